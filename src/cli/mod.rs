@@ -1,0 +1,17 @@
+//! Subcommands, one file each.
+
+pub mod args;
+mod extract;
+mod layout;
+mod validate;
+
+use args::{Cli, Command};
+
+/// Runs a subcommand; the returned code is the process exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Validate(a) => validate::run(a),
+        Command::Layout(a) => layout::run(a),
+    }
+}

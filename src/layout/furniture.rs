@@ -1,0 +1,90 @@
+//! Running headers, footers and page stamps: recognised across pages, kept out of the body,
+//! and read for the printed page number.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::model::Line;
+
+/// "Page 12", "Page 29 of 54", "- 12 -", "12", "12 of 54", "Page | 12".
+static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)^ (?: page \s* [|:]? \s* (\d{1,4}) (?:\s* (?:of|/) \s* \d{1,4})?
+                          | [-–]?\s* (\d{1,3}) \s*[-–]? (?:\s* (?:of|/) \s* \d{1,4})? ) $").expect("valid regex")
+});
+/// Stamps that carry no page number but are furniture all the same.
+static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(agenda\s+item\s+\w+|appendix\s+\w+|item\s+\d+\w?)$").expect("valid regex"));
+
+/// The printed page number a stamp gives, if the text is a page stamp.
+pub fn stamp_number(text: &str) -> Option<u32> {
+    let caps = PAGE_STAMP.captures(text.trim())?;
+    caps.get(1).or_else(|| caps.get(2))?.as_str().parse().ok()
+}
+
+fn normalise(text: &str) -> String {
+    text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Which lines of each page are furniture. `pages[i]` holds `(lines, page_height)`; returns, per
+/// page, the indices of furniture lines (header when above the middle) and the printed number.
+pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> {
+    let zone = |l: &Line, h: f64| -> Option<bool> {
+        if l.bbox.bottom < h * 0.09 {
+            Some(true)
+        } else if l.bbox.top > h * 0.91 {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    // How many pages repeat each margin text.
+    let mut seen: HashMap<(String, bool), usize> = HashMap::new();
+    for (lines, h) in pages {
+        let mut on_page: Vec<(String, bool)> = lines.iter().filter_map(|l| zone(l, *h).map(|z| (normalise(&l.text), z))).collect();
+        on_page.sort();
+        on_page.dedup();
+        for k in on_page {
+            *seen.entry(k).or_default() += 1;
+        }
+    }
+    let repeat_min = if pages.len() >= 3 { 3.max(pages.len() / 4) } else { usize::MAX };
+    pages
+        .iter()
+        .map(|(lines, h)| {
+            let mut furniture = Vec::new();
+            let mut printed = None;
+            for (i, l) in lines.iter().enumerate() {
+                let Some(is_header) = zone(l, *h) else { continue };
+                let text = l.text.trim();
+                let number = stamp_number(text);
+                let repeated = seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
+                if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
+                    furniture.push((i, is_header));
+                    if let Some(n) = number {
+                        // A footer's number wins over a header's.
+                        if printed.is_none() || !is_header {
+                            printed = Some(n);
+                        }
+                    }
+                }
+            }
+            (furniture, printed)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps() {
+        assert_eq!(stamp_number("Page 12"), Some(12));
+        assert_eq!(stamp_number("Page 29 of 54"), Some(29));
+        assert_eq!(stamp_number("- 3 -"), Some(3));
+        assert_eq!(stamp_number("17"), Some(17));
+        assert_eq!(stamp_number("Page 12 of the report says"), None);
+        assert_eq!(stamp_number("2022"), None);
+        assert_eq!(stamp_number("Page 1024"), Some(1024));
+    }
+}

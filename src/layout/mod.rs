@@ -1,0 +1,102 @@
+//! Glyphs → words → lines → tables → furniture → reading order → blocks.
+
+mod furniture;
+pub mod model;
+mod order;
+pub mod tables;
+pub mod words;
+
+pub use model::*;
+
+use crate::pdf::{RawDocument, RawPage};
+use order::Item;
+
+/// Builds the layout of every page, then recognises furniture across pages.
+pub fn build(doc: &RawDocument) -> Layout {
+    // Steps 1-2 per page: words and line fragments, before we know what repeats.
+    let staged: Vec<(Vec<Line>, &RawPage)> = doc.pages.iter().map(|p| (page_lines(p), p)).collect();
+    // Step 3: furniture and printed page numbers need every page.
+    let views: Vec<(&[Line], f64)> = staged.iter().map(|(l, p)| (l.as_slice(), p.height)).collect();
+    let furniture = furniture::find(&views);
+    let pages = staged
+        .into_iter()
+        .zip(furniture)
+        .map(|((lines, raw), (furn, printed))| finish_page(raw, lines, furn, printed))
+        .collect();
+    Layout { pages }
+}
+
+fn page_lines(p: &RawPage) -> Vec<Line> {
+    let raw = words::words(&p.glyphs);
+    words::lines(raw, &p.rules)
+}
+
+fn finish_page(raw: &RawPage, lines: Vec<Line>, furn: Vec<(usize, bool)>, printed: Option<u32>) -> Page {
+    let mut furniture = Vec::new();
+    let mut body = Vec::new();
+    for (i, l) in lines.into_iter().enumerate() {
+        match furn.iter().find(|(j, _)| *j == i) {
+            Some((_, header)) => furniture.push((if *header { Furniture::Header } else { Furniture::Footer }, l)),
+            None => body.push(l),
+        }
+    }
+    let has_text = !body.is_empty() || !furniture.is_empty();
+    let body_size = body_size(&body);
+
+    // Step 4: tables. Ruled ones work on words (a cell's words may sit in several fragments).
+    let mut words: Vec<Word> = body.iter().flat_map(|l| l.words.iter().cloned()).collect();
+    let mut tables = tables::ruled_tables(&mut words, &raw.rules, &raw.fills, raw.width, raw.height);
+    let mut rest: Vec<Line> = if tables.is_empty() {
+        body
+    } else {
+        body.into_iter().filter(|l| !tables.iter().any(|t| t.bbox.contains_point(l.bbox.cx(), l.bbox.cy()))).collect()
+    };
+    tables.extend(tables::aligned_tables(&mut rest));
+    tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+
+    // Step 5: reading order, each table one unit read row by row.
+    let mut items: Vec<Item> = rest.into_iter().map(Item::Line).collect();
+    items.extend(tables.iter().enumerate().map(|(i, t)| Item::Table(i, t.bbox)));
+    let ordered = order::order(items, body_size);
+    let mut lines = Vec::new();
+    for it in ordered {
+        match it {
+            Item::Line(l) => lines.push(l),
+            Item::Table(i, _) => lines.extend(table_lines(&tables[i])),
+        }
+    }
+    // Step 6: blocks.
+    let blocks = order::blocks(&lines);
+    Page {
+        number: raw.number,
+        width: raw.width,
+        height: raw.height,
+        lines,
+        blocks,
+        tables,
+        furniture,
+        printed_number: printed,
+        fills: raw.fills.clone(),
+        rules: raw.rules.clone(),
+        has_text,
+        readable: raw.readable,
+        body_size,
+    }
+}
+
+/// A table's text as lines, row by row, each cell's lines in order (for text-reading rules).
+fn table_lines(t: &Table) -> Vec<Line> {
+    t.rows.iter().flat_map(|r| r.cells.iter().flat_map(|c| c.line_objs.iter().cloned())).collect()
+}
+
+fn body_size(lines: &[Line]) -> f64 {
+    let mut counts: Vec<(f64, usize)> = Vec::new();
+    for l in lines {
+        let n = l.text.len();
+        match counts.iter_mut().find(|(s, _)| (*s - l.size).abs() < 0.01) {
+            Some(c) => c.1 += n,
+            None => counts.push((l.size, n)),
+        }
+    }
+    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0).filter(|s| *s > 0.0).unwrap_or(10.0)
+}

@@ -1,0 +1,438 @@
+//! PDF bytes → positioned glyphs, rulings and fills per page. The only module that sees lopdf
+//! and pdf-extract types.
+
+mod content;
+mod geom;
+mod repair;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+pub use content::FontInfo;
+use content::{PageGraphics, RunInfo, Walker};
+pub use geom::{Matrix, PageFrame};
+
+/// Limits that keep one hostile file from costing more than it is worth.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Files larger than this are refused (`too_large`).
+    pub max_file_bytes: u64,
+    /// Pages beyond this are not read (a warning says so).
+    pub max_pages: u32,
+    /// A content stream that inflates beyond this is treated as unreadable.
+    pub max_stream_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 512 << 20, max_pages: 5_000, max_stream_bytes: 64 << 20 }
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The bytes do not start like a PDF (an HTML page saved as .pdf, an empty file).
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    /// A user password is needed to open the file.
+    #[error("encrypted with a user password")]
+    Encrypted,
+    /// The file is larger than the limit.
+    #[error("file of {0} bytes exceeds the limit of {1} bytes")]
+    TooLarge(u64, u64),
+    /// lopdf could not parse the file even after recovery.
+    #[error("malformed PDF: {0}")]
+    Malformed(String),
+}
+
+/// One glyph in the page's visual frame (points, origin top-left).
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    /// Top and bottom of the glyph's em box, and its baseline.
+    pub top: f64,
+    pub bottom: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub font: Arc<FontInfo>,
+    pub color: [u8; 3],
+    /// Reads left to right (not rotated or vertical).
+    pub upright: bool,
+    /// Render mode 3 (the OCR layer of a scan) or 7.
+    pub invisible: bool,
+}
+
+/// A horizontal or vertical line in the visual frame: `x0 <= x1`, `top <= bottom`.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub x0: f64,
+    pub top: f64,
+    pub x1: f64,
+    pub bottom: f64,
+    pub color: [u8; 3],
+}
+
+impl Rule {
+    pub fn is_horizontal(&self) -> bool {
+        (self.x1 - self.x0) >= (self.bottom - self.top)
+    }
+}
+
+/// A filled rectangle in the visual frame.
+#[derive(Debug, Clone, Copy)]
+pub struct Fill {
+    pub x0: f64,
+    pub top: f64,
+    pub x1: f64,
+    pub bottom: f64,
+    pub color: [u8; 3],
+}
+
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    /// 1-based physical page number.
+    pub number: u32,
+    pub width: f64,
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+    /// Stroked lines and thin filled rectangles, as horizontal/vertical rules.
+    pub rules: Vec<Rule>,
+    /// Filled rectangles that are not rules (cell shading, boxes, slide backgrounds).
+    pub fills: Vec<Fill>,
+    /// Fraction of the page covered by images (a scan is ~1.0).
+    pub image_cover: f64,
+    /// False when the PDF layer failed on this page (it is then empty).
+    pub readable: bool,
+    /// Why the page could not be read, when it could not.
+    pub problem: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RawDocument {
+    pub producer: Option<String>,
+    pub title: Option<String>,
+    pub page_count: u32,
+    pub pages: Vec<RawPage>,
+    /// What was repaired or skipped while reading (one line each).
+    pub repairs: Vec<String>,
+}
+
+/// Opens `bytes` and reads every page.
+///
+/// # Errors
+/// `NotPdf`, `Encrypted`, `TooLarge` or `Malformed` when the file cannot be read at all. A page
+/// that fails is returned with `readable: false`; the other pages are still read.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(PdfError::TooLarge(bytes.len() as u64, limits.max_file_bytes));
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        let what = if bytes.is_empty() {
+            "the file is empty".to_string()
+        } else if String::from_utf8_lossy(head).to_ascii_lowercase().contains("<html") || String::from_utf8_lossy(head).to_ascii_lowercase().contains("<!doctype") {
+            "the file is an HTML page".to_string()
+        } else {
+            "no %PDF- header".to_string()
+        };
+        return Err(PdfError::NotPdf(what));
+    }
+    let mut doc = load(bytes)?;
+    let mut repairs = repair::repair(&mut doc, limits);
+    let producer = info_string(&doc, b"Producer");
+    let title = info_string(&doc, b"Title").filter(|t| !t.trim().is_empty());
+    let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    let page_count = page_ids.len() as u32;
+    if page_count > limits.max_pages {
+        repairs.push(format!("only the first {} of {} pages were read", limits.max_pages, page_count));
+    }
+    let mut pages = Vec::with_capacity(page_ids.len().min(limits.max_pages as usize));
+    for &(num, id) in page_ids.iter().take(limits.max_pages as usize) {
+        pages.push(read_page(&doc, num, id));
+    }
+    // A page that failed may select a font its resources lack: add one and read it again.
+    for (i, &(num, id)) in page_ids.iter().take(limits.max_pages as usize).enumerate() {
+        if !pages[i].readable && repair::repair_page(&mut doc, id) {
+            let again = read_page(&doc, num, id);
+            if again.readable {
+                repairs.push(format!("page {num}: a font missing from the page resources was replaced by Helvetica"));
+                pages[i] = again;
+            }
+        }
+    }
+    Ok(RawDocument { producer, title, page_count, pages, repairs })
+}
+
+fn load(bytes: &[u8]) -> Result<Document, PdfError> {
+    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
+    let doc = match loaded {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(lopdf::Error::Decryption(_))) => return Err(PdfError::Encrypted),
+        Ok(Err(e)) => {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("password") || msg.to_ascii_lowercase().contains("decrypt") {
+                return Err(PdfError::Encrypted);
+            }
+            return Err(PdfError::Malformed(msg));
+        }
+        Err(_) => return Err(PdfError::Malformed("the PDF parser failed on this file".into())),
+    };
+    if doc.encryption_state.is_none() && doc.trailer.get(b"Encrypt").is_ok() {
+        // Encrypted, and the empty user password did not open it.
+        return Err(PdfError::Encrypted);
+    }
+    Ok(doc)
+}
+
+fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
+    let info = match doc.trailer.get(b"Info").ok()? {
+        Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+        Object::Dictionary(d) => d,
+        _ => return None,
+    };
+    let v = match info.get(key).ok()? {
+        Object::Reference(id) => doc.get_object(*id).ok()?,
+        o => o,
+    };
+    match v {
+        Object::String(bytes, _) => Some(decode_text_string(bytes)),
+        _ => None,
+    }
+}
+
+/// PDF text strings: UTF-16BE with a BOM, else PDFDocEncoding (Latin-1 is close enough here).
+fn decode_text_string(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(&bytes[3..]).into_owned()
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+    .trim_matches(char::from(0))
+    .trim()
+    .to_string()
+}
+
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut dict = page;
+    for _ in 0..32 {
+        if let Ok(v) = dict.get(key) {
+            return match v {
+                Object::Reference(id) => doc.get_object(*id).ok(),
+                o => Some(o),
+            };
+        }
+        dict = match dict.get(b"Parent").ok()? {
+            Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+            _ => return None,
+        };
+    }
+    None
+}
+
+fn rect_of(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f64; 4]> {
+    let Object::Array(a) = inherited(doc, page, key)? else { return None };
+    if a.len() != 4 {
+        return None;
+    }
+    let mut v = [0.0; 4];
+    for (i, o) in a.iter().enumerate() {
+        let o = match o {
+            Object::Reference(id) => doc.get_object(*id).ok()?,
+            o => o,
+        };
+        v[i] = match o {
+            Object::Integer(n) => *n as f64,
+            Object::Real(r) => *r as f64,
+            _ => return None,
+        };
+    }
+    let r = [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+    (r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0 && r.iter().all(|x| x.is_finite())).then_some(r)
+}
+
+fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
+    let mut page = RawPage {
+        number,
+        width: 612.0,
+        height: 792.0,
+        glyphs: vec![],
+        rules: vec![],
+        fills: vec![],
+        image_cover: 0.0,
+        readable: false,
+        problem: None,
+    };
+    let Ok(dict) = doc.get_dictionary(id) else {
+        page.problem = Some("page object missing".into());
+        return page;
+    };
+    let media = rect_of(doc, dict, b"MediaBox").unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let crop = rect_of(doc, dict, b"CropBox")
+        .map(|c| [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])])
+        .filter(|c| c[2] > c[0] && c[3] > c[1])
+        .unwrap_or(media);
+    let rotate = match inherited(doc, dict, b"Rotate") {
+        Some(Object::Integer(r)) => r.rem_euclid(360) / 90 * 90,
+        _ => 0,
+    };
+    let frame = PageFrame { crop, rotate };
+    page.width = frame.width();
+    page.height = frame.height();
+
+    // Our own walk first: fonts, colours, rulings, forms.
+    let resources = match inherited(doc, dict, b"Resources") {
+        Some(Object::Dictionary(d)) => Some(d),
+        _ => None,
+    };
+    let graphics = catch_unwind(AssertUnwindSafe(|| {
+        let content = doc.get_page_content(id).unwrap_or_default();
+        Walker::new(doc).walk_page(&content, resources)
+    }))
+    .unwrap_or_default();
+
+    // Then pdf-extract for the glyphs, isolated: it panics on some real fonts.
+    let mut dev = GlyphDev { frame, runs: &graphics.runs, run_index: None, glyphs: Vec::new(), media_origin: (media[0], media[1]) };
+    let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
+    match result {
+        Ok(Ok(())) => page.readable = true,
+        Ok(Err(e)) => page.problem = Some(format!("text layer unreadable: {e}")),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown failure".into());
+            page.problem = Some(format!("text layer unreadable: {}", msg.lines().next().unwrap_or("")));
+        }
+    }
+    let runs_matched = dev.run_index.map(|i| i + 1).unwrap_or(0) == graphics.runs.len();
+    page.glyphs = std::mem::take(&mut dev.glyphs);
+    if !runs_matched {
+        // Our walk and pdf-extract disagree on how many strings the page shows: font facts
+        // may sit on the wrong glyphs, so drop them rather than mislead.
+        for g in &mut page.glyphs {
+            g.font = Arc::new(FontInfo::default());
+            g.color = [0, 0, 0];
+        }
+    }
+    convert_graphics(&graphics, &frame, &mut page);
+    page
+}
+
+fn convert_graphics(g: &PageGraphics, frame: &PageFrame, page: &mut RawPage) {
+    let vis = |x: f64, y: f64| frame.to_visual(x, y);
+    for s in &g.segments {
+        let (a, b) = (vis(s.x0, s.y0), vis(s.x1, s.y1));
+        let (dx, dy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+        let half = (s.width / 2.0).max(0.1);
+        if dy < 1.0 && dx > 2.0 {
+            let y = (a.1 + b.1) / 2.0;
+            page.rules.push(Rule { x0: a.0.min(b.0), x1: a.0.max(b.0), top: y - half, bottom: y + half, color: s.color });
+        } else if dx < 1.0 && dy > 2.0 {
+            let x = (a.0 + b.0) / 2.0;
+            page.rules.push(Rule { x0: x - half, x1: x + half, top: a.1.min(b.1), bottom: a.1.max(b.1), color: s.color });
+        }
+    }
+    let page_area = (page.width * page.height).max(1.0);
+    for f in &g.fills {
+        let (a, b) = (vis(f.x0, f.y0), vis(f.x1, f.y1));
+        let (x0, x1, top, bottom) = (a.0.min(b.0), a.0.max(b.0), a.1.min(b.1), a.1.max(b.1));
+        let (w, h) = (x1 - x0, bottom - top);
+        if w <= 0.0 && h <= 0.0 {
+            continue;
+        }
+        if (h < 2.5 && w > 4.0) || (w < 2.5 && h > 4.0) {
+            page.rules.push(Rule { x0, x1, top, bottom, color: f.color });
+        } else if w * h < page_area * 0.9 {
+            page.fills.push(Fill { x0, x1, top, bottom, color: f.color });
+        }
+    }
+    let mut cover = 0.0;
+    for im in &g.images {
+        let (a, b) = (vis(im[0], im[1]), vis(im[2], im[3]));
+        let w = (a.0.max(b.0).min(page.width) - a.0.min(b.0).max(0.0)).max(0.0);
+        let h = (a.1.max(b.1).min(page.height) - a.1.min(b.1).max(0.0)).max(0.0);
+        cover += w * h / page_area;
+    }
+    page.image_cover = cover.min(1.0);
+}
+
+/// Collects pdf-extract's characters, placed with the run facts from our own walk.
+struct GlyphDev<'r> {
+    frame: PageFrame,
+    runs: &'r [RunInfo],
+    run_index: Option<usize>,
+    glyphs: Vec<Glyph>,
+    media_origin: (f64, f64),
+}
+
+impl pdf_extract::OutputDev for GlyphDev<'_> {
+    fn begin_page(&mut self, _: u32, _: &pdf_extract::MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.run_index = Some(self.run_index.map_or(0, |i| i + 1));
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &pdf_extract::Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), pdf_extract::OutputError> {
+        if self.glyphs.len() > 2_000_000 {
+            return Ok(());
+        }
+        let run = self.run_index.and_then(|i| self.runs.get(i));
+        let base = run.map(|r| r.base).unwrap_or(Matrix::IDENTITY);
+        let m = Matrix([trm.m11, trm.m12, trm.m21, trm.m22, trm.m31, trm.m32]).then(&base);
+        if !m.is_finite() || !font_size.is_finite() {
+            return Ok(());
+        }
+        let _ = self.media_origin;
+        let origin = m.apply(0.0, 0.0);
+        let adv = m.apply_vec(width * font_size, 0.0);
+        let up = m.apply_vec(0.0, font_size);
+        let (ox, oy) = self.frame.to_visual(origin.0, origin.1);
+        let (ax, ay) = self.frame.vec_to_visual(adv.0, adv.1);
+        let (ux, uy) = self.frame.vec_to_visual(up.0, up.1);
+        let size = ux.hypot(uy);
+        if size < 0.5 || size > 1000.0 {
+            return Ok(());
+        }
+        // Upright: the up vector points up the page (visual y decreasing) and glyphs advance right.
+        let upright = uy < 0.0 && uy.abs() > ux.abs() * 2.0 && ax >= -0.01;
+        let (x0, x1) = if upright { (ox, ox + ax.max(0.0)) } else { (ox, ox + size * 0.5) };
+        let _ = ay;
+        let text: String = ch.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+        if text.is_empty() {
+            return Ok(());
+        }
+        let render_mode = run.map(|r| r.render_mode).unwrap_or(0);
+        self.glyphs.push(Glyph {
+            text,
+            x0,
+            x1,
+            top: oy - size * 0.8,
+            bottom: oy + size * 0.2,
+            baseline: oy,
+            size,
+            font: run.map(|r| r.font.clone()).unwrap_or_default(),
+            color: run.map(|r| r.fill).unwrap_or([0, 0, 0]),
+            upright,
+            invisible: render_mode == 3 || render_mode == 7,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,222 @@
+//! Pack splitting and document type: which pages form which document, and what the file is.
+//!
+//! A page starts a new section when it is blank, when the page shape changes (portrait papers,
+//! landscape tables, 16:9 slides), or when its opening lines name a different kind of paper
+//! ("Minutes of …", "Work Programme", "Inspection of … children's services"). Otherwise it
+//! continues the section before it.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::contract::{DocumentType, Section, SectionKind};
+use crate::layout::{Layout, Page};
+
+/// The kinds a page's opening lines announce, most specific first. Each regex is matched
+/// against the lowercased text of the page's first lines.
+static STARTS: LazyLock<Vec<(SectionKind, Regex)>> = LazyLock::new(|| {
+    let r = |s: &str| Regex::new(s).expect("valid regex");
+    vec![
+        (SectionKind::ActionTracker, r(r"\b(outcome|action)s?\s+(tracker|log)\b|\baction\s+tracker\b")),
+        (SectionKind::WorkProgramme, r(r"\bwork\s*(programme|program|plan)\b|\bforward\s+plan\b")),
+        (SectionKind::Minutes, r(r"^\s*minutes\b|\bminutes\s+of\s+(a|the)\s+(meeting|proceedings)|\bminutes\s*$|\bminutes\s+of\s+the\b")),
+        (
+            SectionKind::OfstedReport,
+            r(r"inspection\s+of\s+.{0,120}(children|local\s+authority)|focused\s+visit|monitoring\s+visit|\bofsted\b.{0,80}(inspection|visit)|inspection\s+of\s+services\s+for\s+children|re-inspection\s+of\s+services"),
+        ),
+        (SectionKind::Agenda, r(r"^\s*agenda\s*$|^\s*agenda\b|\bagenda\s+item\s*$|^\s*supplementary\s+agenda")),
+        (SectionKind::Guidance, r(r"guidance\s+notes|information\s+(about|on)\s+the\s+(committee|meeting)|notes\s+for\s+(the\s+)?(meeting|members\s+of\s+the\s+public)")),
+        (SectionKind::ProgressReport, r(r"progress\s+(report|summary|update)|highlight\s+report|transformation\s+programme|programme\s+(status|dashboard)")),
+        (SectionKind::CommitteeReport, r(r"\breport\s+(of|to|by)\b|\bdecision\s+no\b|\bsubject\s*:|\bbudget\b|\bappendix\b|\bscrutiny\s+committee\s*[–-]|\brecommendations?\s*:|\bexecutive\s+summary\b")),
+    ]
+});
+
+static BLANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(this\s+page\s+(is\s+)?(intentionally\s+)?(left\s+)?blank\.?|blank\s+page|page\s+intentionally\s+left\s+blank\.?)\s*$").expect("valid regex"));
+
+/// The page's opening lines, lowercased: its first few body lines above its first third.
+fn opening(page: &Page) -> String {
+    let limit = page.height * 0.4;
+    page.lines
+        .iter()
+        .filter(|l| l.bbox.top < limit)
+        .take(6)
+        .map(|l| l.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn is_blank(page: &Page) -> bool {
+    if !page.has_text {
+        return false; // a page with no text layer at all is a scan, not a blank page
+    }
+    let text = page.text();
+    text.trim().is_empty() || BLANK.is_match(text.trim())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    Portrait,
+    Landscape,
+    Slide,
+}
+
+fn shape(p: &Page) -> Shape {
+    let ratio = p.width / p.height.max(1.0);
+    if ratio > 1.6 {
+        Shape::Slide
+    } else if ratio > 1.05 {
+        Shape::Landscape
+    } else {
+        Shape::Portrait
+    }
+}
+
+/// What kind of paper the page's opening announces, if any.
+fn announced(page: &Page) -> Option<SectionKind> {
+    let text = opening(page);
+    STARTS.iter().find(|(_, re)| text.lines().any(|l| re.is_match(l))).map(|(k, _)| *k)
+}
+
+/// A front sheet: the meeting's date and venue in the first lines, and usually "Membership".
+fn is_front_sheet(page: &Page) -> bool {
+    let text = page.text().to_lowercase();
+    let has_date = text.contains("date:") || text.contains("date of meeting") || Regex::new(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}").map(|r| r.is_match(&text)).unwrap_or(false);
+    let has_venue = text.contains("venue") || text.contains("place:") || text.contains("location:") || text.contains("council chamber") || text.contains("meeting room");
+    let has_members = text.contains("membership") || text.contains("members of the") || text.contains("councillor") || text.contains("cllr");
+    has_date && has_venue && has_members && page.number <= 2
+}
+
+/// Splits the layout into sections and names the document type.
+pub fn segment(layout: &Layout) -> (DocumentType, Vec<Section>) {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut prev_shape: Option<Shape> = None;
+    for page in &layout.pages {
+        let kind_here = if is_blank(page) {
+            Some(SectionKind::Blank)
+        } else if page.number == 1 && is_front_sheet(page) && announced(page) != Some(SectionKind::Minutes) {
+            Some(SectionKind::Cover)
+        } else {
+            announced(page)
+        };
+        let s = shape(page);
+        let current = sections.last().map(|x| x.kind);
+        let shape_changed = prev_shape.is_some_and(|p| p != s);
+        prev_shape = Some(s);
+        let start = match (current, kind_here) {
+            (None, _) => true,
+            (Some(SectionKind::Blank), Some(SectionKind::Blank)) => false,
+            (Some(SectionKind::Blank), _) | (_, Some(SectionKind::Blank)) => true,
+            (Some(cur), Some(k)) => k != cur && starts_document(page, k, cur),
+            (Some(_), None) => shape_changed,
+        };
+        if start {
+            let kind = kind_here.unwrap_or(match s {
+                Shape::Slide => SectionKind::Presentation,
+                _ => SectionKind::Other,
+            });
+            let kind = match (kind, s) {
+                (SectionKind::Other, Shape::Slide) | (SectionKind::CommitteeReport, Shape::Slide) => SectionKind::Presentation,
+                (k, _) => k,
+            };
+            sections.push(Section {
+                id: String::new(),
+                kind,
+                title: title_of(page),
+                first_page: page.number,
+                last_page: page.number,
+            });
+        } else if let Some(last) = sections.last_mut() {
+            last.last_page = page.number;
+        }
+    }
+    // Unclassified sections: a committee report when they read like a paper.
+    for s in &mut sections {
+        if s.kind == SectionKind::Other && s.title.is_some() {
+            s.kind = SectionKind::CommitteeReport;
+        }
+    }
+    let doc_type = document_type(layout, &sections);
+    if doc_type == DocumentType::ProgressReport {
+        for s in &mut sections {
+            if s.kind == SectionKind::Presentation || s.kind == SectionKind::Other {
+                s.kind = SectionKind::ProgressReport;
+            }
+        }
+        merge_adjacent(&mut sections);
+    }
+    for (i, s) in sections.iter_mut().enumerate() {
+        s.id = format!("s{}", i + 1);
+    }
+    (doc_type, sections)
+}
+
+fn merge_adjacent(sections: &mut Vec<Section>) {
+    let mut out: Vec<Section> = Vec::new();
+    for s in sections.drain(..) {
+        match out.last_mut() {
+            Some(p) if p.kind == s.kind && p.kind != SectionKind::Blank && p.last_page + 1 == s.first_page => p.last_page = s.last_page,
+            _ => out.push(s),
+        }
+    }
+    *sections = out;
+}
+
+/// Whether a page announcing `k` inside a section of `cur` opens a new paper rather than
+/// mentioning one: its announcing line is at the top and set larger or bolder than the body.
+fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
+    // Inside a pack, an Ofsted report or minutes mention "report", "budget" in passing.
+    if k == SectionKind::CommitteeReport && matches!(cur, SectionKind::OfstedReport | SectionKind::Minutes | SectionKind::CommitteeReport | SectionKind::Presentation | SectionKind::ProgressReport) {
+        return false;
+    }
+    if matches!((k, cur), (SectionKind::Guidance, SectionKind::Agenda) | (SectionKind::Agenda, SectionKind::Cover)) {
+        return true;
+    }
+    let Some(re) = STARTS.iter().find(|(kind, _)| *kind == k).map(|(_, r)| r) else { return false };
+    page.lines.iter().take(4).any(|l| re.is_match(&l.text.to_lowercase()) && (l.bold || l.size > page.body_size + 0.9))
+}
+
+fn title_of(page: &Page) -> Option<String> {
+    let first = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)))?;
+    let t = first.text.trim();
+    (!t.is_empty() && t.len() < 200).then(|| t.to_string())
+}
+
+fn document_type(layout: &Layout, sections: &[Section]) -> DocumentType {
+    let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
+    if !layout.pages.iter().any(|p| p.has_text) {
+        return DocumentType::Unknown;
+    }
+    let first = layout.pages.iter().find(|p| p.has_text && !is_blank(p));
+    let first_text = first.map(opening).unwrap_or_default();
+    let all_first = first.map(|p| p.text().to_lowercase()).unwrap_or_default();
+    if all_first.contains("annual governance and accountability return") {
+        return DocumentType::Unknown;
+    }
+    let title_pack = all_first.contains("public pack") || all_first.contains("supplementary") && all_first.contains("agenda");
+    if has(SectionKind::Cover) || has(SectionKind::Agenda) || title_pack || (sections.len() > 2 && (has(SectionKind::Guidance) || has(SectionKind::WorkProgramme))) {
+        return DocumentType::AgendaPack;
+    }
+    match sections.first().map(|s| s.kind) {
+        Some(SectionKind::Minutes) => return DocumentType::Minutes,
+        Some(SectionKind::OfstedReport) => return DocumentType::OfstedReport,
+        _ => {}
+    }
+    if first_text.contains("ofsted") || layout.pages.iter().take(2).any(|p| p.text().contains("Ofsted")) && layout.pages.iter().take(2).any(|p| p.text().to_lowercase().contains("inspection")) {
+        return DocumentType::OfstedReport;
+    }
+    let slides = layout.pages.iter().filter(|p| shape(p) == Shape::Slide).count();
+    let all_text = layout.pages.iter().take(12).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
+    let progress_words = ["working well", "not working well", "to escalate", "escalations", "overarching status", "highlight report", "workstream"];
+    if progress_words.iter().filter(|w| all_text.contains(*w)).count() >= 2 || (slides * 2 > layout.pages.len() && has(SectionKind::ProgressReport)) {
+        return DocumentType::ProgressReport;
+    }
+    if has(SectionKind::Minutes) {
+        return DocumentType::Minutes;
+    }
+    if has(SectionKind::CommitteeReport) || has(SectionKind::WorkProgramme) || has(SectionKind::ActionTracker) || has(SectionKind::Other) && all_text.contains("£") {
+        return DocumentType::CommitteeReport;
+    }
+    if slides > 0 {
+        return DocumentType::CommitteeReport;
+    }
+    DocumentType::Unknown
+}
