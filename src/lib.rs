@@ -96,7 +96,7 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
     out.warnings.extend(layout_warnings(&layout));
 
     // 3. Sections and document type.
-    let (doc_type, sections) = segment::segment(&layout);
+    let (doc_type, sections) = segment::segment(&layout, raw.title.as_deref());
     out.document_type = doc_type;
     out.sections = sections;
 

@@ -10,7 +10,7 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<u8> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     let raw = councilpdf::pdf::read(&bytes, &Default::default()).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
     let layout = councilpdf::layout::build(&raw);
-    let (doc_type, sections) = councilpdf::segment::segment(&layout);
+    let (doc_type, sections) = councilpdf::segment::segment(&layout, raw.title.as_deref());
     let pages: Vec<&Page> = layout.pages.iter().filter(|p| args.page.is_none_or(|n| p.number == n)).collect();
     if args.json {
         println!("{}", serde_json::to_string_pretty(&pages)?);

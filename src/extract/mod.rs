@@ -3,6 +3,8 @@
 //! Each extractor reads the layout and sections through a [`Context`] and appends records to the
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
+pub mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::contract::{DocumentType, Extraction, Provenance, Section, SectionKind, Warning, WarningCode};

@@ -19,11 +19,11 @@ pub struct RawWord {
 pub fn is_bullet(s: &str) -> bool {
     let mut chars = s.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
-        return matches!(s, "-" | "–" | "—" | "o");
+        return false;
     };
     matches!(
         c,
-        '•' | '●' | '○' | '◦' | '▪' | '■' | '□' | '◼' | '◻' | '►' | '▶' | '➢' | '➤' | '✓' | '✔' | '·' | '‣' | '⁃' | '∙' | '–' | '—' | '-' | '§' | '\u{F0A7}' | '\u{F0B7}'
+        '•' | 'o' | '●' | '○' | '◦' | '▪' | '■' | '□' | '◼' | '◻' | '►' | '▶' | '➢' | '➤' | '✓' | '✔' | '·' | '‣' | '⁃' | '∙' | '–' | '—' | '-' | '§' | '\u{F0A7}' | '\u{F0B7}'
     ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 

@@ -34,14 +34,11 @@ static BLANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(this\s+pa
 
 /// The page's opening lines, lowercased: its first few body lines above its first third.
 fn opening(page: &Page) -> String {
-    let limit = page.height * 0.4;
-    page.lines
-        .iter()
-        .filter(|l| l.bbox.top < limit)
-        .take(6)
-        .map(|l| l.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let limit = page.height * 0.5;
+    let lines: Vec<String> = page.lines.iter().filter(|l| l.bbox.top < limit).take(12).map(|l| l.text.to_lowercase()).collect();
+    // Titles wrap: each line, then each pair of neighbours joined, so a two-line title matches.
+    let pairs: Vec<String> = lines.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect();
+    lines.into_iter().chain(pairs).collect::<Vec<_>>().join("\n")
 }
 
 pub fn is_blank(page: &Page) -> bool {
@@ -85,14 +82,20 @@ fn is_front_sheet(page: &Page) -> bool {
     has_date && has_venue && has_members && page.number <= 2
 }
 
+/// A covering letter sent with papers: "Dear Member … I am now able to enclose …".
+fn is_covering_letter(page: &Page) -> bool {
+    let text = page.text().to_lowercase();
+    (text.contains("dear member") || text.contains("dear councillor")) && (text.contains("enclose") || text.contains("supplementary"))
+}
+
 /// Splits the layout into sections and names the document type.
-pub fn segment(layout: &Layout) -> (DocumentType, Vec<Section>) {
+pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Section>) {
     let mut sections: Vec<Section> = Vec::new();
     let mut prev_shape: Option<Shape> = None;
     for page in &layout.pages {
         let kind_here = if is_blank(page) {
             Some(SectionKind::Blank)
-        } else if page.number == 1 && is_front_sheet(page) && announced(page) != Some(SectionKind::Minutes) {
+        } else if page.number == 1 && (is_front_sheet(page) || is_covering_letter(page)) && announced(page) != Some(SectionKind::Minutes) {
             Some(SectionKind::Cover)
         } else {
             announced(page)
@@ -105,8 +108,9 @@ pub fn segment(layout: &Layout) -> (DocumentType, Vec<Section>) {
             (None, _) => true,
             (Some(SectionKind::Blank), Some(SectionKind::Blank)) => false,
             (Some(SectionKind::Blank), _) | (_, Some(SectionKind::Blank)) => true,
+            (Some(_), _) if shape_changed => true,
             (Some(cur), Some(k)) => k != cur && starts_document(page, k, cur),
-            (Some(_), None) => shape_changed,
+            (Some(_), None) => false,
         };
         if start {
             let kind = kind_here.unwrap_or(match s {
@@ -134,11 +138,20 @@ pub fn segment(layout: &Layout) -> (DocumentType, Vec<Section>) {
             s.kind = SectionKind::CommitteeReport;
         }
     }
-    let doc_type = document_type(layout, &sections);
-    if doc_type == DocumentType::ProgressReport {
-        for s in &mut sections {
-            if s.kind == SectionKind::Presentation || s.kind == SectionKind::Other {
-                s.kind = SectionKind::ProgressReport;
+    let doc_type = document_type(layout, &sections, title);
+    // A single paper's opening section is that paper, whatever its first page mentions.
+    let main_kind = match doc_type {
+        DocumentType::ProgressReport => Some(SectionKind::ProgressReport),
+        DocumentType::OfstedReport => Some(SectionKind::OfstedReport),
+        DocumentType::Minutes => Some(SectionKind::Minutes),
+        DocumentType::Unknown => Some(SectionKind::Other),
+        _ => None,
+    };
+    if let Some(main) = main_kind {
+        for (i, s) in sections.iter_mut().enumerate() {
+            let generic = matches!(s.kind, SectionKind::Presentation | SectionKind::Other | SectionKind::CommitteeReport | SectionKind::Guidance);
+            if (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport) {
+                s.kind = main;
             }
         }
         merge_adjacent(&mut sections);
@@ -171,7 +184,10 @@ fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
         return true;
     }
     let Some(re) = STARTS.iter().find(|(kind, _)| *kind == k).map(|(_, r)| r) else { return false };
-    page.lines.iter().take(4).any(|l| re.is_match(&l.text.to_lowercase()) && (l.bold || l.size > page.body_size + 0.9))
+    let top: Vec<&crate::layout::Line> = page.lines.iter().take(4).collect();
+    let emphatic = |l: &crate::layout::Line| l.bold || l.size > page.body_size + 0.9;
+    top.iter().any(|l| re.is_match(&l.text.to_lowercase()) && emphatic(l))
+        || top.windows(2).any(|w| emphatic(w[0]) && re.is_match(&format!("{} {}", w[0].text, w[1].text).to_lowercase()))
 }
 
 fn title_of(page: &Page) -> Option<String> {
@@ -180,42 +196,43 @@ fn title_of(page: &Page) -> Option<String> {
     (!t.is_empty() && t.len() < 200).then(|| t.to_string())
 }
 
-fn document_type(layout: &Layout, sections: &[Section]) -> DocumentType {
+/// Counts how many of `words` occur in `text`.
+fn score(text: &str, words: &[&str]) -> usize {
+    words.iter().filter(|w| text.contains(*w)).count()
+}
+
+fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> DocumentType {
     let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
     if !layout.pages.iter().any(|p| p.has_text) {
         return DocumentType::Unknown;
     }
-    let first = layout.pages.iter().find(|p| p.has_text && !is_blank(p));
-    let first_text = first.map(opening).unwrap_or_default();
-    let all_first = first.map(|p| p.text().to_lowercase()).unwrap_or_default();
-    if all_first.contains("annual governance and accountability return") {
+    let head: String = layout.pages.iter().filter(|p| !is_blank(p)).take(2).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
+    let title = title.unwrap_or("").to_lowercase();
+    // Statutory return forms are not council papers we model.
+    if head.contains("annual governance and accountability return") {
         return DocumentType::Unknown;
     }
-    let title_pack = all_first.contains("public pack") || all_first.contains("supplementary") && all_first.contains("agenda");
-    if has(SectionKind::Cover) || has(SectionKind::Agenda) || title_pack || (sections.len() > 2 && (has(SectionKind::Guidance) || has(SectionKind::WorkProgramme))) {
+    let pack_words = ["public pack", "supplementary", "i am now able to enclose", "following reports", "agenda item"];
+    if has(SectionKind::Cover) || has(SectionKind::Agenda) || score(&title, &["public pack", "supplementary", "agenda"]) > 0 || score(&head, &pack_words) >= 2 {
         return DocumentType::AgendaPack;
     }
-    match sections.first().map(|s| s.kind) {
-        Some(SectionKind::Minutes) => return DocumentType::Minutes,
-        Some(SectionKind::OfstedReport) => return DocumentType::OfstedReport,
-        _ => {}
-    }
-    if first_text.contains("ofsted") || layout.pages.iter().take(2).any(|p| p.text().contains("Ofsted")) && layout.pages.iter().take(2).any(|p| p.text().to_lowercase().contains("inspection")) {
+    if sections.first().map(|s| s.kind) == Some(SectionKind::OfstedReport) || (head.contains("ofsted") && score(&head, &["inspection", "focused visit", "monitoring visit", "inspector"]) > 0) {
         return DocumentType::OfstedReport;
+    }
+    let minutes_words = ["minutes", "present", "apologies", "resolved", "it was agreed", "proposed by", "seconded", "held their meeting", "in attendance", "chairman", "chair"];
+    if sections.first().map(|s| s.kind) == Some(SectionKind::Minutes) || score(&head, &minutes_words) >= 4 {
+        return DocumentType::Minutes;
     }
     let slides = layout.pages.iter().filter(|p| shape(p) == Shape::Slide).count();
     let all_text = layout.pages.iter().take(12).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
-    let progress_words = ["working well", "not working well", "to escalate", "escalations", "overarching status", "highlight report", "workstream"];
-    if progress_words.iter().filter(|w| all_text.contains(*w)).count() >= 2 || (slides * 2 > layout.pages.len() && has(SectionKind::ProgressReport)) {
+    let progress_words = ["working well", "not working well", "to escalate", "escalations", "overarching status", "highlight report", "workstream", "rag status"];
+    if score(&all_text, &progress_words) >= 3 || (slides * 2 > layout.pages.len() && score(&all_text, &progress_words) >= 1) {
         return DocumentType::ProgressReport;
     }
     if has(SectionKind::Minutes) {
         return DocumentType::Minutes;
     }
-    if has(SectionKind::CommitteeReport) || has(SectionKind::WorkProgramme) || has(SectionKind::ActionTracker) || has(SectionKind::Other) && all_text.contains("£") {
-        return DocumentType::CommitteeReport;
-    }
-    if slides > 0 {
+    if sections.iter().any(|s| matches!(s.kind, SectionKind::CommitteeReport | SectionKind::WorkProgramme | SectionKind::ActionTracker | SectionKind::Presentation | SectionKind::Other)) {
         return DocumentType::CommitteeReport;
     }
     DocumentType::Unknown

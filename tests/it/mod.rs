@@ -1,0 +1,3 @@
+pub mod util;
+
+mod foundation;

@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use councilpdf::contract::{Extraction, Output};
+use std::path::PathBuf;
+
+/// A fixture's path: `fixtures/NAME` (NAME may include `real/`).
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+/// Converts a fixture through the library and returns its output.
+pub fn convert(name: &str) -> Output {
+    let path = fixture(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    councilpdf::convert(name, &bytes, &Default::default())
+}
+
+/// Converts a fixture that must read, and returns the extraction.
+pub fn extract(name: &str) -> Extraction {
+    match convert(name) {
+        Output::Ok(e) => *e,
+        Output::Failed(f) => panic!("{name} failed: {:?}", f.error),
+    }
+}
+
+/// The layout of a fixture.
+pub fn layout(name: &str) -> councilpdf::layout::Layout {
+    let bytes = std::fs::read(fixture(name)).expect("fixture readable");
+    let raw = councilpdf::pdf::read(&bytes, &Default::default()).expect("fixture is a PDF");
+    councilpdf::layout::build(&raw)
+}
+
+/// The path of the built binary, for CLI tests.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_councilpdf"))
+}
