@@ -15,7 +15,7 @@ fn main() {
                 if page.is_some() {
                     for r in &p.rules { println!("  rule {:.1},{:.1}-{:.1},{:.1} {:?}", r.x0, r.top, r.x1, r.bottom, r.color); }
                     for f in &p.fills { println!("  fill {:.1},{:.1}-{:.1},{:.1} {:?}", f.x0, f.top, f.x1, f.bottom, f.color); }
-                    for g in p.glyphs.iter().take(40) { println!("  g {:?} {:.1}-{:.1} base {:.1} size {:.1} {} b{} i{} {:?} up{}", g.text, g.x0, g.x1, g.baseline, g.size, g.font.name, g.font.bold, g.font.italic, g.color, g.upright); }
+                    let yf: Option<f64> = std::env::var("Y").ok().and_then(|s| s.parse().ok()); for g in p.glyphs.iter().filter(|g| yf.map_or(true, |y| (g.baseline - y).abs() < 3.0)).take(if yf.is_some() { 30 } else { 40 }) { println!("  g {:?} {:.1}-{:.1} base {:.1} size {:.1} {} b{} i{} {:?} up{}", g.text, g.x0, g.x1, g.baseline, g.size, g.font.name, g.font.bold, g.font.italic, g.color, g.upright); }
                 }
             }
         }

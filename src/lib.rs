@@ -108,6 +108,16 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
 
 fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
     let mut w = Vec::new();
+    for p in &raw.pages {
+        let total = p.undecodable + p.glyphs.len();
+        if p.undecodable >= 20 && p.undecodable * 20 >= total {
+            w.push(Warning::new(
+                WarningCode::GarbledText,
+                format!("page {}: {} of {} glyphs have no readable character (a font maps glyphs wrongly); that text is missing", p.number, p.undecodable, total),
+                Some(p.number),
+            ));
+        }
+    }
     for r in &raw.repairs {
         w.push(Warning::new(WarningCode::RepairedInput, r.clone(), None));
     }
@@ -148,6 +158,10 @@ fn garbled_share(p: &layout::Page) -> Option<f64> {
     let mut bad = 0usize;
     for l in p.lines.iter().chain(p.furniture.iter().map(|(_, l)| l)) {
         for w in &l.words {
+            // Addresses and identifiers are long without being garbled.
+            if w.text.contains(['/', '.', '@', ':', '_', '=']) || w.text.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
             let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
             total += letters;
             let upper_inside = w.text.chars().skip(1).filter(|c| c.is_uppercase()).count();

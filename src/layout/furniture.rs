@@ -61,14 +61,16 @@ pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> 
                 if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
                     furniture.push((i, is_header));
                     if let Some(n) = number {
-                        // A footer's number wins over a header's.
-                        if printed.is_none() || !is_header {
-                            printed = Some(n);
+                        // "Page N" beats a bare number (a merged paper's own numbering), and a
+                        // footer beats a header.
+                        let rank = (text.to_ascii_lowercase().starts_with("page") as u8) * 2 + (!is_header) as u8;
+                        if printed.is_none_or(|(_, r)| rank >= r) {
+                            printed = Some((n, rank));
                         }
                     }
                 }
             }
-            (furniture, printed)
+            (furniture, printed.map(|(n, _)| n))
         })
         .collect()
 }

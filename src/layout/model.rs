@@ -232,9 +232,30 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The physical page whose stamp prints `printed`.
+    /// The physical page whose stamp prints `printed`. An unstamped page (a blank page
+    /// between papers) is found from its neighbours when both agree on the offset.
     pub fn physical_page(&self, printed: u32) -> Option<u32> {
-        self.pages.iter().find(|p| p.printed_number == Some(printed)).map(|p| p.number)
+        if let Some(p) = self.pages.iter().find(|p| p.printed_number == Some(printed)) {
+            return Some(p.number);
+        }
+        (1..=self.pages.len() as u32).find(|&n| self.printed_number(n) == Some(printed))
+    }
+
+    /// The printed number of physical page `n`: its stamp, or, for an unstamped page, the
+    /// number its stamped neighbours imply when they agree (`before + 1 == after - 1`).
+    pub fn printed_number(&self, n: u32) -> Option<u32> {
+        let page = self.page(n)?;
+        if page.printed_number.is_some() {
+            return page.printed_number;
+        }
+        let offset = |p: &Page| p.printed_number.map(|x| x as i64 - p.number as i64);
+        let before = self.pages[..(n - 1) as usize].iter().rev().find_map(offset);
+        let after = self.pages.get(n as usize..)?.iter().find_map(offset);
+        match (before, after) {
+            (Some(a), Some(b)) if a == b => u32::try_from(n as i64 + a).ok(),
+            (Some(a), None) if self.pages[..(n - 1) as usize].iter().rev().take(3).filter_map(offset).count() >= 2 => u32::try_from(n as i64 + a).ok(),
+            _ => None,
+        }
     }
     pub fn page(&self, number: u32) -> Option<&Page> {
         self.pages.get(number.checked_sub(1)? as usize)

@@ -91,7 +91,12 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
             let last = g[g.len() - 1];
             let span = g.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |s, x| (s.0.min(x.x0), s.1.max(x.x1)));
             let overlap = e.x1.min(span.1) - e.x0.max(span.0);
-            overlap > 0.8 * (e.x1 - e.x0).min(span.1 - span.0) && e.y - last.y < 200.0 && e.y >= last.y
+            let (ew, sw) = (e.x1 - e.x0, span.1 - span.0);
+            // Same extent (rows of one table, horizontal rules only), or a vertical edge runs
+            // from the last row boundary down to this one (a ruled grid, merged cells too).
+            let same_extent = overlap > 0.9 * ew.max(sw);
+            let joined = v.iter().any(|ve| ve.top <= last.y + 3.0 && ve.bottom >= e.y - 3.0 && ve.x >= span.0 - 3.0 && ve.x <= span.1 + 3.0);
+            overlap > 0.8 * ew.min(sw) && e.y - last.y < 200.0 && e.y >= last.y && (same_extent || joined)
         });
         match g {
             Some(g) => g.push(*e),
@@ -285,7 +290,11 @@ fn make_cell(mut ws: Vec<Word>, bbox: BBox, fills: &[Fill]) -> Cell {
 /// Leading rows that read as a header: all-bold text, or text-only rows above rows of figures.
 fn header_rows(rows: &[Row]) -> usize {
     let numeric = |r: &Row| r.cells.iter().any(|c| looks_numeric(&c.text));
-    let bold = |r: &Row| r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold);
+    // A header names several columns; a bold row filling one cell is a group row ("Meeting held - 20 June 2022").
+    let bold = |r: &Row| {
+        let filled = r.cells.iter().filter(|c| !c.is_empty()).count();
+        filled >= 2.min(r.cells.len()) && r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold)
+    };
     let mut n = 0;
     while n < rows.len().saturating_sub(1) && n < 3 && bold(&rows[n]) && !numeric(&rows[n]) {
         n += 1;
@@ -353,7 +362,13 @@ pub fn aligned_tables(lines: &mut Vec<Line>) -> Vec<Table> {
                 })
                 .collect();
             if let Some(t) = build(&wrefs, &bands, &columns, &[], TableSource::Aligned) {
-                if t.ncols() >= 3 {
+                // Side-by-side text columns (a slide's lists) align too; a table from alignment
+                // alone must have a column of figures.
+                let figures = (0..t.ncols()).any(|c| {
+                    let cells: Vec<&str> = t.body().iter().map(|r| r.cells[c].text.as_str()).filter(|x| !x.trim().is_empty()).collect();
+                    cells.len() >= 2 && cells.iter().filter(|x| looks_numeric(x)).count() * 10 >= cells.len() * 6
+                });
+                if t.ncols() >= 3 && figures {
                     tables.push(t);
                     used.extend(members);
                 }

@@ -187,12 +187,14 @@ pub fn line_from_words(words: Vec<Word>) -> Line {
     sizes.sort_by(f64::total_cmp);
     let size = mode(&sizes).unwrap_or(0.0);
     let bold = !words.is_empty() && words.iter().all(|w| w.bold || w.text.starts_with('\u{2070}'));
-    let bullet = words.first().filter(|w| is_bullet(&w.text) && words.len() > 1).map(|w| w.text.clone()).or_else(|| {
+    // A lone "o" is Word's second-level bullet only when set in another font than the text.
+    let lone_ok = |w: &Word| w.text != "o" || words.get(1).is_some_and(|n| n.font != w.font);
+    let bullet = words.first().filter(|w| is_bullet(&w.text) && words.len() > 1 && lone_ok(w)).map(|w| w.text.clone()).or_else(|| {
         // A bullet glued to its first word: "•Text".
         let first = words.first()?;
         let c = first.text.chars().next()?;
         let rest = &first.text[c.len_utf8()..];
-        (c != '-' && c != '–' && is_bullet(&c.to_string()) && rest.chars().next().is_some_and(|r| r.is_alphanumeric())).then(|| c.to_string())
+        (!c.is_alphanumeric() && c != '-' && c != '–' && is_bullet(&c.to_string()) && rest.chars().next().is_some_and(|r| r.is_alphanumeric())).then(|| c.to_string())
     });
     let text = match &bullet {
         Some(b) if !text.starts_with(&format!("{b} ")) && text.starts_with(b.as_str()) => format!("{b} {}", &text[b.len()..]),

@@ -109,6 +109,8 @@ pub struct RawPage {
     pub readable: bool,
     /// Why the page could not be read, when it could not.
     pub problem: Option<String>,
+    /// Glyphs whose font decoded them to control characters or U+FFFD (a broken font).
+    pub undecodable: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -268,6 +270,7 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
         image_cover: 0.0,
         readable: false,
         problem: None,
+        undecodable: 0,
     };
     let Ok(dict) = doc.get_dictionary(id) else {
         page.problem = Some("page object missing".into());
@@ -298,7 +301,7 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
     .unwrap_or_default();
 
     // Then pdf-extract for the glyphs, isolated: it panics on some real fonts.
-    let mut dev = GlyphDev { frame, runs: &graphics.runs, run_index: None, glyphs: Vec::new(), media_origin: (media[0], media[1]) };
+    let mut dev = GlyphDev { frame, runs: &graphics.runs, run_index: None, glyphs: Vec::new(), undecodable: 0 };
     let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
     match result {
         Ok(Ok(())) => page.readable = true,
@@ -314,6 +317,7 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
     }
     let runs_matched = dev.run_index.map(|i| i + 1).unwrap_or(0) == graphics.runs.len();
     page.glyphs = std::mem::take(&mut dev.glyphs);
+    page.undecodable = dev.undecodable;
     if !runs_matched {
         // Our walk and pdf-extract disagree on how many strings the page shows: font facts
         // may sit on the wrong glyphs, so drop them rather than mislead.
@@ -370,7 +374,7 @@ struct GlyphDev<'r> {
     runs: &'r [RunInfo],
     run_index: Option<usize>,
     glyphs: Vec<Glyph>,
-    media_origin: (f64, f64),
+    undecodable: usize,
 }
 
 impl pdf_extract::OutputDev for GlyphDev<'_> {
@@ -400,7 +404,6 @@ impl pdf_extract::OutputDev for GlyphDev<'_> {
         if !m.is_finite() || !font_size.is_finite() {
             return Ok(());
         }
-        let _ = self.media_origin;
         let origin = m.apply(0.0, 0.0);
         let adv = m.apply_vec(width * font_size, 0.0);
         let up = m.apply_vec(0.0, font_size);
@@ -415,8 +418,9 @@ impl pdf_extract::OutputDev for GlyphDev<'_> {
         let upright = uy < 0.0 && uy.abs() > ux.abs() * 2.0 && ax >= -0.01;
         let (x0, x1) = if upright { (ox, ox + ax.max(0.0)) } else { (ox, ox + size * 0.5) };
         let _ = ay;
-        let text: String = ch.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+        let text: String = ch.chars().filter(|c| (!c.is_control() || *c == '\t') && *c != '\u{FFFD}').collect();
         if text.is_empty() {
+            self.undecodable += 1;
             return Ok(());
         }
         let render_mode = run.map(|r| r.render_mode).unwrap_or(0);
