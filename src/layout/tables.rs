@@ -140,6 +140,31 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
         let mut bounds = vec![x0];
         bounds.extend(xs.iter().copied().filter(|x| *x > x0 + 2.0 && *x < x1 - 2.0));
         bounds.push(x1);
+        // A drawn column that holds several figures side by side in most rows is really several
+        // columns without rules between them (fill stripes drawn across a whole row): split it
+        // at the figures' gutters.
+        let mut split = Vec::new();
+        for w in bounds.windows(2) {
+            let col: Vec<&Word> = in_words.iter().copied().filter(|wd| wd.bbox.cx() >= w[0] && wd.bbox.cx() <= w[1]).collect();
+            let (mut rows_with, mut rows_multi) = (0, 0);
+            for &(t, b) in &row_bands {
+                let n = col.iter().filter(|wd| wd.bbox.cy() > t && wd.bbox.cy() < b && looks_numeric(&wd.text)).count();
+                if col.iter().any(|wd| wd.bbox.cy() > t && wd.bbox.cy() < b) {
+                    rows_with += 1;
+                }
+                if n >= 2 {
+                    rows_multi += 1;
+                }
+            }
+            if rows_with >= 2 && rows_multi * 2 > rows_with {
+                split.extend(gutters(&col, &row_bands, w[0], w[1]));
+            }
+        }
+        if !split.is_empty() {
+            bounds.extend(split);
+            bounds.sort_by(f64::total_cmp);
+            bounds.dedup_by(|b, a| (*b - *a).abs() < 3.0);
+        }
         let columns: Vec<[f64; 2]> = bounds.windows(2).map(|w| [w[0], w[1]]).collect();
         if columns.len() < 2 {
             continue;
