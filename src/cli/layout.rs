@@ -35,7 +35,7 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<u8> {
             }
         }
         for (ti, t) in p.tables.iter().enumerate() {
-            writeln!(s, "  table {ti}: {} rows x {} cols, {} header row(s), {:?}, [{:.1},{:.1},{:.1},{:.1}]", t.rows.len(), t.ncols(), t.header_rows, t.source, t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom)?;
+            writeln!(s, "  table {ti}: {} rows x {} cols, {} header row(s), {:?}{}, [{:.1},{:.1},{:.1},{:.1}]", t.rows.len(), t.ncols(), t.header_rows, t.source, if t.continues { ", continues the previous page's table" } else { "" }, t.bbox.x0, t.bbox.top, t.bbox.x1, t.bbox.bottom)?;
             for (ri, r) in t.rows.iter().enumerate() {
                 let cells: Vec<String> = r.cells.iter().map(|c| match c.fill {
                     Some(f) if f != [255, 255, 255] => format!("{} {{#{:02x}{:02x}{:02x}}}", c.text, f[0], f[1], f[2]),

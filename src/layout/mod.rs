@@ -18,12 +18,27 @@ pub fn build(doc: &RawDocument) -> Layout {
     // Step 3: furniture and printed page numbers need every page.
     let views: Vec<(&[Line], f64)> = staged.iter().map(|(l, p)| (l.as_slice(), p.height)).collect();
     let furniture = furniture::find(&views);
-    let pages = staged
+    let mut pages: Vec<Page> = staged
         .into_iter()
         .zip(furniture)
         .map(|((lines, raw), (furn, printed))| finish_page(raw, lines, furn, printed))
         .collect();
+    // Step 7: tables that carry on from the previous page.
+    for i in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(i);
+        let (Some(prev), Some(next)) = (before[i - 1].tables.last(), after[0].tables.first_mut()) else { continue };
+        next.continues = continues(prev, next);
+    }
     Layout { pages }
+}
+
+/// The same number of columns at the same places (within 6 pt), and a repeated header when the
+/// next part has one.
+fn continues(prev: &Table, next: &Table) -> bool {
+    let same_columns = prev.ncols() == next.ncols()
+        && prev.columns.iter().zip(&next.columns).all(|(a, b)| (a[0] - b[0]).abs() < 6.0 && (a[1] - b[1]).abs() < 6.0);
+    let norm = |h: Vec<String>| h.into_iter().map(|x| x.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+    same_columns && (next.header_rows == 0 || prev.header_rows == 0 || norm(prev.header()) == norm(next.header()))
 }
 
 fn page_lines(p: &RawPage) -> Vec<Line> {

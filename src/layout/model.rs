@@ -153,6 +153,9 @@ pub struct Table {
     /// How many leading rows are header rows (stacked header lines merged into cells).
     pub header_rows: usize,
     pub source: TableSource,
+    /// This table continues the last table of the previous page: same columns, and its header
+    /// rows (if any) repeat that table's header.
+    pub continues: bool,
 }
 
 impl Table {

@@ -268,7 +268,7 @@ fn build(words: &[&Word], bands: &[(f64, f64)], columns: &[[f64; 2]], fills: &[F
     }
     let bbox = rows.iter().fold(BBox::EMPTY, |b, r| b.union(&r.bbox));
     let header_rows = header_rows(&rows);
-    Some(Table { bbox, rows, columns, header_rows, source })
+    Some(Table { bbox, rows, columns, header_rows, source, continues: false })
 }
 
 fn dist(x: f64, c: &[f64; 2]) -> f64 {
