@@ -301,7 +301,7 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
     .unwrap_or_default();
 
     // Then pdf-extract for the glyphs, isolated: it panics on some real fonts.
-    let mut dev = GlyphDev { frame, runs: &graphics.runs, run_index: None, glyphs: Vec::new(), undecodable: 0 };
+    let mut dev = GlyphDev { runs: &graphics.runs, run_index: None, glyphs: Vec::new(), undecodable: 0 };
     let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
     match result {
         Ok(Ok(())) => page.readable = true,
@@ -316,16 +316,15 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
         }
     }
     let runs_matched = dev.run_index.map(|i| i + 1).unwrap_or(0) == graphics.runs.len();
-    page.glyphs = std::mem::take(&mut dev.glyphs);
+    let user_glyphs = std::mem::take(&mut dev.glyphs);
     page.undecodable = dev.undecodable;
-    if !runs_matched {
-        // Our walk and pdf-extract disagree on how many strings the page shows: font facts
-        // may sit on the wrong glyphs, so drop them rather than mislead.
-        for g in &mut page.glyphs {
-            g.font = Arc::new(FontInfo::default());
-            g.color = [0, 0, 0];
-        }
-    }
+    let frame = reading_frame(frame, &user_glyphs);
+    page.width = frame.width();
+    page.height = frame.height();
+    // When our walk and pdf-extract disagree on how many strings the page shows, font facts
+    // could sit on the wrong glyphs: drop them rather than mislead.
+    let runs: &[RunInfo] = if runs_matched { &graphics.runs } else { &[] };
+    page.glyphs = user_glyphs.iter().filter_map(|g| place(&frame, g, runs)).collect();
     convert_graphics(&graphics, &frame, &mut page);
     page
 }
@@ -370,10 +369,9 @@ fn convert_graphics(g: &PageGraphics, frame: &PageFrame, page: &mut RawPage) {
 
 /// Collects pdf-extract's characters, placed with the run facts from our own walk.
 struct GlyphDev<'r> {
-    frame: PageFrame,
     runs: &'r [RunInfo],
     run_index: Option<usize>,
-    glyphs: Vec<Glyph>,
+    glyphs: Vec<UserGlyph>,
     undecodable: usize,
 }
 
@@ -404,39 +402,78 @@ impl pdf_extract::OutputDev for GlyphDev<'_> {
         if !m.is_finite() || !font_size.is_finite() {
             return Ok(());
         }
-        let origin = m.apply(0.0, 0.0);
-        let adv = m.apply_vec(width * font_size, 0.0);
-        let up = m.apply_vec(0.0, font_size);
-        let (ox, oy) = self.frame.to_visual(origin.0, origin.1);
-        let (ax, ay) = self.frame.vec_to_visual(adv.0, adv.1);
-        let (ux, uy) = self.frame.vec_to_visual(up.0, up.1);
-        let size = ux.hypot(uy);
-        if size < 0.5 || size > 1000.0 {
-            return Ok(());
-        }
-        // Upright: the up vector points up the page (visual y decreasing) and glyphs advance right.
-        let upright = uy < 0.0 && uy.abs() > ux.abs() * 2.0 && ax >= -0.01;
-        let (x0, x1) = if upright { (ox, ox + ax.max(0.0)) } else { (ox, ox + size * 0.5) };
-        let _ = ay;
         let text: String = ch.chars().filter(|c| (!c.is_control() || *c == '\t') && *c != '\u{FFFD}').collect();
         if text.is_empty() {
             self.undecodable += 1;
             return Ok(());
         }
-        let render_mode = run.map(|r| r.render_mode).unwrap_or(0);
-        self.glyphs.push(Glyph {
+        self.glyphs.push(UserGlyph {
+            origin: m.apply(0.0, 0.0),
+            adv: m.apply_vec(width * font_size, 0.0),
+            up: m.apply_vec(0.0, font_size),
             text,
-            x0,
-            x1,
-            top: oy - size * 0.8,
-            bottom: oy + size * 0.2,
-            baseline: oy,
-            size,
-            font: run.map(|r| r.font.clone()).unwrap_or_default(),
-            color: run.map(|r| r.fill).unwrap_or([0, 0, 0]),
-            upright,
-            invisible: render_mode == 3 || render_mode == 7,
+            run: self.run_index,
         });
         Ok(())
     }
+}
+
+/// A glyph in PDF user space, before the page's visual frame is settled.
+struct UserGlyph {
+    origin: (f64, f64),
+    adv: (f64, f64),
+    up: (f64, f64),
+    text: String,
+    run: Option<usize>,
+}
+
+fn is_upright(frame: &PageFrame, g: &UserGlyph) -> bool {
+    let (ax, _) = frame.vec_to_visual(g.adv.0, g.adv.1);
+    let (ux, uy) = frame.vec_to_visual(g.up.0, g.up.1);
+    uy < 0.0 && uy.abs() > ux.abs() * 2.0 && ax >= -0.01
+}
+
+/// The frame in which most glyphs read left to right: the page's own rotation, unless most of
+/// its text runs another way (a landscape table drawn sideways on a portrait page).
+fn reading_frame(frame: PageFrame, glyphs: &[UserGlyph]) -> PageFrame {
+    let count = |f: &PageFrame| glyphs.iter().filter(|g| is_upright(f, g)).count();
+    let own = count(&frame);
+    if glyphs.is_empty() || own * 2 >= glyphs.len() {
+        return frame;
+    }
+    [90, 180, 270]
+        .iter()
+        .map(|r| PageFrame { crop: frame.crop, rotate: (frame.rotate + r) % 360 })
+        .map(|f| (count(&f), f))
+        .filter(|(n, _)| *n > own && n * 2 > glyphs.len())
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, f)| f)
+        .unwrap_or(frame)
+}
+
+fn place(frame: &PageFrame, g: &UserGlyph, runs: &[RunInfo]) -> Option<Glyph> {
+    let (ox, oy) = frame.to_visual(g.origin.0, g.origin.1);
+    let (ax, _) = frame.vec_to_visual(g.adv.0, g.adv.1);
+    let (ux, uy) = frame.vec_to_visual(g.up.0, g.up.1);
+    let size = ux.hypot(uy);
+    if !(0.5..=1000.0).contains(&size) {
+        return None;
+    }
+    let upright = is_upright(frame, g);
+    let (x0, x1) = if upright { (ox, ox + ax.max(0.0)) } else { (ox, ox + size * 0.5) };
+    let run = g.run.and_then(|i| runs.get(i));
+    let render_mode = run.map(|r| r.render_mode).unwrap_or(0);
+    Some(Glyph {
+        text: g.text.clone(),
+        x0,
+        x1,
+        top: oy - size * 0.8,
+        bottom: oy + size * 0.2,
+        baseline: oy,
+        size,
+        font: run.map(|r| r.font.clone()).unwrap_or_default(),
+        color: run.map(|r| r.fill).unwrap_or([0, 0, 0]),
+        upright,
+        invisible: render_mode == 3 || render_mode == 7,
+    })
 }

@@ -191,3 +191,19 @@ fn source_block() {
     assert_eq!(e.source.producer.as_deref(), Some("Aspose.Pdf for .NET 20.4"));
     assert_eq!(e.source.sha256.len(), 64);
 }
+
+#[test]
+fn a_page_whose_text_runs_sideways_is_read_upright() {
+    // Rotate page 1 of the Ofsted report by 90°: its text now runs down the displayed page, as
+    // on a landscape table drawn sideways; the layout turns it back to read left to right.
+    let mut doc = lopdf::Document::load(fixture(OFSTED)).expect("fixture loads");
+    let first = *doc.get_pages().get(&1).expect("page 1");
+    doc.get_dictionary_mut(first).expect("page dict").set("Rotate", lopdf::Object::Integer(90));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    let raw = councilpdf::pdf::read(&bytes, &Default::default()).expect("reads");
+    let l = councilpdf::layout::build(&raw);
+    let p = l.page(1).expect("page 1");
+    assert_eq!(p.first_line().map(|x| x.text.as_str()), Some("Inspection of Somerset local authority children’s"));
+    assert!(p.width < p.height, "read in its upright frame");
+}
