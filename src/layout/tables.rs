@@ -232,12 +232,43 @@ fn gutters(words: &[&Word], bands: &[(f64, f64)], x0: f64, x1: f64) -> Vec<f64> 
 fn build(words: &[&Word], bands: &[(f64, f64)], columns: &[[f64; 2]], fills: &[Fill], source: TableSource) -> Option<Table> {
     let nc = columns.len();
     let mut grid: Vec<Vec<Vec<Word>>> = vec![vec![Vec::new(); nc]; bands.len()];
-    for w in words {
-        let (cx, cy) = (w.bbox.cx(), w.bbox.cy());
+    let col_of = |x: f64| {
+        columns.iter().position(|c| x >= c[0] && x <= c[1]).unwrap_or_else(|| {
+            columns.iter().enumerate().min_by(|a, b| dist(x, a.1).total_cmp(&dist(x, b.1))).map(|(i, _)| i).unwrap_or(0)
+        })
+    };
+    let mut cols: Vec<usize> = words.iter().map(|w| col_of(w.bbox.cx())).collect();
+    // A wrapped, centred header line can put a short word ("To" of "To be achieved") just
+    // across a column boundary: it goes with the neighbour it sits a word-space from, when
+    // its own column's nearest word on the line is at least twice as far.
+    for i in 0..words.len() {
+        let w = words[i];
+        // Only short joining words ("To", "in", "of", "&") wrap that way; longer ones are
+        // centred in their own column ("2024-25" above "Savings Target").
+        if w.text.chars().count() > 3 || !w.text.chars().all(|c| c.is_alphabetic() || c == '&') {
+            continue;
+        }
+        let same_line = |o: &Word| (o.bbox.bottom - w.bbox.bottom).abs() < 1.0 && (o.bbox.x0 - w.bbox.x0).abs() > 0.01;
+        let right = words.iter().enumerate().filter(|(_, o)| same_line(o) && o.bbox.x0 >= w.bbox.x1 - 0.5).min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
+        let left = words.iter().enumerate().filter(|(_, o)| same_line(o) && o.bbox.x1 <= w.bbox.x0 + 0.5).max_by(|a, b| a.1.bbox.x1.total_cmp(&b.1.bbox.x1));
+        let gap_r = right.map(|(_, o)| o.bbox.x0 - w.bbox.x1).unwrap_or(f64::INFINITY);
+        let gap_l = left.map(|(_, o)| w.bbox.x0 - o.bbox.x1).unwrap_or(f64::INFINITY);
+        let space = 0.45 * w.size.max(1.0);
+        if let Some((j, _)) = right {
+            if cols[j] != cols[i] && gap_r < space && gap_l >= 2.0 * gap_r.max(0.5) {
+                cols[i] = col_of(words[j].bbox.cx());
+                continue;
+            }
+        }
+        if let Some((j, _)) = left {
+            if cols[j] != cols[i] && gap_l < space && gap_r >= 2.0 * gap_l.max(0.5) {
+                cols[i] = col_of(words[j].bbox.cx());
+            }
+        }
+    }
+    for (w, &c) in words.iter().zip(&cols) {
+        let cy = w.bbox.cy();
         let Some(r) = bands.iter().position(|&(t, b)| cy >= t && cy <= b) else { continue };
-        let c = columns.iter().position(|c| cx >= c[0] && cx <= c[1]).unwrap_or_else(|| {
-            columns.iter().enumerate().min_by(|a, b| dist(cx, a.1).total_cmp(&dist(cx, b.1))).map(|(i, _)| i).unwrap_or(0)
-        });
         grid[r][c].push((*w).clone());
     }
     let mut rows: Vec<Row> = Vec::new();

@@ -207,3 +207,32 @@ fn a_page_whose_text_runs_sideways_is_read_upright() {
     assert_eq!(p.first_line().map(|x| x.text.as_str()), Some("Inspection of Somerset local authority children’s"));
     assert!(p.width < p.height, "read in its upright frame");
 }
+
+#[test]
+fn kent_savings_appendix_ruled_by_fill_stripes() {
+    // Page 8: no vertical rules between the figures, a five-line stacked header, rows drawn as
+    // alternating fill stripes.
+    let l = layout("real/kcc-budget-monitoring-appendix-key-service-statement.pdf");
+    let t = &l.page(8).expect("page 8").tables[0];
+    let header = t.header();
+    let want = [
+        "2024-25 Savings Target",
+        "Forecast against original saving",
+        "Forecast against alternative saving (ongoing)",
+        "Forecast against alternative saving (one-off)",
+        "Total Forecast",
+        "Variance",
+        "Un-deliverable",
+        "To be achieved in future years",
+    ];
+    for w in want {
+        assert!(header.iter().any(|h| h == w), "{w} not in {header:?}");
+    }
+    let row = t.rows.iter().find(|r| r.cells[0].text == "Technology Enabled Lives Service (TELS)").expect("TELS row");
+    let figures: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|x| !x.is_empty()).collect();
+    assert_eq!(figures, ["-2,049.0", "-3,768.4", "0.0", "0.0", "-3,768.4", "-1,719.4", "0.0", "0.0"]);
+    // A description wrapped over three lines is one cell, its figures in the same row.
+    let wrapped = t.rows.iter().find(|r| r.cells[0].text.starts_with("Uplift in social care client contributions") && r.cells[0].text.ends_with("Older People")).expect("wrapped row");
+    assert_eq!(wrapped.cells[0].lines.len(), 3);
+    assert!(wrapped.cells.iter().any(|c| c.text == "-6,400.0"));
+}
