@@ -35,8 +35,8 @@ fn edges(rules: &[Rule], fills: &[Fill], page_w: f64, page_h: f64) -> (Vec<HEdge
     }
     for f in fills {
         let (w, hh) = (f.x1 - f.x0, f.bottom - f.top);
-        // Page or slide backgrounds are not cells.
-        if w * hh > page_w * page_h * 0.5 || w < 3.0 || hh < 3.0 {
+        // Page or slide backgrounds are not cells, and white on the white page draws nothing.
+        if w * hh > page_w * page_h * 0.5 || w < 3.0 || hh < 3.0 || f.color.iter().all(|&c| c >= 250) {
             continue;
         }
         h.push(HEdge { y: f.top, x0: f.x0, x1: f.x1 });
