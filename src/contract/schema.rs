@@ -5,9 +5,27 @@ use std::sync::LazyLock;
 /// The contract's JSON Schema (draft 2020-12), compiled into the binary.
 pub const SCHEMA_TEXT: &str = include_str!("../../schemas/councilpdf.schema.json");
 
-static VALIDATOR: LazyLock<Result<jsonschema::Validator, String>> = LazyLock::new(|| {
+/// The whole contract, and each of its two shapes alone.
+struct Validators {
+    any: jsonschema::Validator,
+    extraction: jsonschema::Validator,
+    failure: jsonschema::Validator,
+}
+
+static VALIDATORS: LazyLock<Result<Validators, String>> = LazyLock::new(|| {
     let schema: serde_json::Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| e.to_string())?;
-    jsonschema::draft202012::new(&schema).map_err(|e| e.to_string())
+    let compile = |v: &serde_json::Value| jsonschema::draft202012::new(v).map_err(|e| e.to_string());
+    // The top level is `oneOf` [Extraction, Failure]; a failed `oneOf` reports only "not valid
+    // under any", so the same schema rooted at one shape gives the paths of what is wrong.
+    let rooted_at = |def: &str| {
+        let mut s = schema.clone();
+        if let Some(obj) = s.as_object_mut() {
+            obj.remove("oneOf");
+            obj.insert("$ref".into(), serde_json::Value::String(format!("#/$defs/{def}")));
+        }
+        s
+    };
+    Ok(Validators { any: compile(&schema)?, extraction: compile(&rooted_at("Extraction"))?, failure: compile(&rooted_at("Failure"))? })
 });
 
 /// Why an object does not meet the contract.
@@ -31,15 +49,15 @@ pub fn schema_json() -> serde_json::Value {
 /// # Errors
 /// `SchemaError::Invalid` with every violation found, `BadSchema` if the bundled schema is broken.
 pub fn validate(value: &serde_json::Value) -> Result<(), SchemaError> {
-    let validator = VALIDATOR.as_ref().map_err(|e| SchemaError::BadSchema(e.clone()))?;
-    let errors: Vec<String> = validator
-        .iter_errors(value)
-        .take(20)
-        .map(|e| format!("{}: {}", e.instance_path(), e))
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(SchemaError::Invalid(errors))
+    let v = VALIDATORS.as_ref().map_err(|e| SchemaError::BadSchema(e.clone()))?;
+    if v.any.is_valid(value) {
+        return Ok(());
     }
+    // Report against the shape the object claims to be: a failure object has `error`.
+    let shape = if value.get("error").is_some() { &v.failure } else { &v.extraction };
+    let mut errors: Vec<String> = shape.iter_errors(value).take(20).map(|e| format!("{}: {}", e.instance_path(), e)).collect();
+    if errors.is_empty() {
+        errors = v.any.iter_errors(value).take(20).map(|e| format!("{}: {}", e.instance_path(), e)).collect();
+    }
+    Err(SchemaError::Invalid(errors))
 }
