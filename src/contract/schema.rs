@@ -55,9 +55,39 @@ pub fn validate(value: &serde_json::Value) -> Result<(), SchemaError> {
     }
     // Report against the shape the object claims to be: a failure object has `error`.
     let shape = if value.get("error").is_some() { &v.failure } else { &v.extraction };
-    let mut errors: Vec<String> = shape.iter_errors(value).take(20).map(|e| format!("{}: {}", e.instance_path(), e)).collect();
+    let mut errors: Vec<String> = shape.iter_errors(value).flat_map(|e| describe(&e)).take(20).collect();
     if errors.is_empty() {
-        errors = v.any.iter_errors(value).take(20).map(|e| format!("{}: {}", e.instance_path(), e)).collect();
+        errors = v.any.iter_errors(value).flat_map(|e| describe(&e)).take(20).collect();
     }
     Err(SchemaError::Invalid(errors))
+}
+
+/// `path: message` for one violation. A nullable field is `anyOf [X, null]`, whose own message
+/// only says "not valid under any"; where exactly one branch is about the value's actual type,
+/// that branch's violations are the ones worth reading.
+fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<String> {
+    use jsonschema::error::ValidationErrorKind as K;
+    let here = e.instance_path().to_string();
+    let branches = match e.kind() {
+        K::AnyOf { context } | K::OneOfNotValid { context } => context,
+        _ => return vec![line(&here, &e.to_string())],
+    };
+    // A branch that failed only because the value is another type, or not its constant, says nothing.
+    let off_topic = |b: &&Vec<jsonschema::ValidationError<'static>>| {
+        b.iter().all(|x| matches!(x.kind(), K::Type { .. } | K::Constant { .. }) && x.instance_path().to_string() == here)
+    };
+    let relevant: Vec<_> = branches.iter().filter(|b| !off_topic(b)).collect();
+    match relevant.as_slice() {
+        [only] => only.iter().flat_map(describe).collect(),
+        _ => vec![line(&here, &e.to_string())],
+    }
+}
+
+/// One report line, cut short: a message may quote a whole record.
+fn line(path: &str, message: &str) -> String {
+    const MAX: usize = 300;
+    match message.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{path}: {}…", &message[..cut]),
+        None => format!("{path}: {message}"),
+    }
 }
