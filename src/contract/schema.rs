@@ -59,6 +59,9 @@ pub fn validate(value: &serde_json::Value) -> Result<(), SchemaError> {
     if errors.is_empty() {
         errors = v.any.iter_errors(value).flat_map(|e| describe(&e)).take(20).collect();
     }
+    // One cause can reach the report by two routes (a `$ref` and the branch that holds it).
+    let mut seen = std::collections::HashSet::new();
+    errors.retain(|e| seen.insert(e.clone()));
     Err(SchemaError::Invalid(errors))
 }
 
