@@ -244,7 +244,12 @@ fn populated() -> Extraction {
             lead_inspector_role: some("His Majesty's Inspector"),
             improvements: strings(&["The quality of supervision of social workers."]),
             paragraph_count: 1,
-            paragraphs: vec![Paragraph { number: "1".into(), section: some("What needs to improve?"), text: "Children in Somerset benefit from…".into(), page: 20 }],
+            paragraphs: vec![Paragraph {
+                number: "1".into(),
+                section: some("What needs to improve?"),
+                text: "Children in Somerset benefit from…".into(),
+                page: 20,
+            }],
             provenance: prov(19),
         }),
         judgements,
@@ -507,10 +512,14 @@ fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn every_fixture_output_validates() {
-    let mut names: Vec<String> = pdfs_in(&fixture("")).iter().chain(&pdfs_in(&fixture("real"))).map(|p| {
-        let rel = p.strip_prefix(fixture("")).unwrap_or_else(|_| panic!("{} outside fixtures", p.display()));
-        rel.to_string_lossy().into_owned()
-    }).collect();
+    let mut names: Vec<String> = pdfs_in(&fixture(""))
+        .iter()
+        .chain(&pdfs_in(&fixture("real")))
+        .map(|p| {
+            let rel = p.strip_prefix(fixture("")).unwrap_or_else(|_| panic!("{} outside fixtures", p.display()));
+            rel.to_string_lossy().into_owned()
+        })
+        .collect();
     names.sort();
     // The three sample papers and the real ones, including the HTML page saved as .pdf.
     assert!(names.len() >= 19, "only {} fixture PDFs found", names.len());
