@@ -19,6 +19,12 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
                 Err(e) => {
                     bad += 1;
                     println!("{}#{}: INVALID: {e}", f.display(), i + 1);
+                    // Every violation (up to the validator's cap), so one run shows all that is wrong.
+                    if let councilpdf::contract::SchemaError::Invalid(all) = &e {
+                        for v in all.iter().skip(1) {
+                            println!("    {v}");
+                        }
+                    }
                 }
             }
         }
