@@ -174,3 +174,13 @@ fn samples_give_at_risk_sum_and_judgements_in_sqlite() {
     assert_eq!(count(&db, "SELECT COUNT(*) FROM judgements"), 8);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM judgements WHERE file = 'ofsted-ilacs-somerset-2022.pdf'"), 4);
 }
+
+/// The column order is part of the interface: README's table must say what the code writes.
+#[test]
+fn readme_documents_every_table_in_column_order() {
+    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for t in councilpdf::export::tables::TABLES {
+        let line = format!("| `{}` | {} |", t.name, t.column_names().collect::<Vec<_>>().join(", "));
+        assert!(readme.contains(&line), "README lacks: {line}");
+    }
+}
