@@ -204,3 +204,38 @@ pub fn write_expected(path: &Path, value: &serde_json::Value) -> Result<(), Chec
 pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "0" | "false"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn outcome(expected: Option<serde_json::Value>, got: serde_json::Value) -> Outcome {
+        let pdf = PathBuf::from("x/a.pdf");
+        Outcome { fixture: Fixture { name: "a".into(), expected: expected_path(&pdf), pdf }, got, expected, differences: vec![] }
+    }
+
+    #[test]
+    fn expected_file_sits_beside_the_pdf() {
+        assert_eq!(expected_path(Path::new("fixtures/real/k.pdf")), PathBuf::from("fixtures/real/k.expected.json"));
+    }
+
+    #[test]
+    fn blessing_with_only_replaces_just_those_fields() {
+        let old = json!({"source": {"bytes": 1}, "savings": [{"ref": "A"}], "judgements": []});
+        let new = json!({"source": {"bytes": 2}, "savings": [{"ref": "B"}], "judgements": [{"area": "X"}]});
+        let only = DiffOptions { only: Some(vec!["savings".into()]) };
+        let b = blessed(&outcome(Some(old.clone()), new.clone()), &only);
+        assert_eq!(b, json!({"source": {"bytes": 1}, "savings": [{"ref": "B"}], "judgements": []}));
+        assert_eq!(blessed(&outcome(Some(old), new.clone()), &DiffOptions::default()), new);
+        assert_eq!(blessed(&outcome(None, new.clone()), &only), new);
+    }
+
+    #[test]
+    fn a_file_that_starts_failing_is_blessed_whole() {
+        let old = json!({"source": {"bytes": 1}, "savings": []});
+        let new = json!({"source": {"bytes": 1}, "error": {"code": "malformed", "message": "m"}});
+        let only = DiffOptions { only: Some(vec!["savings".into()]) };
+        assert_eq!(blessed(&outcome(Some(old), new.clone()), &only), new);
+    }
+}

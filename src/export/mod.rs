@@ -82,9 +82,12 @@ pub fn load_one(path: &Path) -> Vec<Result<Output, InputError>> {
         return vec![Ok(crate::convert(&path.to_string_lossy(), &bytes, &Default::default()))];
     }
     let text = String::from_utf8_lossy(&bytes);
-    // One (possibly pretty-printed) object, else NDJSON.
+    // One (possibly pretty-printed) object, a JSON array of them, else NDJSON.
     if let Ok(one) = serde_json::from_str::<Output>(&text) {
         return vec![Ok(one)];
+    }
+    if let Ok(many) = serde_json::from_str::<Vec<Output>>(&text) {
+        return many.into_iter().map(Ok).collect();
     }
     text.lines()
         .enumerate()
