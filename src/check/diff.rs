@@ -134,10 +134,11 @@ fn field(path: &str, key: &str, e: Option<&Value>, g: Option<&Value>, out: &mut 
     }
 }
 
-/// Volatile fields: the tool's version, and the wording of a read error (it comes from the PDF
-/// library; the error code is what must stay the same).
+/// Volatile fields: the tool's version, timings (should a version record them), and the wording
+/// of a read error (it comes from the PDF library; the error code is what must stay the same).
 fn ignored(path: &str) -> bool {
-    matches!(path, "tool.version" | "error.message")
+    let last = path.rsplit('.').next().unwrap_or(path);
+    matches!(path, "tool.version" | "error.message") || matches!(last, "timings" | "elapsed_ms" | "duration_ms")
 }
 
 fn walk(path: &str, key: &str, e: &Value, g: &Value, out: &mut Vec<Difference>) {
@@ -365,6 +366,7 @@ mod tests {
         let e = json!({"tool": {"name": "councilpdf", "version": "0.1.0"}, "agenda_items": [{"number": "5.", "agenda_item": "3", "provenance": {"page": 2, "bbox": [10.0, 20.0, 30.0, 40.0]}}]});
         let g = json!({"tool": {"name": "councilpdf", "version": "9.9.9"}, "agenda_items": [{"number": "5", "agenda_item": "3.", "provenance": {"page": 2, "bbox": [10.9, 19.2, 30.0, 40.5]}}]});
         assert!(lines(e.clone(), g).is_empty());
+        assert!(lines(json!({"timings": {"total": 1}}), json!({"timings": {"total": 2}})).is_empty());
         let moved = json!({"tool": {"name": "councilpdf", "version": "0.1.0"}, "agenda_items": [{"number": "5", "agenda_item": "3", "provenance": {"page": 2, "bbox": [12.0, 20.0, 30.0, 40.0]}}]});
         assert_eq!(lines(e, moved), ["agenda_items[0].provenance.bbox: expected [10.0,20.0,30.0,40.0], got [12.0,20.0,30.0,40.0]"]);
     }
