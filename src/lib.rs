@@ -15,8 +15,10 @@
 //! - Glyph boxes use a fixed ascent/descent (0.8/0.2 of the font size), not the font's own.
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod contract;
 pub mod emit;
+pub mod export;
 pub mod extract;
 pub mod layout;
 pub mod pdf;

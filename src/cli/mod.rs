@@ -1,6 +1,8 @@
 //! Subcommands, one file each.
 
 pub mod args;
+mod check;
+mod export;
 mod extract;
 mod layout;
 mod validate;
@@ -13,5 +15,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(a) => extract::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Layout(a) => layout::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Schema => export::schema(),
     }
 }

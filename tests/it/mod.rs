@@ -1,4 +1,6 @@
 pub mod util;
 
+mod check;
+mod export;
 mod foundation;
 mod schema;
