@@ -21,6 +21,12 @@ pub fn stamp_number(text: &str) -> Option<u32> {
     caps.get(1).or_else(|| caps.get(2))?.as_str().parse().ok()
 }
 
+/// Repeated margin text counts as furniture only when it reads as words (a running title,
+/// "OFFICIAL"): figures such as "0.0" or a unit caption such as "£000s" repeat too, and are data.
+fn wordy(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+}
+
 fn normalise(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect()
 }
@@ -47,7 +53,8 @@ pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> 
             *seen.entry(k).or_default() += 1;
         }
     }
-    let repeat_min = if pages.len() >= 3 { 3.max(pages.len() / 4) } else { usize::MAX };
+    // Three pages are enough: a pack merges papers, each with its own running footer.
+    let repeat_min = if pages.len() >= 3 { 3 } else { usize::MAX };
     pages
         .iter()
         .map(|(lines, h)| {
@@ -57,7 +64,7 @@ pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> 
                 let Some(is_header) = zone(l, *h) else { continue };
                 let text = l.text.trim();
                 let number = stamp_number(text);
-                let repeated = seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
+                let repeated = wordy(text) && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
                 if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
                     furniture.push((i, is_header));
                     if let Some(n) = number {

@@ -147,7 +147,9 @@ pub fn lines(mut words: Vec<RawWord>, rules: &[Rule]) -> Vec<Line> {
                     let x = (r.x0 + r.x1) / 2.0;
                     x > prev.word.bbox.x1 - 0.5 && x < w.word.bbox.x0 + 0.5 && r.top < w.word.bbox.bottom && r.bottom > w.word.bbox.top
                 });
-                if ruled || gap > 1.6 * size {
+                // A bullet set apart from its text by a tab stop still belongs to it.
+                let after_bullet = cur.len() == 1 && is_bullet(&prev.word.text) && gap < 6.0 * size;
+                if ruled || (gap > 1.6 * size && !after_bullet) {
                     out.push(make_line(std::mem::take(&mut cur)));
                 }
             }

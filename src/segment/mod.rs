@@ -124,7 +124,7 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
             sections.push(Section {
                 id: String::new(),
                 kind,
-                title: title_of(page),
+                title: title_of(page, kind),
                 first_page: page.number,
                 last_page: page.number,
             });
@@ -151,7 +151,12 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
         for (i, s) in sections.iter_mut().enumerate() {
             let generic = matches!(s.kind, SectionKind::Presentation | SectionKind::Other | SectionKind::CommitteeReport | SectionKind::Guidance);
             if (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport) {
-                s.kind = main;
+                if s.kind != main {
+                    s.kind = main;
+                    if let Some(t) = layout.page(s.first_page).and_then(|p| title_of(p, main)) {
+                        s.title = Some(t);
+                    }
+                }
             }
         }
         merge_adjacent(&mut sections);
@@ -190,9 +195,26 @@ fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
         || top.windows(2).any(|w| emphatic(w[0]) && re.is_match(&format!("{} {}", w[0].text, w[1].text).to_lowercase()))
 }
 
-fn title_of(page: &Page) -> Option<String> {
-    let first = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)))?;
-    let t = first.text.trim();
+/// The section's title: the emphatic line that announces its kind (with the next line when the
+/// title wraps in the same style), else the largest of the page's first lines. A letter's
+/// subject line ("Focused visit to Norfolk children's services") beats its letterhead.
+fn title_of(page: &Page, kind: SectionKind) -> Option<String> {
+    let emphatic = |l: &crate::layout::Line| l.bold || l.size > page.body_size + 0.9;
+    let re = STARTS.iter().find(|(k, _)| *k == kind).map(|(_, r)| r);
+    let top: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| l.bbox.top < page.height * 0.6).take(25).collect();
+    let announced = re.and_then(|re| {
+        top.iter().enumerate().find_map(|(i, l)| {
+            let next = top.get(i + 1).filter(|n| emphatic(n) && n.bold == l.bold && (n.size - l.size).abs() < 0.5 && n.bbox.top - l.bbox.bottom < l.size);
+            let joined = next.map(|n| format!("{} {}", l.text, n.text));
+            let hit = re.is_match(&l.text.to_lowercase()) || joined.as_ref().is_some_and(|j| re.is_match(&j.to_lowercase()));
+            (hit && emphatic(l)).then(|| joined.unwrap_or_else(|| l.text.clone()))
+        })
+    });
+    let t = announced.or_else(|| {
+        let first = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)))?;
+        Some(first.text.clone())
+    })?;
+    let t = t.trim();
     (!t.is_empty() && t.len() < 200).then(|| t.to_string())
 }
 
