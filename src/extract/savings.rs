@@ -1,0 +1,333 @@
+//! Savings trackers and appendices: one `Saving` per printed saving, one `SavingsTotal` per total row.
+//!
+//! Reads tables whose header is savings-type (a ref or saving column and a target or status
+//! column), e.g. a slide's MTFP tracker:
+//!
+//! ```text
+//! MTFP Ref  |                          | 24/25 £ | Over-achieved | Achieved | On Track | At Risk | Comments
+//! CFE001    | Home to school transport | 324,500 |               | 149,000  | 175,500  |         | Overachieved …
+//!           | TOTALS                   | 9,568,900 |             | 1,371,200 | 4,166,400 | 4,031,300 |
+//! ```
+//!
+//! or an appendix with "£000s" above a stacked header, directorate heading rows, descriptions
+//! wrapped over several lines with the figures on the last, and "<Directorate> Total" rows. A row
+//! with text but no figures is the start of the next saving's description unless it is a
+//! heading (bold over plain rows, or named by a later "… Total" row). Units come from the column
+//! header, the caption or a note, and carry over to continuation pages. Each total is checked
+//! against the rows it covers and, where status columns exist, each row's parts against its target.
+//!
+//! Known limits: a description whose figures sit on its first line in a table without rules is
+//! read as ending there (its later lines start the next saving); a comment column in a table
+//! without rules is read into the description.
+
+#[path = "savings_columns.rs"]
+mod savings_columns;
+#[path = "savings_grid.rs"]
+mod savings_grid;
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::{provenance, Context};
+use crate::contract::{Extraction, Money, Rag, Saving, SavingStatus, SavingsTotal, Warning, WarningCode};
+use crate::layout::BBox;
+use savings_columns::{is_savings_table, period_of, Kind};
+use savings_grid::{figure, Grid, GridRow};
+
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ | net \s+ )? (?: sub \s* - \s* )? totals? \b | \b (?: sub \s* - \s* )? totals? \s* :? $")
+        .expect("valid regex")
+});
+static GRAND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ )? totals? (?: \s+ savings? )? \s* :? $").expect("valid regex"));
+
+/// Rows of one table run (a table and its continuation pages).
+#[derive(Default)]
+struct Run {
+    unit: Option<u32>,
+    directorate: Option<String>,
+    /// Indexes into `out.savings` of every row of the run, and of those since the last total.
+    all: Vec<usize>,
+    segment: Vec<usize>,
+    had_subtotal: bool,
+    has_status: bool,
+    last_page: u32,
+    /// Printed decimals of each row's figures, by column header.
+    decimals: BTreeMap<usize, BTreeMap<String, u32>>,
+}
+
+/// Finds savings tables on every page and appends their rows and totals.
+pub fn extract(ctx: &Context, out: &mut Extraction) {
+    let mut run = Run::default();
+    let mut unit_warned = false;
+    for page in &ctx.layout.pages {
+        let grids: Vec<Grid> = {
+            let from_tables: Vec<Grid> = page
+                .tables
+                .iter()
+                .filter_map(|t| savings_grid::from_table(page, t))
+                .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                .collect();
+            if from_tables.is_empty() {
+                savings_grid::from_words(page).filter(|g| is_savings_table(&g.headers(), &g.kinds())).into_iter().collect()
+            } else {
+                from_tables
+            }
+        };
+        if grids.is_empty() {
+            continue;
+        }
+        // A table continues from the previous page when it follows it directly.
+        if run.last_page + 1 != page.number {
+            run = Run::default();
+        }
+        run.last_page = page.number;
+        for grid in &grids {
+            let unit = grid.unit.or(run.unit);
+            if unit.is_none() && !grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some()) && !unit_warned {
+                unit_warned = true;
+                out.warnings.push(Warning::new(WarningCode::UnitMissing, "savings table prints no unit in its header, caption or notes; pounds assumed", Some(page.number)));
+            }
+            run.unit = unit;
+            read_grid(grid, page.number, unit.unwrap_or(1), &mut run, out);
+        }
+    }
+}
+
+/// Whether a figure-less row is a heading rather than the first line of a wrapped description.
+fn is_heading(grid: &Grid, i: usize, text: &str, desc_col: usize) -> bool {
+    let Some(row) = grid.rows.get(i) else { return false };
+    let key = text.trim().to_lowercase();
+    let named_by_total = grid.rows.get(i + 1..).unwrap_or(&[]).iter().any(|r| {
+        let t = r.cells.get(desc_col).map(|c| c.text.trim().to_lowercase()).unwrap_or_default();
+        t.strip_suffix("total").map(str::trim) == Some(key.as_str())
+    });
+    if named_by_total {
+        return true;
+    }
+    // Bold (or larger) over the plain rows that follow.
+    let next = grid.rows.get(i + 1..).unwrap_or(&[]).iter().find(|r| !r.cells.iter().all(|c| c.text.trim().is_empty()));
+    match next {
+        Some(n) => (row.bold && !n.bold) || row.size > n.size + 0.5,
+        None => row.bold,
+    }
+}
+
+fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extraction) {
+    let kinds = grid.kinds();
+    let col = |k: Kind| kinds.iter().position(|&x| x == k);
+    let desc_col = col(Kind::Description).unwrap_or(0);
+    let ref_col = col(Kind::Ref);
+    run.has_status |= kinds.iter().any(|k| k.is_status());
+    let period = col(Kind::Target).and_then(|i| grid.columns.get(i)).and_then(|c| period_of(&c.header));
+    let unit_of_col = |i: usize| grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit);
+    let money_of = |row: &GridRow, k: Kind| -> Option<Money> {
+        let i = col(k)?;
+        row.cells.get(i).and_then(|c| Money::parse_printed(c.text.trim(), unit_of_col(i)))
+    };
+    let mut pending: Vec<String> = Vec::new();
+    let mut pending_bbox: Option<BBox> = None;
+    for (i, row) in grid.rows.iter().enumerate() {
+        let text = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|c| c.text.trim().to_string()).unwrap_or_default();
+        let desc = text(Some(desc_col));
+        let reference = text(ref_col);
+        let has_figures = kinds.iter().zip(&row.cells).any(|(k, c)| k.is_money() && figure(&c.text).is_some());
+        if !has_figures {
+            if desc.is_empty() && reference.is_empty() {
+                continue;
+            }
+            if reference.is_empty() && is_heading(grid, i, &desc, desc_col) {
+                run.directorate = Some(desc);
+                pending.clear();
+                pending_bbox = None;
+                continue;
+            }
+            if !desc.is_empty() {
+                pending.push(desc);
+                pending_bbox = Some(pending_bbox.map_or(row.bbox, |b| b.union(&row.bbox)));
+            }
+            continue;
+        }
+        let mut parts: Vec<&str> = pending.iter().map(String::as_str).collect();
+        parts.push(&desc);
+        let description = crate::layout::join_lines(parts);
+        let bbox = pending_bbox.take().map_or(row.bbox, |b| b.union(&row.bbox));
+        pending.clear();
+        let mut columns = BTreeMap::new();
+        let mut decimals = BTreeMap::new();
+        for (c, k) in kinds.iter().enumerate() {
+            if !k.is_money() {
+                continue;
+            }
+            let cell = row.cells.get(c).map(|x| x.text.trim()).unwrap_or("");
+            let Some(column) = grid.columns.get(c) else { continue };
+            let header = if column.header.is_empty() { format!("column {}", c + 1) } else { column.header.clone() };
+            decimals.insert(header.clone(), cell.rsplit_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32));
+            columns.insert(header, Money::parse_printed(cell, unit_of_col(c)));
+        }
+        if reference.is_empty() && TOTAL.is_match(&description) {
+            push_total(description, row, &kinds, &money_of, columns, decimals, page, bbox, run, out);
+            if !GRAND.is_match(out.savings_totals.last().map_or("", |t| t.label.as_str())) {
+                run.directorate = None;
+            }
+            continue;
+        }
+        if description.is_empty() && reference.is_empty() {
+            out.warnings.push(Warning::new(WarningCode::UnparsedValue, "a savings row prints figures but no description; left out", Some(page)));
+            continue;
+        }
+        let (rag, rag_text) = rag_of(row, &kinds);
+        let over_achieved = money_of(row, Kind::OverAchieved);
+        let achieved = money_of(row, Kind::Achieved);
+        let on_track = money_of(row, Kind::OnTrack);
+        let at_risk = money_of(row, Kind::AtRisk);
+        let status = status_of(&[over_achieved, achieved, on_track, at_risk]);
+        let target_unit = col(Kind::Target).map_or(unit, unit_of_col);
+        let saving = Saving {
+            reference: (!reference.is_empty()).then_some(reference),
+            description: if description.is_empty() { text(ref_col) } else { description },
+            directorate: col(Kind::Directorate).map(|c| text(Some(c))).filter(|t| !t.is_empty()).or_else(|| run.directorate.clone()),
+            period: period.clone(),
+            unit: target_unit,
+            target: money_of(row, Kind::Target),
+            over_achieved,
+            achieved,
+            on_track,
+            at_risk,
+            forecast: money_of(row, Kind::Forecast),
+            variance: money_of(row, Kind::Variance),
+            undeliverable: money_of(row, Kind::Undeliverable),
+            rag,
+            rag_text,
+            status,
+            comment: col(Kind::Comment).map(|c| text(Some(c))).filter(|t| !t.is_empty()),
+            columns,
+            provenance: provenance(page, &bbox),
+        };
+        run.all.push(out.savings.len());
+        run.segment.push(out.savings.len());
+        run.decimals.insert(out.savings.len(), decimals);
+        out.savings.push(saving);
+    }
+}
+
+fn status_of(parts: &[Option<Money>; 4]) -> Option<SavingStatus> {
+    let held: Vec<usize> = parts.iter().enumerate().filter(|(_, m)| m.is_some_and(|m| !m.0.is_zero())).map(|(i, _)| i).collect();
+    match held.as_slice() {
+        [] => None,
+        [0] => Some(SavingStatus::OverAchieved),
+        [1] => Some(SavingStatus::Achieved),
+        [2] => Some(SavingStatus::OnTrack),
+        [3] => Some(SavingStatus::AtRisk),
+        _ => Some(SavingStatus::Mixed),
+    }
+}
+
+/// The RAG rating from the cell's words, or from its fill where only a colour is printed.
+fn rag_of(row: &GridRow, kinds: &[Kind]) -> (Option<Rag>, Option<String>) {
+    let Some(c) = kinds.iter().position(|&k| k == Kind::Rag) else { return (None, None) };
+    let Some(cell) = row.cells.get(c) else { return (None, None) };
+    let t = cell.text.trim();
+    let l = t.to_lowercase();
+    let from_text = if l.contains("red") || l == "r" {
+        Some(Rag::Red)
+    } else if l.contains("amber") || l == "a" || l.contains("yellow") {
+        Some(Rag::Amber)
+    } else if l.contains("green") || l == "g" {
+        Some(Rag::Green)
+    } else if l.contains("blue") || l == "b" || l.contains("complete") {
+        Some(Rag::Blue)
+    } else {
+        None
+    };
+    let from_fill = cell.fill.and_then(|[r, g, b]| {
+        let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+        if r > 180 && g < 110 && b < 110 {
+            Some(Rag::Red)
+        } else if r > 200 && (110..=215).contains(&g) && b < 110 {
+            Some(Rag::Amber)
+        } else if g > 120 && g > r + 30 && g > b + 30 {
+            Some(Rag::Green)
+        } else if b > 150 && b > r + 60 && b > g + 20 {
+            Some(Rag::Blue)
+        } else {
+            None
+        }
+    });
+    (from_text.or(from_fill), (!t.is_empty()).then(|| t.to_string()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_total(
+    label: String,
+    row: &GridRow,
+    kinds: &[Kind],
+    money_of: &dyn Fn(&GridRow, Kind) -> Option<Money>,
+    columns: BTreeMap<String, Option<Money>>,
+    decimals: BTreeMap<String, u32>,
+    page: u32,
+    bbox: BBox,
+    run: &mut Run,
+    out: &mut Extraction,
+) {
+    let grand = GRAND.is_match(&label) && run.had_subtotal;
+    let covered: Vec<usize> = if grand { run.all.clone() } else { run.segment.clone() };
+    let mut discrepancies = Vec::new();
+    let mut reconciles = true;
+    // Each printed column of the total against the sum of the rows it covers.
+    for (header, total) in &columns {
+        let Some(total) = total else { continue };
+        let sum: Money = covered.iter().filter_map(|&i| out.savings.get(i)).filter_map(|s| s.columns.get(header).copied().flatten()).sum();
+        let diff = (total.0 - sum.0).abs();
+        if diff.is_zero() {
+            continue;
+        }
+        let places = decimals.get(header).copied().unwrap_or(0);
+        let unit = covered.first().and_then(|&i| out.savings.get(i)).map_or(1, |s| s.unit);
+        let half = Decimal::from(unit) * Decimal::new(5, places + 1);
+        let tolerance = half * Decimal::from(covered.len().max(1) as u64);
+        if diff <= tolerance {
+            discrepancies.push(format!("{header}: rows sum to {sum}, printed {total}; within rounding ({tolerance})"));
+        } else {
+            reconciles = false;
+            discrepancies.push(format!("{header}: rows sum to {sum}, printed {total} (difference {})", Money(total.0 - sum.0)));
+        }
+    }
+    // Each row's delivery categories against its target.
+    if run.has_status {
+        for s in covered.iter().filter_map(|&i| out.savings.get(i)) {
+            let Some(target) = s.target else { continue };
+            let parts: Money = [s.over_achieved, s.achieved, s.on_track, s.at_risk].iter().flatten().copied().sum();
+            if parts != target {
+                reconciles = false;
+                let name = s.reference.clone().unwrap_or_else(|| s.description.clone());
+                discrepancies.push(format!("{name}: parts sum to {parts}, target {target}"));
+            }
+        }
+    }
+    if !reconciles {
+        for d in discrepancies.iter().filter(|d| !d.contains("within rounding")) {
+            out.warnings.push(Warning::new(WarningCode::TotalsMismatch, format!("{label}: {d}"), Some(page)));
+        }
+    }
+    let _ = kinds;
+    out.savings_totals.push(SavingsTotal {
+        target: money_of(row, Kind::Target),
+        over_achieved: money_of(row, Kind::OverAchieved),
+        achieved: money_of(row, Kind::Achieved),
+        on_track: money_of(row, Kind::OnTrack),
+        at_risk: money_of(row, Kind::AtRisk),
+        forecast: money_of(row, Kind::Forecast),
+        label,
+        reconciles,
+        discrepancies,
+        provenance: provenance(page, &bbox),
+    });
+    if !grand {
+        run.had_subtotal = true;
+    }
+    run.segment.clear();
+}
