@@ -150,6 +150,10 @@ pub fn period_of(header: &str) -> Option<String> {
 /// A savings table has a savings-type header: a ref or saving/description column and a target
 /// or delivery-status column. Budget/Forecast/Variance alone is a budget statement.
 pub fn is_savings_table(headers: &[String], kinds: &[Kind]) -> bool {
+    // Headers are labels; a "header" of sentences is a layout of prose, not a table.
+    if headers.iter().any(|h| h.split_whitespace().count() > 12) {
+        return false;
+    }
     let says_saving = headers.iter().any(|h| h.to_lowercase().contains("saving"));
     let has_ref = kinds.contains(&Kind::Ref);
     let has_target = kinds.contains(&Kind::Target);

@@ -217,7 +217,8 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     // Figure columns: right edges shared by figures on two or more rows.
     let mut rights: Vec<(f64, f64, usize)> = Vec::new(); // (right edge, leftmost x0, count)
     for r in body {
-        for w in r.words.iter().filter(|w| is_figure_word(w)) {
+        // Dashes ("-" for nil) join columns the figures made; alone they are punctuation.
+        for w in r.words.iter().filter(|w| figure(&w.text).is_some()) {
             match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= 3.0) {
                 Some(c) => {
                     c.1 = c.1.min(w.bbox.x0);
@@ -270,7 +271,18 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     }
     let joined = |mut ws: Vec<(f64, f64, String)>| -> String {
         ws.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        ws.into_iter().map(|w| w.2).collect::<Vec<_>>().join(" ")
+        // One string per printed line, then lines joined so "(one-" + "off)" is "(one-off)".
+        let mut lines: Vec<(f64, String)> = Vec::new();
+        for (top, _, text) in ws {
+            match lines.last_mut() {
+                Some((t, l)) if (top - *t).abs() < 2.0 => {
+                    l.push(' ');
+                    l.push_str(&text);
+                }
+                _ => lines.push((top, text)),
+            }
+        }
+        join_lines(lines.iter().map(|(_, l)| l.as_str()))
     };
     text_groups.sort_by(|a, b| a.0.total_cmp(&b.0));
     if text_groups.is_empty() || text_groups[0].0 > rights[0].1 {
@@ -285,6 +297,12 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         columns.push(Column { kind: classify(&h, true), unit: header_unit(&h), header: h });
     }
     settle_kinds(&mut columns);
+    // A table, not prose with a few numbers: two named figure columns, two rows of figures.
+    let named = columns[ntext..].iter().filter(|c| !c.header.is_empty()).count();
+    let figure_rows = body.iter().filter(|r| r.words.iter().filter(|w| is_figure_word(w) && money_col(w.bbox.x1).is_some()).count() >= 2).count();
+    if named < 2 || figure_rows < 2 {
+        return None;
+    }
 
     // Body rows: figures to their column, other words to the text column they start in.
     let mut rows = Vec::new();
