@@ -38,9 +38,16 @@ use savings_columns::{is_savings_table, period_of, Kind};
 use savings_grid::{figure, Grid, GridRow};
 
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ | net \s+ )? (?: sub \s* - \s* )? totals? \b | \b (?: sub \s* - \s* )? totals? \s* :? $")
+    Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ | net \s+ )? (?: sub \s* -? \s* )? totals? \b | \b (?: sub \s* -? \s* )? totals? \s* :? $")
         .expect("valid regex")
 });
+
+/// A total or subtotal row's label: "TOTALS", "Sub-total", "Adult Social Care & Health Total";
+/// "Total transport review" (a saving's name starting with the word) is not one.
+fn is_total_label(label: &str) -> bool {
+    let l = label.trim();
+    TOTAL.is_match(l) && (l.split_whitespace().count() <= 5 || l.to_lowercase().trim_end_matches(':').trim_end().ends_with("total") || l.to_lowercase().ends_with("totals"))
+}
 static GRAND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ )? totals? (?: \s+ savings? )? \s* :? $").expect("valid regex"));
 
@@ -55,6 +62,8 @@ struct Run {
     had_subtotal: bool,
     has_status: bool,
     last_page: u32,
+    /// The columns of the run's last table, for a continuation page without a header.
+    columns: Option<Vec<savings_grid::Column>>,
     /// Printed decimals of each row's figures, by column header.
     decimals: BTreeMap<usize, BTreeMap<String, u32>>,
 }
@@ -64,13 +73,16 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     let mut run = Run::default();
     let mut unit_warned = false;
     for page in &ctx.layout.pages {
+        let continues = run.last_page + 1 == page.number;
         let grids: Vec<Grid> = {
-            let from_tables: Vec<Grid> = page
-                .tables
-                .iter()
-                .filter_map(|t| savings_grid::from_table(page, t))
-                .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
-                .collect();
+            let mut from_tables: Vec<Grid> = Vec::new();
+            for t in &page.tables {
+                let own = savings_grid::from_table(page, t, None).filter(|g| is_savings_table(&g.headers(), &g.kinds()));
+                let carried = || run.columns.as_deref().filter(|_| continues).and_then(|cols| savings_grid::from_table(page, t, Some(cols)));
+                if let Some(g) = own.or_else(carried) {
+                    from_tables.push(g);
+                }
+            }
             if from_tables.is_empty() {
                 savings_grid::from_words(page).filter(|g| is_savings_table(&g.headers(), &g.kinds())).into_iter().collect()
             } else {
@@ -81,7 +93,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             continue;
         }
         // A table continues from the previous page when it follows it directly.
-        if run.last_page + 1 != page.number {
+        if !continues {
             run = Run::default();
         }
         run.last_page = page.number;
@@ -93,6 +105,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             }
             run.unit = unit;
             read_grid(grid, page.number, unit.unwrap_or(1), &mut run, out);
+            run.columns = Some(grid.columns.clone());
         }
     }
 }
@@ -126,7 +139,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let unit_of_col = |i: usize| grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit);
     let money_of = |row: &GridRow, k: Kind| -> Option<Money> {
         let i = col(k)?;
-        row.cells.get(i).and_then(|c| Money::parse_printed(c.text.trim(), unit_of_col(i)))
+        row.cells.get(i).and_then(|c| savings_grid::money(&c.text, unit_of_col(i)))
     };
     let mut pending: Vec<String> = Vec::new();
     let mut pending_bbox: Option<BBox> = None;
@@ -166,10 +179,17 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             let Some(column) = grid.columns.get(c) else { continue };
             let header = if column.header.is_empty() { format!("column {}", c + 1) } else { column.header.clone() };
             decimals.insert(header.clone(), cell.rsplit_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32));
-            columns.insert(header, Money::parse_printed(cell, unit_of_col(c)));
+            columns.insert(header, savings_grid::money(cell, unit_of_col(c)));
         }
-        if reference.is_empty() && TOTAL.is_match(&description) {
-            push_total(description, row, &kinds, &money_of, columns, decimals, page, bbox, run, out);
+        let total_label = if is_total_label(&description) && (reference.is_empty() || is_total_label(&reference)) {
+            Some(description.clone())
+        } else if description.is_empty() && is_total_label(&reference) {
+            Some(reference.clone())
+        } else {
+            None
+        };
+        if let Some(label) = total_label {
+            push_total(label, row, &kinds, &money_of, columns, decimals, page, bbox, run, out);
             if !GRAND.is_match(out.savings_totals.last().map_or("", |t| t.label.as_str())) {
                 run.directorate = None;
             }
@@ -232,13 +252,15 @@ fn rag_of(row: &GridRow, kinds: &[Kind]) -> (Option<Rag>, Option<String>) {
     let Some(cell) = row.cells.get(c) else { return (None, None) };
     let t = cell.text.trim();
     let l = t.to_lowercase();
-    let from_text = if l.contains("red") || l == "r" {
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    let from_text = if has(&["red", "r"]) {
         Some(Rag::Red)
-    } else if l.contains("amber") || l == "a" || l.contains("yellow") {
+    } else if has(&["amber", "a", "yellow", "orange"]) {
         Some(Rag::Amber)
-    } else if l.contains("green") || l == "g" {
+    } else if has(&["green", "g"]) {
         Some(Rag::Green)
-    } else if l.contains("blue") || l == "b" || l.contains("complete") {
+    } else if has(&["blue", "b", "delivered", "complete", "completed"]) {
         Some(Rag::Blue)
     } else {
         None

@@ -68,6 +68,7 @@ static THOUSANDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MILLIONS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?ix) £ \s* (?: m \b | ms \b | mn \b | millions? \b )").expect("valid regex"));
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\s*[1-9]").expect("valid regex"));
 static POUNDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£").expect("valid regex"));
 
 /// The meaning of a header; `numeric` says whether the column's body holds figures.
@@ -75,6 +76,10 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     let h = header.to_lowercase();
     let h = h.trim();
     let has = |w: &str| h.contains(w);
+    if has("%") || has("percent") {
+        // "% achieved" is a rate, not money.
+        return Kind::Text;
+    }
     if has("over") && has("achiev") {
         return Kind::OverAchieved;
     }
@@ -151,7 +156,8 @@ pub fn period_of(header: &str) -> Option<String> {
 /// or delivery-status column. Budget/Forecast/Variance alone is a budget statement.
 pub fn is_savings_table(headers: &[String], kinds: &[Kind]) -> bool {
     // Headers are labels; a "header" of sentences is a layout of prose, not a table.
-    if headers.iter().any(|h| h.split_whitespace().count() > 12) {
+    // ... and labels print no amounts ("+£33.2m"); "£000" is a unit.
+    if headers.iter().any(|h| h.split_whitespace().count() > 12 || AMOUNT.is_match(h)) {
         return false;
     }
     let says_saving = headers.iter().any(|h| h.to_lowercase().contains("saving"));

@@ -40,7 +40,6 @@ pub struct Grid {
     pub rows: Vec<GridRow>,
     /// The unit printed above, beside or below the table (not in a column header).
     pub unit: Option<u32>,
-    pub header_bbox: BBox,
 }
 
 impl Grid {
@@ -58,7 +57,30 @@ pub fn figure(text: &str) -> Option<Money> {
     if t.split_whitespace().count() != 1 {
         return None;
     }
-    Money::parse_printed(t, 1)
+    money(t, 1)
+}
+
+/// A printed amount in `unit`; a figure carrying its own unit ("£1.4m", "£250k") uses that instead.
+pub fn money(text: &str, unit: u32) -> Option<Money> {
+    let t = text.trim();
+    Money::parse_printed(t, unit).or_else(|| {
+        let (body, own) = if let Some(b) = t.strip_suffix(['m', 'M']) {
+            (b, 1_000_000)
+        } else if let Some(b) = t.strip_suffix(['k', 'K']) {
+            (b, 1000)
+        } else {
+            return None;
+        };
+        // "£1.4m" or "(£0.2m)": only a figure that names pounds carries its own unit.
+        if !body.contains('£') {
+            return None;
+        }
+        let (body, close) = match body.strip_suffix(')') {
+            Some(b) => (b, ")"),
+            None => (body, ""),
+        };
+        Money::parse_printed(&format!("{}{close}", body.trim_end()), own)
+    })
 }
 
 fn words_text(line: &Line) -> String {
@@ -89,20 +111,49 @@ fn settle_kinds(columns: &mut [Column]) {
 }
 
 /// A ruled table read as a grid, when its money columns hold one figure per cell.
-pub fn from_table(page: &Page, table: &Table) -> Option<Grid> {
-    if table.header_rows == 0 || table.ncols() < 3 {
+///
+/// `inherited` is the previous page's columns, for a continuation that does not repeat its header.
+pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> Option<Grid> {
+    if table.ncols() < 3 {
         return None;
     }
-    let headers = table.header();
-    let body = table.body();
-    let mut columns = Vec::with_capacity(table.ncols());
-    for (c, h) in headers.iter().enumerate() {
-        let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
-        let figures = texts.iter().filter(|t| figure(t).is_some()).count();
-        let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
-        columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: header_unit(h) });
-    }
-    settle_kinds(&mut columns);
+    let row_has_figures = |r: &crate::layout::Row| r.cells.iter().any(|c| figure(&c.text).is_some());
+    let (columns, body) = match inherited {
+        Some(cols) => {
+            // Only a continuation: same columns, and no header of its own.
+            let own_header = table.rows.iter().take(table.header_rows).any(|r| !row_has_figures(r));
+            if cols.len() != table.ncols() || own_header {
+                return None;
+            }
+            (cols.to_vec(), &table.rows[..])
+        }
+        None => {
+            // No header row found by the layout: a first row of labels over rows of figures is one.
+            let header_rows = match table.header_rows {
+                0 => match table.rows.first() {
+                    Some(r) if !row_has_figures(r) && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 3 => 1,
+                    _ => return None,
+                },
+                n => n,
+            };
+            let body = table.rows.get(header_rows..).unwrap_or(&[]);
+            let headers: Vec<String> = (0..table.ncols())
+                .map(|c| {
+                    let parts: Vec<&str> = table.rows.iter().take(header_rows).filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
+                    parts.join(" ")
+                })
+                .collect();
+            let mut columns = Vec::with_capacity(table.ncols());
+            for (c, h) in headers.iter().enumerate() {
+                let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
+                let figures = texts.iter().filter(|t| figure(t).is_some()).count();
+                let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
+                columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: header_unit(h) });
+            }
+            settle_kinds(&mut columns);
+            (columns, body)
+        }
+    };
     // A money column whose cells hold several figures is a merged column: read the words instead.
     let merged = body.iter().any(|r| {
         r.cells.iter().zip(&columns).any(|(c, col)| col.kind.is_money() && c.text.split_whitespace().filter(|w| figure(w).is_some()).count() >= 2)
@@ -132,8 +183,10 @@ pub fn from_table(page: &Page, table: &Table) -> Option<Grid> {
             size: r.cells.iter().flat_map(|c| c.line_objs.iter()).map(|l| l.size).fold(0.0, f64::max),
         })
         .collect();
-    let header_bbox = table.rows.iter().take(table.header_rows).fold(table.rows.first().map(|r| r.bbox).unwrap_or(table.bbox), |a, r| a.union(&r.bbox));
-    Some(Grid { columns, rows, unit: caption_unit(page, &header_bbox, &table.bbox), header_bbox })
+    let header_bbox = table.rows.len().checked_sub(body.len()).map_or(table.bbox, |n| {
+        table.rows.iter().take(n.max(1)).fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
+    });
+    Some(Grid { columns, rows, unit: caption_unit(page, &header_bbox, &table.bbox) })
 }
 
 /// The unit printed in a caption above the header or a note just below the table.
@@ -334,5 +387,5 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     );
     let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));
     let unit = unit.or_else(|| caption_unit(page, &hb, &table_bbox));
-    Some(Grid { columns, rows, unit, header_bbox: hb })
+    Some(Grid { columns, rows, unit })
 }
