@@ -353,3 +353,100 @@ fn push_total(
     }
     run.segment.clear();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::savings_columns::classify;
+    use super::savings_grid::{Column, GridCell, GridRow};
+    use super::*;
+    use crate::contract::Source;
+
+    fn grid(headers: &[&str], rows: &[(&[&str], bool)], unit: Option<u32>) -> Grid {
+        let columns = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let numeric = rows.iter().any(|(r, _)| r.get(i).is_some_and(|t| figure(t).is_some()));
+                Column { header: h.to_string(), kind: classify(h, numeric), unit: None }
+            })
+            .collect();
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (cells, bold))| GridRow {
+                cells: cells.iter().map(|t| GridCell { text: t.to_string(), fill: None }).collect(),
+                bbox: BBox { x0: 0.0, top: 10.0 * i as f64, x1: 100.0, bottom: 10.0 * i as f64 + 8.0 },
+                bold: *bold,
+                size: 10.0,
+            })
+            .collect();
+        Grid { columns, rows, unit }
+    }
+
+    fn run_grid(g: &Grid) -> Extraction {
+        let mut out = Extraction::empty(Source { file: "t.pdf".into(), sha256: String::new(), bytes: 0, pages: Some(1), producer: None, title: None });
+        let mut run = Run::default();
+        read_grid(g, 1, g.unit.unwrap_or(1), &mut run, &mut out);
+        out
+    }
+
+    #[test]
+    fn brackets_millions_rag_and_wrapped_rows() {
+        let g = grid(
+            &["Ref", "Savings proposal", "2025/26 Target", "Forecast", "RAG"],
+            &[
+                (&["", "Adults", "", "", ""], true),
+                (&["A1", "Review of care", "(1.5)", "(1.2)", "Dark Amber"], false),
+                (&["", "Reduce agency staff across all", "", "", ""], false),
+                (&["A2", "teams", "(0.25)", "(0.25)", "Green"], false),
+                (&["", "Adults total", "(1.75)", "(1.45)", ""], true),
+            ],
+            Some(1_000_000),
+        );
+        let out = run_grid(&g);
+        assert_eq!(out.savings.len(), 2);
+        let a1 = &out.savings[0];
+        assert_eq!(a1.target.map(|m| m.to_string()).as_deref(), Some("-1500000"));
+        assert_eq!(a1.rag, Some(Rag::Amber));
+        assert_eq!(a1.rag_text.as_deref(), Some("Dark Amber"));
+        assert_eq!(a1.directorate.as_deref(), Some("Adults"));
+        assert_eq!(a1.period.as_deref(), Some("2025/26"));
+        let a2 = &out.savings[1];
+        assert_eq!(a2.description, "Reduce agency staff across all teams");
+        assert_eq!(a2.rag, Some(Rag::Green));
+        let t = &out.savings_totals[0];
+        assert!(t.reconciles, "{:?}", t.discrepancies);
+        assert_eq!(t.forecast.map(|m| m.to_string()).as_deref(), Some("-1450000"));
+    }
+
+    #[test]
+    fn real_mismatch_is_a_warning() {
+        let g = grid(
+            &["Ref", "Description", "Target £", "Achieved", "At Risk"],
+            &[
+                (&["S1", "One", "100", "60", "40"], false),
+                (&["S2", "Two", "200", "150", "-"], false),
+                (&["", "Total", "310", "210", "40"], false),
+            ],
+            None,
+        );
+        let out = run_grid(&g);
+        let t = &out.savings_totals[0];
+        assert!(!t.reconciles);
+        // Target column off by 10; S2's parts (150) short of its target (200).
+        assert!(t.discrepancies.iter().any(|d| d.starts_with("Target £")), "{:?}", t.discrepancies);
+        assert!(t.discrepancies.iter().any(|d| d.starts_with("S2: parts sum to 150")), "{:?}", t.discrepancies);
+        assert_eq!(out.warnings.iter().filter(|w| w.code == WarningCode::TotalsMismatch).count(), t.discrepancies.len());
+        assert_eq!(out.savings[1].at_risk, None, "a dash is empty, never 0");
+    }
+
+    #[test]
+    fn total_labels() {
+        for l in ["TOTALS", "Total", "Grand Total", "Sub-total", "Adult Social Care & Health Total", "Subtotal"] {
+            assert!(is_total_label(l), "{l}");
+        }
+        for l in ["Total transport review of routes and contracts across the county", "Home to school transport"] {
+            assert!(!is_total_label(l), "{l}");
+        }
+    }
+}
