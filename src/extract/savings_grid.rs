@@ -212,6 +212,9 @@ pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<u32> {
     })
 }
 
+/// A header word: its top, its left edge, its text.
+type HeaderWord = (f64, f64, String);
+
 /// Words of one visual row (one baseline band), left to right.
 struct VRow {
     words: Vec<Word>,
@@ -300,8 +303,8 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     };
 
     // Header words: under a figure column, or in a text column of their own.
-    let mut money_headers: Vec<Vec<(f64, f64, String)>> = vec![Vec::new(); rights.len()];
-    let mut text_groups: Vec<(f64, f64, Vec<(f64, f64, String)>)> = Vec::new(); // x0, x1, words (top, x0, text)
+    let mut money_headers: Vec<Vec<HeaderWord>> = vec![Vec::new(); rights.len()];
+    let mut text_groups: Vec<(f64, f64, Vec<HeaderWord>)> = Vec::new(); // x0, x1, words
     let mut unit = None;
     for r in header_rows {
         for w in &r.words {
@@ -322,7 +325,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
             }
         }
     }
-    let joined = |mut ws: Vec<(f64, f64, String)>| -> String {
+    let joined = |mut ws: Vec<HeaderWord>| -> String {
         ws.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
         // One string per printed line, then lines joined so "(one-" + "off)" is "(one-off)".
         let mut lines: Vec<(f64, String)> = Vec::new();
