@@ -143,6 +143,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     };
     let mut pending: Vec<String> = Vec::new();
     let mut pending_bbox: Option<BBox> = None;
+    let mut last_saving: Option<usize> = None;
     for (i, row) in grid.rows.iter().enumerate() {
         let text = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|c| c.text.trim().to_string()).unwrap_or_default();
         let desc = text(Some(desc_col));
@@ -154,9 +155,28 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             }
             if reference.is_empty() && is_heading(grid, i, &desc, desc_col) {
                 run.directorate = Some(desc);
+                last_saving = None;
                 pending.clear();
                 pending_bbox = None;
                 continue;
+            }
+            // A line closer to the saving above than to the row below continues it (figures
+            // printed on a description's first line); otherwise it starts the next description.
+            let next_top = grid.rows.get(i + 1..).unwrap_or(&[]).iter().find(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())).map(|r| r.bbox.top);
+            if let (true, Some(prev), Some(next_top)) = (pending.is_empty(), last_saving.filter(|_| reference.is_empty()), next_top) {
+                let prev_bbox = out.savings.get(prev).map(|s| s.provenance.bbox);
+                if let Some([x0, top, x1, bottom]) = prev_bbox {
+                    let gap_prev = row.bbox.top - bottom;
+                    let gap_next = next_top - row.bbox.bottom;
+                    if gap_prev >= -1.0 && gap_prev + 1.0 < gap_next && gap_prev < row.size.max(4.0) {
+                        if let Some(s) = out.savings.get_mut(prev) {
+                            s.description = crate::layout::join_lines([s.description.as_str(), desc.as_str()]);
+                            let b = BBox { x0, top, x1, bottom }.union(&row.bbox);
+                            s.provenance = provenance(page, &b);
+                        }
+                        continue;
+                    }
+                }
             }
             if !desc.is_empty() {
                 pending.push(desc);
@@ -190,6 +210,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         };
         if let Some(label) = total_label {
             push_total(label, row, &kinds, &money_of, columns, decimals, page, bbox, run, out);
+            last_saving = None;
             if !GRAND.is_match(out.savings_totals.last().map_or("", |t| t.label.as_str())) {
                 run.directorate = None;
             }
@@ -230,6 +251,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         run.all.push(out.savings.len());
         run.segment.push(out.savings.len());
         run.decimals.insert(out.savings.len(), decimals);
+        last_saving = Some(out.savings.len());
         out.savings.push(saving);
     }
 }
@@ -367,7 +389,7 @@ mod tests {
             .enumerate()
             .map(|(i, h)| {
                 let numeric = rows.iter().any(|(r, _)| r.get(i).is_some_and(|t| figure(t).is_some()));
-                Column { header: h.to_string(), kind: classify(h, numeric), unit: None }
+                Column { header: h.to_string(), kind: classify(h, numeric), unit: super::savings_columns::header_unit(h) }
             })
             .collect();
         let rows = rows
@@ -438,6 +460,25 @@ mod tests {
         assert!(t.discrepancies.iter().any(|d| d.starts_with("S2: parts sum to 150")), "{:?}", t.discrepancies);
         assert_eq!(out.warnings.iter().filter(|w| w.code == WarningCode::TotalsMismatch).count(), t.discrepancies.len());
         assert_eq!(out.savings[1].at_risk, None, "a dash is empty, never 0");
+    }
+
+    #[test]
+    fn continuation_line_under_first_line_figures() {
+        // Figures on a description's first line; its second line sits close under it, the
+        // next saving well below.
+        let mut g = grid(
+            &["Ref", "Description", "Target £000"],
+            &[(&["", "Home to school transport", "10"], false), (&["", "and college routes", ""], false), (&["", "Fostering", "5"], false)],
+            None,
+        );
+        for (r, top) in g.rows.iter_mut().zip([0.0, 9.0, 30.0]) {
+            r.bbox = BBox { x0: 0.0, top, x1: 100.0, bottom: top + 7.0 };
+        }
+        let out = run_grid(&g);
+        assert_eq!(out.savings.len(), 2);
+        assert_eq!(out.savings[0].description, "Home to school transport and college routes");
+        assert_eq!(out.savings[0].target.map(|m| m.to_string()).as_deref(), Some("10000"));
+        assert_eq!(out.savings[1].description, "Fostering");
     }
 
     #[test]
