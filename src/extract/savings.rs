@@ -153,6 +153,15 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             if desc.is_empty() && reference.is_empty() {
                 continue;
             }
+            // A heading spanning the row may land in the ref column: words, not a code.
+            let spanning = desc.is_empty() && reference.contains(' ') && !reference.chars().any(|c| c.is_ascii_digit());
+            if spanning {
+                run.directorate = Some(reference);
+                last_saving = None;
+                pending.clear();
+                pending_bbox = None;
+                continue;
+            }
             if reference.is_empty() && is_heading(grid, i, &desc, desc_col) {
                 run.directorate = Some(desc);
                 last_saving = None;
@@ -427,6 +436,8 @@ mod tests {
         );
         let out = run_grid(&g);
         assert_eq!(out.savings.len(), 2);
+        let g2 = grid(&["Ref", "Savings proposal", "Target £"], &[(&["Children and Families", "", ""], false), (&["C1", "Review", "(5)"], false)], None);
+        assert_eq!(run_grid(&g2).savings[0].directorate.as_deref(), Some("Children and Families"));
         let a1 = &out.savings[0];
         assert_eq!(a1.target.map(|m| m.to_string()).as_deref(), Some("-1500000"));
         assert_eq!(a1.rag, Some(Rag::Amber));
