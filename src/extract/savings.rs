@@ -234,7 +234,8 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         let achieved = money_of(row, Kind::Achieved);
         let on_track = money_of(row, Kind::OnTrack);
         let at_risk = money_of(row, Kind::AtRisk);
-        let status = status_of(&[over_achieved, achieved, on_track, at_risk]);
+        // Without status columns, a status column's words ("Achieved", "At risk") say it.
+        let status = status_of(&[over_achieved, achieved, on_track, at_risk]).or_else(|| rag_text.as_deref().and_then(status_from_text));
         let target_unit = col(Kind::Target).map_or(unit, unit_of_col);
         let saving = Saving {
             reference: (!reference.is_empty()).then_some(reference),
@@ -262,6 +263,21 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         run.decimals.insert(out.savings.len(), decimals);
         last_saving = Some(out.savings.len());
         out.savings.push(saving);
+    }
+}
+
+fn status_from_text(t: &str) -> Option<SavingStatus> {
+    let l = t.to_lowercase();
+    if l.contains("over") && l.contains("achiev") {
+        Some(SavingStatus::OverAchieved)
+    } else if l.contains("at risk") {
+        Some(SavingStatus::AtRisk)
+    } else if l.contains("on track") {
+        Some(SavingStatus::OnTrack)
+    } else if (l.contains("achieved") || l.contains("delivered")) && !l.contains("not ") && !l.contains("un") {
+        Some(SavingStatus::Achieved)
+    } else {
+        None
     }
 }
 
@@ -436,6 +452,9 @@ mod tests {
         );
         let out = run_grid(&g);
         assert_eq!(out.savings.len(), 2);
+        assert_eq!(status_from_text("Achieved"), Some(SavingStatus::Achieved));
+        assert_eq!(status_from_text("Not achieved"), None);
+        assert_eq!(status_from_text("At Risk"), Some(SavingStatus::AtRisk));
         let g2 = grid(&["Ref", "Savings proposal", "Target £"], &[(&["Children and Families", "", ""], false), (&["C1", "Review", "(5)"], false)], None);
         assert_eq!(run_grid(&g2).savings[0].directorate.as_deref(), Some("Children and Families"));
         let a1 = &out.savings[0];
