@@ -3,4 +3,5 @@ pub mod util;
 mod check;
 mod export;
 mod foundation;
+mod savings;
 mod schema;

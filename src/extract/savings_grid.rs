@@ -1,0 +1,394 @@
+//! A savings table as a grid of header-named columns and rows, from a ruled table or from words.
+//!
+//! Ruled tables (`page.tables`) are used as they are when each money column holds one figure per
+//! cell. Tables drawn with fill stripes and horizontal rules only (Kent's appendix) come out of
+//! the layout as one wide cell of figures, so their columns are rebuilt here from the words:
+//! right-aligned figures share a right edge, and each stacked header word belongs to the column
+//! whose right edge is the first at or after its own. Known limits: left-aligned figure columns
+//! in an unruled table are not recognised.
+
+use crate::contract::Money;
+use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
+
+use super::savings_columns::{classify, header_unit, unit_of, Kind};
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    pub kind: Kind,
+    /// The unit the column's own header prints ("24/25 £", "Target £000").
+    pub unit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct GridCell {
+    pub text: String,
+    pub fill: Option<[u8; 3]>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    pub cells: Vec<GridCell>,
+    pub bbox: BBox,
+    pub bold: bool,
+    pub size: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub columns: Vec<Column>,
+    pub rows: Vec<GridRow>,
+    /// The unit printed above, beside or below the table (not in a column header).
+    pub unit: Option<u32>,
+}
+
+impl Grid {
+    pub fn headers(&self) -> Vec<String> {
+        self.columns.iter().map(|c| c.header.clone()).collect()
+    }
+    pub fn kinds(&self) -> Vec<Kind> {
+        self.columns.iter().map(|c| c.kind).collect()
+    }
+}
+
+/// A cell's figure: one printed number (or none).
+pub fn figure(text: &str) -> Option<Money> {
+    let t = text.trim();
+    if t.split_whitespace().count() != 1 {
+        return None;
+    }
+    money(t, 1)
+}
+
+/// A printed amount in `unit`; a figure carrying its own unit ("£1.4m", "£250k") uses that instead.
+pub fn money(text: &str, unit: u32) -> Option<Money> {
+    let t = text.trim();
+    Money::parse_printed(t, unit).or_else(|| {
+        let (body, own) = if let Some(b) = t.strip_suffix(['m', 'M']) {
+            (b, 1_000_000)
+        } else if let Some(b) = t.strip_suffix(['k', 'K']) {
+            (b, 1000)
+        } else {
+            return None;
+        };
+        // "£1.4m" or "(£0.2m)": only a figure that names pounds carries its own unit.
+        if !body.contains('£') {
+            return None;
+        }
+        let (body, close) = match body.strip_suffix(')') {
+            Some(b) => (b, ")"),
+            None => (body, ""),
+        };
+        Money::parse_printed(&format!("{}{close}", body.trim_end()), own)
+    })
+}
+
+fn words_text(line: &Line) -> String {
+    line.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Gives every column a kind once all are known: the first unnamed text column describes the saving.
+fn settle_kinds(columns: &mut [Column]) {
+    if !columns.iter().any(|c| c.kind == Kind::Description) {
+        if let Some(c) = columns.iter_mut().find(|c| c.kind == Kind::Text) {
+            c.kind = Kind::Description;
+        }
+    }
+    // Several forecast columns: the total one is the forecast, the rest stay in `columns`.
+    let forecasts: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Forecast).map(|(i, _)| i).collect();
+    if forecasts.len() > 1 {
+        let keep = forecasts.iter().copied().find(|&i| columns[i].header.to_lowercase().contains("total")).unwrap_or(forecasts[forecasts.len() - 1]);
+        for i in forecasts {
+            if i != keep {
+                columns[i].kind = Kind::Money;
+            }
+        }
+    }
+    let targets: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Target).map(|(i, _)| i).collect();
+    for &i in targets.iter().skip(1) {
+        columns[i].kind = Kind::Money;
+    }
+}
+
+/// A ruled table read as a grid, when its money columns hold one figure per cell.
+///
+/// `inherited` is the previous page's columns, for a continuation that does not repeat its header.
+pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> Option<Grid> {
+    if table.ncols() < 3 {
+        return None;
+    }
+    let row_has_figures = |r: &crate::layout::Row| r.cells.iter().any(|c| figure(&c.text).is_some());
+    let (columns, body) = match inherited {
+        Some(cols) => {
+            // Only a continuation: same columns, and no header of its own.
+            let own_header = table.rows.iter().take(table.header_rows).any(|r| !row_has_figures(r));
+            if cols.len() != table.ncols() || own_header {
+                return None;
+            }
+            (cols.to_vec(), &table.rows[..])
+        }
+        None => {
+            // No header row found by the layout: a first row of labels over rows of figures is one.
+            let header_rows = match table.header_rows {
+                0 => match table.rows.first() {
+                    Some(r) if !row_has_figures(r) && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 3 => 1,
+                    _ => return None,
+                },
+                n => n,
+            };
+            let body = table.rows.get(header_rows..).unwrap_or(&[]);
+            let headers: Vec<String> = (0..table.ncols())
+                .map(|c| {
+                    let parts: Vec<&str> = table.rows.iter().take(header_rows).filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
+                    parts.join(" ")
+                })
+                .collect();
+            let mut columns = Vec::with_capacity(table.ncols());
+            for (c, h) in headers.iter().enumerate() {
+                let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
+                let figures = texts.iter().filter(|t| figure(t).is_some()).count();
+                let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
+                columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: header_unit(h) });
+            }
+            settle_kinds(&mut columns);
+            (columns, body)
+        }
+    };
+    // A money column whose cells hold several figures is a merged column: read the words instead.
+    let merged = body.iter().any(|r| {
+        r.cells.iter().zip(&columns).any(|(c, col)| col.kind.is_money() && c.text.split_whitespace().filter(|w| figure(w).is_some()).count() >= 2)
+            || r.cells.iter().any(|c| c.text.split_whitespace().count() >= 4 && c.text.split_whitespace().all(|w| figure(w).is_some()))
+    });
+    if merged || !columns.iter().any(|c| c.kind.is_money()) {
+        return None;
+    }
+    let rows = body
+        .iter()
+        .map(|r| GridRow {
+            cells: r
+                .cells
+                .iter()
+                .map(|c| {
+                    let text = if c.line_objs.is_empty() {
+                        c.text.clone()
+                    } else {
+                        let lines: Vec<String> = c.line_objs.iter().map(words_text).collect();
+                        join_lines(lines.iter().map(String::as_str))
+                    };
+                    GridCell { text, fill: c.fill }
+                })
+                .collect(),
+            bbox: r.bbox,
+            bold: r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold),
+            size: r.cells.iter().flat_map(|c| c.line_objs.iter()).map(|l| l.size).fold(0.0, f64::max),
+        })
+        .collect();
+    let header_bbox = table.rows.len().checked_sub(body.len()).map_or(table.bbox, |n| {
+        table.rows.iter().take(n.max(1)).fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
+    });
+    Some(Grid { columns, rows, unit: caption_unit(page, &header_bbox, &table.bbox) })
+}
+
+/// The unit printed in a caption above the header or a note just below the table.
+pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<u32> {
+    let lines = page.lines.iter().chain(page.furniture.iter().map(|(_, l)| l));
+    let mut best: Option<(f64, u32)> = None;
+    for l in lines {
+        let above = l.bbox.bottom <= header.bottom + 1.0 && l.bbox.top >= header.top - 80.0;
+        let below = l.bbox.top >= table.bottom - 1.0 && l.bbox.top <= table.bottom + 60.0;
+        if !(above || below) {
+            continue;
+        }
+        if let Some(u) = unit_of(&l.text) {
+            let d = (l.bbox.top - header.top).abs();
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, u));
+            }
+        }
+    }
+    best.map(|(_, u)| u).or_else(|| {
+        // "All figures are in £m" anywhere on the page.
+        page.lines.iter().find(|l| l.text.to_lowercase().contains("figures") && unit_of(&l.text).is_some()).and_then(|l| unit_of(&l.text))
+    })
+}
+
+/// A header word: its top, its left edge, its text.
+type HeaderWord = (f64, f64, String);
+
+/// Words of one visual row (one baseline band), left to right.
+struct VRow {
+    words: Vec<Word>,
+    top: f64,
+    bottom: f64,
+}
+
+fn visual_rows(page: &Page) -> Vec<VRow> {
+    let mut words: Vec<Word> = page.lines.iter().chain(page.furniture.iter().map(|(_, l)| l)).flat_map(|l| l.words.iter().cloned()).collect();
+    words.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    let mut rows: Vec<VRow> = Vec::new();
+    for w in words {
+        let tol = 0.5 * w.size.max(4.0);
+        match rows.last_mut() {
+            Some(r) if w.bbox.top - r.top <= tol => {
+                r.bottom = r.bottom.max(w.bbox.bottom);
+                r.words.push(w);
+            }
+            _ => rows.push(VRow { top: w.bbox.top, bottom: w.bbox.bottom, words: vec![w] }),
+        }
+    }
+    for r in &mut rows {
+        r.words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    }
+    rows
+}
+
+fn is_figure_word(w: &Word) -> bool {
+    figure(&w.text).is_some() || matches!(w.text.trim(), "-" | "–" | "—")
+}
+
+fn header_like(r: &VRow) -> bool {
+    let text: String = r.words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
+    ["saving", "target", "forecast", "variance", "ref", "achieved", "risk", "track", "rag", "£"].iter().any(|k| text.contains(k))
+        && r.words.iter().filter(|w| figure(&w.text).is_some()).count() == 0
+}
+
+/// A table whose columns are only word gutters, rebuilt from the page's words.
+pub fn from_words(page: &Page) -> Option<Grid> {
+    let vrows = visual_rows(page);
+    // The first row of two or more figures starts the body; the header sits just above it.
+    let first_data = vrows.iter().position(|r| r.words.iter().filter(|w| figure(&w.text).is_some()).count() >= 2)?;
+    let header_end = vrows[..first_data].iter().rposition(header_like)?;
+    let mut header_start = header_end;
+    while header_start > 0 {
+        let (prev, cur) = (&vrows[header_start - 1], &vrows[header_start]);
+        let size = cur.words.first().map_or(10.0, |w| w.size);
+        if cur.top - prev.bottom > 1.2 * size {
+            break;
+        }
+        header_start -= 1;
+    }
+    let header_rows = &vrows[header_start..=header_end];
+    let body = &vrows[header_end + 1..];
+
+    // Figure columns: right edges shared by figures on two or more rows.
+    let mut rights: Vec<(f64, f64, usize)> = Vec::new(); // (right edge, leftmost x0, count)
+    for r in body {
+        // Dashes ("-" for nil) join columns the figures made; alone they are punctuation.
+        for w in r.words.iter().filter(|w| figure(&w.text).is_some()) {
+            match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= 3.0) {
+                Some(c) => {
+                    c.1 = c.1.min(w.bbox.x0);
+                    c.2 += 1;
+                }
+                None => rights.push((w.bbox.x1, w.bbox.x0, 1)),
+            }
+        }
+    }
+    rights.retain(|c| c.2 >= 2);
+    rights.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if rights.is_empty() {
+        return None;
+    }
+    let em = header_rows.iter().flat_map(|r| r.words.iter()).map(|w| w.size).fold(0.0, f64::max).max(6.0);
+    let first_left = rights[0].1 - 1.6 * em;
+    let money_col = |x1: f64| -> Option<usize> {
+        let mut prev = first_left;
+        for (i, c) in rights.iter().enumerate() {
+            if x1 > prev && x1 <= c.0 + 3.0 {
+                return Some(i);
+            }
+            prev = c.0 + 3.0;
+        }
+        None
+    };
+
+    // Header words: under a figure column, or in a text column of their own.
+    let mut money_headers: Vec<Vec<HeaderWord>> = vec![Vec::new(); rights.len()];
+    let mut text_groups: Vec<(f64, f64, Vec<HeaderWord>)> = Vec::new(); // x0, x1, words
+    let mut unit = None;
+    for r in header_rows {
+        for w in &r.words {
+            if unit_of(&w.text).is_some() && w.text.split_whitespace().count() == 1 && w.text.trim().starts_with('£') && w.text.len() <= 8 {
+                unit = unit_of(&w.text);
+                continue;
+            }
+            match money_col(w.bbox.x1) {
+                Some(i) => money_headers[i].push((w.bbox.top, w.bbox.x0, w.text.clone())),
+                None => match text_groups.iter_mut().find(|g| w.bbox.x0 <= g.1 + em && w.bbox.x1 >= g.0 - em) {
+                    Some(g) => {
+                        g.0 = g.0.min(w.bbox.x0);
+                        g.1 = g.1.max(w.bbox.x1);
+                        g.2.push((w.bbox.top, w.bbox.x0, w.text.clone()));
+                    }
+                    None => text_groups.push((w.bbox.x0, w.bbox.x1, vec![(w.bbox.top, w.bbox.x0, w.text.clone())])),
+                },
+            }
+        }
+    }
+    let joined = |mut ws: Vec<HeaderWord>| -> String {
+        ws.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        // One string per printed line, then lines joined so "(one-" + "off)" is "(one-off)".
+        let mut lines: Vec<(f64, String)> = Vec::new();
+        for (top, _, text) in ws {
+            match lines.last_mut() {
+                Some((t, l)) if (top - *t).abs() < 2.0 => {
+                    l.push(' ');
+                    l.push_str(&text);
+                }
+                _ => lines.push((top, text)),
+            }
+        }
+        join_lines(lines.iter().map(|(_, l)| l.as_str()))
+    };
+    text_groups.sort_by(|a, b| a.0.total_cmp(&b.0));
+    if text_groups.is_empty() || text_groups[0].0 > rights[0].1 {
+        text_groups.insert(0, (0.0, 0.0, Vec::new()));
+    }
+    // Columns: text columns first (by x), then figure columns.
+    let text_x0: Vec<f64> = text_groups.iter().map(|g| g.0).collect();
+    let mut columns: Vec<Column> = text_groups.into_iter().map(|g| joined(g.2)).map(|h| Column { kind: classify(&h, false), unit: header_unit(&h), header: h }).collect();
+    let ntext = columns.len();
+    for ws in money_headers {
+        let h = joined(ws);
+        columns.push(Column { kind: classify(&h, true), unit: header_unit(&h), header: h });
+    }
+    settle_kinds(&mut columns);
+    // A table, not prose with a few numbers: two named figure columns, two rows of figures.
+    let named = columns[ntext..].iter().filter(|c| !c.header.is_empty()).count();
+    let figure_rows = body.iter().filter(|r| r.words.iter().filter(|w| is_figure_word(w) && money_col(w.bbox.x1).is_some()).count() >= 2).count();
+    if named < 2 || figure_rows < 2 {
+        return None;
+    }
+
+    // Body rows: figures to their column, other words to the text column they start in.
+    let mut rows = Vec::new();
+    for r in body {
+        let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); columns.len()];
+        for w in &r.words {
+            let money = if is_figure_word(w) { rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= 3.0) } else { None };
+            match money {
+                Some(i) => cells[ntext + i].push(w),
+                None => {
+                    let t = text_x0.iter().rposition(|&x| x <= w.bbox.x0 + 2.0).unwrap_or(0);
+                    cells[t].push(w);
+                }
+            }
+        }
+        let text_words: Vec<&&Word> = cells[..ntext].iter().flatten().collect();
+        let bold = if text_words.is_empty() { r.words.iter().all(|w| w.bold) } else { text_words.iter().all(|w| w.bold) };
+        let bbox = r.words.iter().skip(1).fold(r.words.first().map_or(BBox { x0: 0.0, top: r.top, x1: 0.0, bottom: r.bottom }, |w| w.bbox), |a, w| a.union(&w.bbox));
+        rows.push(GridRow {
+            cells: cells.into_iter().map(|ws| GridCell { text: ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "), fill: None }).collect(),
+            bbox,
+            bold,
+            size: r.words.iter().map(|w| w.size).fold(0.0, f64::max),
+        });
+    }
+    let hb = header_rows.iter().flat_map(|r| r.words.iter()).skip(1).fold(
+        header_rows.first().and_then(|r| r.words.first()).map_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 }, |w| w.bbox),
+        |a, w| a.union(&w.bbox),
+    );
+    let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));
+    let unit = unit.or_else(|| caption_unit(page, &hb, &table_bbox));
+    Some(Grid { columns, rows, unit })
+}
