@@ -214,6 +214,11 @@ impl Reading {
         let mut r = Reading::default();
         let mut numbered: Vec<(Paragraph, Vec<String>)> = Vec::new();
         let mut bullets: Vec<(Paragraph, Vec<String>)> = Vec::new();
+        // A letter's plain paragraphs under its second heading after the salutation onwards
+        // (the first names the visit), for letters with neither numbers nor bullets.
+        let mut plain: Vec<(Paragraph, Vec<String>)> = Vec::new();
+        let mut headings_after_dear: Option<u32> = None;
+        let mut last_plain: Option<(u32, f64)> = None;
         let mut improve: Vec<Vec<String>> = Vec::new();
         let mut major: Option<String> = None;
         let mut minor: Option<String> = None;
@@ -226,6 +231,9 @@ impl Reading {
             let row = &rows[i];
             let text = row.text();
             let lower = text.to_lowercase();
+            if headings_after_dear.is_none() && lower.starts_with("dear ") {
+                headings_after_dear = Some(0);
+            }
             if lower.starts_with("yours sincerely") || lower.starts_with("yours faithfully") {
                 ended = true;
             }
@@ -245,12 +253,24 @@ impl Reading {
                 while j < rows.len() && is_heading(&rows[j], body) && continues_heading(&rows[j - 1], &rows[j]) {
                     j += 1;
                 }
+                // A grade box beside a heading comes after the heading's lines in reading order.
+                if let Some(next) = rows.get(j) {
+                    let beside = next.page == row.page
+                        && next.top() <= rows[j - 1].bbox().bottom
+                        && next.x0() > row.x0() + 0.25 * row.width
+                        && grade_code(&next.text()).is_some();
+                    if beside {
+                        j += 1;
+                    }
+                }
                 let (area, grade) = heading_parts(&rows[i..j]);
                 if let Some(g) = grade {
                     r.heading_grades.push((row.page, area.clone(), g));
                 }
                 improve_open = IMPROVE.is_match(&area);
                 mode = if improve_open { Mode::Improve { x0: f64::MAX } } else { Mode::Outside };
+                headings_after_dear = headings_after_dear.map(|n| n + 1);
+                last_plain = None;
                 if row.size() >= body + 1.0 {
                     major = Some(area);
                     minor = None;
@@ -349,12 +369,35 @@ impl Reading {
                         mode = Mode::Outside;
                     }
                 }
-                Mode::Outside => {}
+                Mode::Outside => {
+                    if headings_after_dear.is_some_and(|n| n >= 2) && !improve_open {
+                        // A new paragraph after a gap wider than the line spacing, or a new page
+                        // after a finished sentence.
+                        let joins = last_plain.is_some_and(|(page, bottom)| {
+                            if page == row.page {
+                                row.top() - bottom < 0.6 * row.size()
+                            } else {
+                                !plain.last().and_then(|(_, p)| p.last()).is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']))
+                            }
+                        });
+                        match plain.last_mut() {
+                            Some((_, parts)) if joins => parts.push(text),
+                            _ => plain.push((Paragraph { number: String::new(), section, text: String::new(), page: row.page }, vec![text])),
+                        }
+                        last_plain = Some((row.page, row.bbox().bottom));
+                    }
+                }
             }
             i += 1;
         }
         r.improvements = improve.iter().map(|p| join_lines(p.iter().map(String::as_str))).filter(|s| !s.is_empty()).collect();
-        let chosen = if numbered.is_empty() { bullets } else { numbered };
+        let chosen = if !numbered.is_empty() {
+            numbered
+        } else if !bullets.is_empty() {
+            bullets
+        } else {
+            plain
+        };
         let is_ordinal = chosen.iter().all(|(p, _)| p.number.is_empty());
         for (k, (mut p, parts)) in chosen.into_iter().enumerate() {
             p.text = join_lines(parts.iter().map(String::as_str));
@@ -410,10 +453,10 @@ fn continues_heading(prev: &Row, next: &Row) -> bool {
 fn heading_parts(rows: &[Row]) -> (String, Option<GradeCode>) {
     let mut left: Vec<&str> = Vec::new();
     let mut right: Vec<&str> = Vec::new();
+    let x_first = rows.first().map_or(0.0, |r| r.x0());
     for row in rows {
-        let x_first = row.x0();
-        for (k, f) in row.frags.iter().enumerate() {
-            if k > 0 && f.bbox.x0 > x_first + 0.25 * row.width {
+        for f in &row.frags {
+            if f.bbox.x0 > x_first + 0.25 * row.width {
                 right.push(f.text.as_str());
             } else {
                 left.push(f.text.as_str());
