@@ -328,7 +328,12 @@ impl Reading {
                 i += 1;
                 continue;
             }
-            // A continuation line, or text outside any item.
+            // A continuation line, or text outside any item. A letter taken for a bullet in
+            // mid-sentence is the first letter of a word the layout split ("o f analysis").
+            let text = match row.bullet() {
+                Some(b) if b.chars().all(|c| c.is_ascii_alphanumeric()) => format!("{b}{}", row.body()),
+                _ => text,
+            };
             match &mut mode {
                 Mode::Para { x0, hang } => {
                     let ok = match hang {
