@@ -98,7 +98,7 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:(?:her|his)\s+majesty['’]s\s+inspector|hmi|ofsted inspector|social care regulatory inspector)\b").expect("valid regex"));
+static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:(?:her|his)\s+majesty['’]s(?:\s+inspector)?|hmi|ofsted inspector|social care regulatory inspector)\b").expect("valid regex"));
 /// "Focused visit to Norfolk children's services", "Inspection of X", "Re-inspection of X".
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:focused|monitoring|joint targeted area|follow-up|assurance)\s+(?:visit|inspection)\s+(?:to|of|in)\s+|(?:re-?)?inspection\s+of\s+)(?P<subject>.+)$")
@@ -138,7 +138,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     let (start_date, end_date) = inspection_dates(&rows);
     let (lead_inspector, lead_inspector_role) = lead(&rows);
     for (page, area, grade) in &text.heading_grades {
-        cross_check(&judgements, area, *grade, *page, out);
+        cross_check(&judgements, area, *grade, *page, &mut out.warnings);
     }
     let prov_bbox = rows.iter().take(3).map(|r| r.bbox()).reduce(|a, b| a.union(&b)).unwrap_or_else(|| first.bbox());
     out.inspection = Some(Inspection {
@@ -562,12 +562,17 @@ fn unruled(page: &Page) -> Vec<Judgement> {
     for g in &page.blocks {
         let gtext = g.text();
         let Some(code) = grade_code(&gtext) else { continue };
+        // The label left of the grade that it overlaps, or else the nearest within a line's
+        // height (a grade printed on the line above or below its label).
         let label = page
             .blocks
             .iter()
-            .filter(|b| b.bbox.x1 < g.bbox.x0 && b.bbox.y_overlap(&g.bbox) > 0.0 && grade_code(&b.text()).is_none())
+            .filter(|b| b.bbox.x1 < g.bbox.x0 && grade_code(&b.text()).is_none())
             .filter(|b| !b.text().trim().trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || c == '.'))
-            .max_by(|a, b| a.bbox.x1.total_cmp(&b.bbox.x1));
+            .map(|b| (b, (b.bbox.top - g.bbox.bottom).max(g.bbox.top - b.bbox.bottom).max(0.0)))
+            .filter(|(_, gap)| *gap < g.bbox.height().max(1.0))
+            .min_by(|(a, ga), (b, gb)| ga.total_cmp(gb).then(b.bbox.x1.total_cmp(&a.bbox.x1)))
+            .map(|(b, _)| b);
         let Some(label) = label else { continue };
         let area = clean_area(&label.text());
         if area.is_empty() {
@@ -598,7 +603,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// A heading's grade against the judgement of the same area.
-fn cross_check(judgements: &[Judgement], area: &str, grade: GradeCode, page: u32, out: &mut Extraction) {
+fn cross_check(judgements: &[Judgement], area: &str, grade: GradeCode, page: u32, warnings: &mut Vec<Warning>) {
     let hw = words(area);
     if hw.is_empty() {
         return;
@@ -613,7 +618,7 @@ fn cross_check(judgements: &[Judgement], area: &str, grade: GradeCode, page: u32
         .max_by_key(|j| words(&j.area).len());
     let Some(j) = best else { return };
     if !same_grade(j.grade_code, grade) {
-        out.warnings.push(Warning::new(
+        warnings.push(Warning::new(
             WarningCode::GradeMismatch,
             format!("the heading '{area}' grades it {grade:?}, the judgements table '{}'", j.grade),
             Some(page),
@@ -709,6 +714,13 @@ fn lead(rows: &[Row]) -> (Option<String>, Option<String>) {
             .map(|m| m.as_str().trim().trim_end_matches('.').to_string())
             .filter(|r| ROLE.is_match(r))
             .or_else(|| rows.get(i + 1).map(|r| squash(&r.text())).filter(|t| ROLE.is_match(t) && t.len() < 60));
+        // "His Majesty's" / "Inspector" wrapped over two lines.
+        let role = match (role, rows.get(i + 1).map(|r| squash(&r.text()))) {
+            (Some(r), Some(next)) if r.to_lowercase().ends_with("majesty’s") || r.to_lowercase().ends_with("majesty's") => {
+                if next.to_lowercase().starts_with("inspector") { Some(format!("{r} Inspector")) } else { Some(r) }
+            }
+            (r, _) => r,
+        };
         return (Some(name), role);
     }
     (None, None)
@@ -737,6 +749,27 @@ mod tests {
         assert_eq!(clean_area("2.1 Adoption performance"), "Adoption performance");
         assert_eq!(clean_area("1. Children who need help and protection"), "Children who need help and protection");
         assert_eq!(clean_area("The impact of leaders"), "The impact of leaders");
+    }
+
+    fn judgement(area: &str, code: GradeCode) -> Judgement {
+        Judgement { area: area.into(), grade: format!("{code:?}"), grade_code: code, provenance: provenance(1, &BBox { x0: 0.0, top: 0.0, x1: 1.0, bottom: 1.0 }) }
+    }
+
+    #[test]
+    fn heading_grade_disagreeing_with_table_warns() {
+        let table = vec![
+            judgement("The experiences and progress of children in care", GradeCode::Good),
+            judgement("The experiences and progress of care leavers", GradeCode::Inadequate),
+            judgement("Children who need help and protection", GradeCode::RequiresImprovement),
+        ];
+        let mut warnings = Vec::new();
+        cross_check(&table, "The experiences and progress of children in care", GradeCode::Good, 4, &mut warnings);
+        cross_check(&table, "The experiences and progress of children who need help and protection", GradeCode::RequiresImprovementToBeGood, 2, &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        cross_check(&table, "The experiences and progress of care leavers", GradeCode::Good, 7, &mut warnings);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].code, WarningCode::GradeMismatch);
+        assert_eq!(warnings[0].page, Some(7));
     }
 
     #[test]
