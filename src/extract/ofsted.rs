@@ -773,6 +773,26 @@ mod tests {
     }
 
     #[test]
+    fn unruled_pairs_on_the_sif_front_page() {
+        // Read without its ruled table: label blocks and grade blocks only (the grade of
+        // "Children looked after and achieving / permanence" sits between its two lines).
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/real/ofsted-sif-norfolk-2018-reinspection.pdf");
+        let Ok(bytes) = std::fs::read(path) else { panic!("fixture {path}") };
+        let Ok(raw) = crate::pdf::read(&bytes, &Default::default()) else { panic!("readable") };
+        let layout = crate::layout::build(&raw);
+        let Some(page) = layout.pages.first() else { panic!("a page") };
+        let got: Vec<(String, GradeCode)> = unruled(page).into_iter().map(|j| (j.area, j.grade_code)).collect();
+        let want = vec![
+            ("Children who need help and protection".to_string(), GradeCode::RequiresImprovement),
+            ("Children looked after and achieving permanence".to_string(), GradeCode::RequiresImprovement),
+            ("Adoption performance".to_string(), GradeCode::Outstanding),
+            ("Experiences and progress of care leavers".to_string(), GradeCode::RequiresImprovement),
+            ("Leadership, management and governance".to_string(), GradeCode::RequiresImprovement),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
     fn lead_inspector_lines() {
         let c = LEAD.captures("Lead inspector: Kendra Bell, Her Majesty’s Inspector").expect("match");
         assert_eq!(c.name("name").map(|m| m.as_str()), Some("Kendra Bell"));
