@@ -120,8 +120,17 @@ static HEADING_GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<area>
 
 /// Fills `inspection` and `judgements` from the first Ofsted report section.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    let Some(section) = ctx.sections_of(SectionKind::OfstedReport).next() else { return };
-    let pages = ctx.pages_of(section);
+    let mut reports = ctx.sections_of(SectionKind::OfstedReport);
+    let Some(first_section) = reports.next() else { return };
+    // A report the segmenter split in two (adjacent sections) is still one report.
+    let mut section = first_section.clone();
+    for next in reports {
+        if next.first_page != section.last_page + 1 {
+            break;
+        }
+        section.last_page = next.last_page;
+    }
+    let pages = ctx.pages_of(&section);
     if pages.is_empty() || out.inspection.is_some() {
         return;
     }
@@ -686,7 +695,7 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
     let opening = join_lines(rows.iter().take(120).map(|r| r.frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().iter().map(String::as_str));
     let lower = opening.to_lowercase();
     let mentions = |at: usize| {
-        let from = lower.char_indices().map(|(b, _)| b).filter(|&b| b + 300 >= at).next().unwrap_or(0);
+        let from = lower.char_indices().map(|(b, _)| b).find(|&b| b + 300 >= at).unwrap_or(0);
         let window = lower.get(from..at).unwrap_or("");
         window.contains("visit") || window.contains("inspect")
     };
