@@ -498,7 +498,8 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
     for page in pages.iter().take(3) {
         for table in &page.tables {
             let mut found = Vec::new();
-            for row in &table.rows {
+            let mut rows = table.rows.iter().peekable();
+            while let Some(row) = rows.next() {
                 let cells: Vec<&str> = row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
                 let Some((last, rest)) = cells.split_last() else { continue };
                 let joined = cells.join(" ");
@@ -506,12 +507,28 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
                     overall.get_or_insert(j);
                     continue;
                 }
-                let Some(code) = grade_code(last) else { continue };
-                let area = clean_area(&rest.join(" "));
+                let Some(mut code) = grade_code(last) else { continue };
+                let mut grade = squash(last);
+                let mut area = rest.join(" ");
+                let mut bbox = row.bbox;
+                // A grade wrapped into the next row ("Requires improvement" / "to be good").
+                let wrapped = rows.peek().and_then(|next| {
+                    let cells: Vec<&str> = next.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+                    let (tail, label) = cells.split_last()?;
+                    tail.eq_ignore_ascii_case("to be good").then(|| (squash(tail), label.join(" "), next.bbox))
+                });
+                if let Some((tail, label, next_bbox)) = wrapped.filter(|_| code == GradeCode::RequiresImprovement) {
+                    grade = format!("{grade} {tail}");
+                    code = GradeCode::RequiresImprovementToBeGood;
+                    area = format!("{area} {label}");
+                    bbox = bbox.union(&next_bbox);
+                    rows.next();
+                }
+                let area = clean_area(&area);
                 if area.is_empty() {
                     continue;
                 }
-                found.push(Judgement { area, grade: squash(last), grade_code: code, provenance: provenance(page.number, &row.bbox) });
+                found.push(Judgement { area, grade, grade_code: code, provenance: provenance(page.number, &bbox) });
             }
             if found.len() >= 2 && out.is_empty() {
                 out = found;
@@ -569,7 +586,17 @@ fn overall_sentence(text: &str, page: u32, bbox: &BBox) -> Option<Judgement> {
 fn unruled(page: &Page) -> Vec<Judgement> {
     let mut out = Vec::new();
     for g in &page.blocks {
-        let gtext = g.text();
+        // "Requires improvement" with "to be good" in the block below it is one grade.
+        let below = page.blocks.iter().find(|b| {
+            (b.bbox.x0 - g.bbox.x0).abs() < 3.0
+                && b.bbox.top >= g.bbox.top + 1.0
+                && b.bbox.top - g.bbox.bottom < 0.8 * g.bbox.height().max(1.0)
+                && b.text().trim().eq_ignore_ascii_case("to be good")
+        });
+        let gtext = match below {
+            Some(b) => format!("{} {}", g.text(), b.text()),
+            None => g.text(),
+        };
         let Some(code) = grade_code(&gtext) else { continue };
         // The label left of the grade that it overlaps, or else the nearest within a line's
         // height (a grade printed on the line above or below its label).
@@ -779,6 +806,67 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, WarningCode::GradeMismatch);
         assert_eq!(warnings[0].page, Some(7));
+    }
+
+    fn fixture_layout(name: &str) -> crate::layout::Layout {
+        let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let Ok(bytes) = std::fs::read(&path) else { panic!("fixture {path}") };
+        let Ok(raw) = crate::pdf::read(&bytes, &Default::default()) else { panic!("readable") };
+        crate::layout::build(&raw)
+    }
+
+    #[test]
+    fn grade_wrapped_into_the_next_table_row() {
+        // BCP's table, with "Requires improvement to be good" split over two rows as some
+        // producers' tables are ruled.
+        let layout = fixture_layout("real/ofsted-ilacs-bcp-2022-inadequate.pdf");
+        let Some(mut page) = layout.pages.first().cloned() else { panic!("a page") };
+        let Some(table) = page.tables.first_mut() else { panic!("a table") };
+        let Some(mut row) = table.rows.get(3).cloned() else { panic!("row 3") };
+        let Some(mut tail) = table.rows.get(3).cloned() else { panic!("row 3") };
+        if let Some(c) = row.cells.last_mut() {
+            c.text = "Requires improvement".into();
+        }
+        for c in tail.cells.iter_mut() {
+            c.text = String::new();
+        }
+        if let Some(c) = tail.cells.last_mut() {
+            c.text = "to be good".into();
+        }
+        table.rows[3] = row;
+        table.rows.insert(4, tail);
+        let got: Vec<(String, String, GradeCode)> = judgements(&[page]).into_iter().map(|j| (j.area, j.grade, j.grade_code)).collect();
+        assert_eq!(got.len(), 4);
+        assert_eq!(
+            got[2],
+            (
+                "The experiences and progress of children in care and care leavers".to_string(),
+                "Requires improvement to be good".to_string(),
+                GradeCode::RequiresImprovementToBeGood
+            )
+        );
+        assert_eq!(got[3].0, "Overall effectiveness");
+    }
+
+    #[test]
+    fn unruled_grade_wrapped_into_the_block_below() {
+        let layout = fixture_layout("real/ofsted-sif-norfolk-2018-reinspection.pdf");
+        let Some(mut page) = layout.pages.first().cloned() else { panic!("a page") };
+        // "Leadership, management and governance   Requires improvement" + "to be good" below.
+        let Some(grade) = page.blocks.iter().rfind(|b| b.text() == "Requires improvement").cloned() else { panic!("grade block") };
+        let mut below = grade.clone();
+        let dy = grade.bbox.height() + 2.0;
+        below.bbox.top += dy;
+        below.bbox.bottom += dy;
+        for l in below.lines.iter_mut() {
+            l.text = "to be good".into();
+            l.bbox.top += dy;
+            l.bbox.bottom += dy;
+        }
+        page.blocks.push(below);
+        let got = unruled(&page);
+        let last = got.last().map(|j| (j.area.as_str(), j.grade.as_str(), j.grade_code));
+        assert_eq!(last, Some(("Leadership, management and governance", "Requires improvement to be good", GradeCode::RequiresImprovementToBeGood)));
     }
 
     #[test]
