@@ -235,6 +235,7 @@ impl Reading {
         let mut ended = false;
         // Under a "What needs to improve?"/"Recommendations" heading: numbered items are both.
         let mut improve_open = false;
+        let mut numbered_in_improve = 0usize;
         let mut i = 0;
         while i < rows.len() {
             let row = &rows[i];
@@ -255,7 +256,16 @@ impl Reading {
                 i += 1;
                 continue;
             }
-            let number = numbered_start(row, numbered.len() as u32 + 1);
+            let mut number = numbered_start(row, numbered.len() as u32 + 1);
+            // Numbered improvements, then findings numbered from 1 again: the findings are the
+            // report's paragraphs (the improvements stay improvements).
+            if number.is_none() && !improve_open && !numbered.is_empty() && numbered.len() == numbered_in_improve {
+                number = numbered_start(row, 1);
+                if number.is_some() {
+                    numbered.clear();
+                    numbered_in_improve = 0;
+                }
+            }
             // A heading: bold or larger, not a list item; consecutive heading rows join.
             if number.is_none() && is_heading(row, body) {
                 let mut j = i + 1;
@@ -303,6 +313,7 @@ impl Reading {
                 }
                 if improve_open {
                     improve.push(parts.clone());
+                    numbered_in_improve += 1;
                 }
                 let para = Paragraph { number: n.to_string(), section, text: String::new(), page: row.page };
                 numbered.push((para, parts));
