@@ -5,6 +5,7 @@
 
 pub mod common;
 mod savings;
+mod ofsted;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -49,6 +50,7 @@ pub type ExtractFn = fn(&Context, &mut Extraction);
 /// Every extractor, in the order they run. Adding one is one line here.
 pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("savings", savings::extract),
+    ("ofsted", ofsted::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
