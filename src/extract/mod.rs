@@ -4,6 +4,7 @@
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
 pub mod common;
+mod agenda;
 mod meeting;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -49,6 +50,7 @@ pub type ExtractFn = fn(&Context, &mut Extraction);
 /// Every extractor, in the order they run. Adding one is one line here.
 pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("meeting", meeting::extract),
+    ("agenda", agenda::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
