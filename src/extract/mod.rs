@@ -4,6 +4,7 @@
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
 pub mod common;
+mod action_tracker;
 mod agenda;
 mod meeting;
 
@@ -51,6 +52,7 @@ pub type ExtractFn = fn(&Context, &mut Extraction);
 pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("meeting", meeting::extract),
     ("agenda", agenda::extract),
+    ("action_tracker", action_tracker::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
