@@ -7,6 +7,7 @@ pub mod common;
 mod action_tracker;
 mod agenda;
 mod meeting;
+mod work_programme;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -53,6 +54,7 @@ pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("meeting", meeting::extract),
     ("agenda", agenda::extract),
     ("action_tracker", action_tracker::extract),
+    ("work_programme", work_programme::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
