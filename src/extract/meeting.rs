@@ -208,7 +208,10 @@ fn body_prefix(prefix: &str) -> Option<String> {
     });
     let p = WEEKDAY.replace(prefix.trim(), "");
     let p = p.trim().trim_end_matches([',', '-', '–', ':']).trim();
-    (p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_BODY.is_match(p) && !LABEL.is_match(p))
+    static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:date(?:\s+and\s+time)?|time|when|on|held\s+on|meeting(?:\s+date)?|date\s+of\s+meeting)$").expect("valid regex")
+    });
+    (p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_BODY.is_match(p) && !LABEL.is_match(p) && !LABEL_WORD.is_match(p))
         .then(|| p.to_string())
 }
 
