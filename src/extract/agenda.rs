@@ -72,6 +72,11 @@ static EXEMPT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The motion that takes the rest of the meeting into private session.
+static EXCLUSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)exclusion\s+of\s+(?:the\s+)?(?:press|public)|(?:press|public)\s+(?:and\s+(?:press|public)\s+)?(?:to\s+be\s+|be\s+)?excluded").expect("valid regex")
+});
+
 /// Headings that open the private or the public part of an agenda.
 static PRIVATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:exempt\s+items?|part\s+(?:2|ii|b)\b|private\s+(?:items?|session)|confidential\s+items?|items?\s+likely\s+to\s+be\s+considered\s+in\s+private)")
@@ -110,9 +115,13 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     }
     let preamble = preamble(&rows, &found);
     let mut unmapped = Vec::new();
+    let mut after_exclusion = false;
     for (k, f) in found.iter().enumerate() {
         let next = found.get(k + 1);
-        let item = build_item(ctx, &rows, f, next, &preamble, out, &mut unmapped);
+        let mut item = build_item(ctx, &rows, f, next, &preamble, out, &mut unmapped);
+        // Items after "Exclusion of the press and public" are taken in private.
+        item.exempt |= after_exclusion;
+        after_exclusion |= EXCLUSION.is_match(&item.title);
         out.agenda_items.push(item);
     }
     if !unmapped.is_empty() {

@@ -66,7 +66,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines with a date that is not the meeting's (publication, previous meetings).
 static NOT_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)issued|publi(?:shed|cation)|despatch|dispatch|circulat|held\s+on|minutes|previous|deadline|copyright")
+    Regex::new(r"(?i)issued|publi(?:shed|cation)|despatch|dispatch|circulat|minutes|previous|deadline|copyright")
         .expect("valid regex")
 });
 
@@ -149,7 +149,14 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
             date = Some(d);
             date_row = Some(i);
             time = time.or_else(|| parse_time(row.text.get(range.end..).unwrap_or_default()));
-            body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
+            // A notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in the Village Hall".
+            let around = sentence_around(&rows, i);
+            if let Some(c) = NOTICE.captures(&around) {
+                body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
+                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue")).map(|m| squash(m.as_str())));
+            } else {
+                body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
+            }
             if venue.is_none() {
                 venue = venue_after(&rows, i);
             }
@@ -161,6 +168,25 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
     let members = members(&rows);
     Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
 }
+
+/// The date row with up to two rows before and after it, joined.
+fn sentence_around(rows: &[VRow], i: usize) -> String {
+    let lo = i.saturating_sub(2);
+    let parts: Vec<&str> = rows.iter().skip(lo).take(i - lo + 3).map(|r| r.text.as_str()).collect();
+    squash(&parts.join(" "))
+}
+
+/// "a meeting of the X Parish Council to be held on", "meeting of X will be held".
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(?P<body>[A-Z][^.,;]{2,80}?)\s+(?:(?:to|will|which\s+will|shall)\s+be\s+)?held\b")
+        .expect("valid regex")
+});
+
+/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time.
+static NOTICE_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))")
+        .expect("valid regex")
+});
 
 /// A labelled venue with its continuation rows (at the value's left edge, no label of their own).
 fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
@@ -301,6 +327,13 @@ mod tests {
     fn names_split_on_commas_and_and() {
         assert_eq!(split_names("Cllr M Lovell and Cllr J Snell"), vec!["Cllr M Lovell", "Cllr J Snell"]);
         assert_eq!(split_names("R Hobbs, E Tipper and The Revd T Osmond"), vec!["R Hobbs", "E Tipper", "The Revd T Osmond"]);
+    }
+
+    #[test]
+    fn notice_sentences() {
+        let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
+        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
+        assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
     }
 
     #[test]
