@@ -265,13 +265,24 @@ fn body_from_to_line(rows: &[VRow]) -> Option<String> {
 
 /// Members from the list that names the Chair, and any co-opted line after it.
 fn members(rows: &[VRow]) -> Vec<Member> {
-    let Some(start) = rows.iter().position(|r| ROLE.is_match(&r.text)) else { return Vec::new() };
-    // Group the list's rows into runs: a run ends at a row ending "co-opted members".
-    let mut groups: Vec<(String, bool)> = Vec::new();
+    let Some(start) = rows.iter().position(|r| ROLE.is_match(&r.text) || ROLE_LABEL.is_match(r.text.trim())) else { return Vec::new() };
+    // Group the list's rows into runs with a default role: a run ends at a row ending
+    // "co-opted members", and a "Chairman:" / "Members:" label opens a new one.
+    let mut groups: Vec<(String, MemberRole)> = Vec::new();
     let mut current = String::new();
-    for row in rows.iter().skip(start).take(12) {
-        let t = row.text.trim();
-        if t.is_empty() || current.is_empty() && !(t.contains(',') || t.contains(" and ") || ROLE.is_match(t) || COOPTED_TAIL.is_match(t)) {
+    let mut role = MemberRole::Member;
+    for row in rows.iter().skip(start).take(16) {
+        let mut t = row.text.trim();
+        if let Some(c) = ROLE_LABEL.captures(t) {
+            if !current.is_empty() {
+                groups.push((std::mem::take(&mut current), role));
+            }
+            role = role_of_label(c.name("label").map(|m| m.as_str()).unwrap_or_default());
+            t = c.name("rest").map(|m| m.as_str().trim()).unwrap_or_default();
+            if t.is_empty() {
+                continue;
+            }
+        } else if t.is_empty() || current.is_empty() && !(t.contains(',') || t.contains(" and ") || ROLE.is_match(t) || COOPTED_TAIL.is_match(t) || TITLE.is_match(t)) {
             break;
         }
         if !current.is_empty() {
@@ -279,24 +290,21 @@ fn members(rows: &[VRow]) -> Vec<Member> {
         }
         current.push_str(t);
         if COOPTED_TAIL.is_match(t) {
-            groups.push((COOPTED_TAIL.replace(&current, "").to_string(), true));
+            groups.push((COOPTED_TAIL.replace(&current, "").to_string(), MemberRole::CoOpted));
             current.clear();
         } else if !t.ends_with(',') && !t.ends_with(" and") && !ends_mid_name(t) {
-            groups.push((std::mem::take(&mut current), false));
+            groups.push((std::mem::take(&mut current), role));
         }
     }
     if !current.is_empty() {
-        groups.push((current, false));
+        groups.push((current, role));
     }
     let mut out = Vec::new();
-    for (text, coopted) in groups {
+    for (text, default) in groups {
         for part in split_names(&text) {
-            let role = match ROLE.captures(&part).and_then(|c| c.name("role")).map(|m| m.as_str().to_lowercase()) {
-                Some(r) if r.starts_with("vice") => MemberRole::ViceChair,
-                Some(r) if r.starts_with("chair") => MemberRole::Chair,
-                Some(_) => MemberRole::CoOpted,
-                None if coopted => MemberRole::CoOpted,
-                None => MemberRole::Member,
+            let role = match ROLE.captures(&part).and_then(|c| c.name("role")).map(|m| m.as_str()) {
+                Some(r) => role_of_label(r),
+                None => default,
             };
             let name = squash(&TITLE.replace(ROLE.replace_all(&part, "").trim(), ""));
             if name.chars().any(char::is_alphabetic) && name.split_whitespace().count() <= 6 {
@@ -306,6 +314,26 @@ fn members(rows: &[VRow]) -> Vec<Member> {
     }
     out
 }
+
+/// "Vice-Chairman" → vice chair, "Chair" → chair, "Co-opted members" → co-opted, else member.
+fn role_of_label(label: &str) -> MemberRole {
+    let l = label.to_lowercase();
+    if l.starts_with("vice") {
+        MemberRole::ViceChair
+    } else if l.starts_with("chair") {
+        MemberRole::Chair
+    } else if l.starts_with("co") && l.contains("opted") {
+        MemberRole::CoOpted
+    } else {
+        MemberRole::Member
+    }
+}
+
+/// "Chairman: Councillor X", "Members: ...", "Co-opted members: ...".
+static ROLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<label>vice[\s-]*chair(?:man|person)?|chair(?:man|person)?|co-?opted\s+members?|members(?:hip)?|councillors)\s*:\s*(?P<rest>.*)$")
+        .expect("valid regex")
+});
 
 /// A line that breaks inside a name ("..., Cllr A" / "Hadley, ...").
 fn ends_mid_name(t: &str) -> bool {
@@ -334,6 +362,16 @@ mod tests {
         let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
         assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
         assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
+    }
+
+    #[test]
+    fn labelled_member_roles() {
+        assert_eq!(role_of_label("Vice-Chairman"), MemberRole::ViceChair);
+        assert_eq!(role_of_label("Chair"), MemberRole::Chair);
+        assert_eq!(role_of_label("Co-opted members"), MemberRole::CoOpted);
+        assert_eq!(role_of_label("Members"), MemberRole::Member);
+        let c = ROLE_LABEL.captures("Chairman: Councillor A Smith").and_then(|c| c.name("rest")).map(|m| m.as_str());
+        assert_eq!(c, Some("Councillor A Smith"));
     }
 
     #[test]
