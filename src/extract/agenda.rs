@@ -121,6 +121,9 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         let mut item = build_item(ctx, &rows, f, next, &preamble, out, &mut unmapped);
         // Items after "Exclusion of the press and public" are taken in private.
         item.exempt |= after_exclusion;
+        if item.page_range.is_none() {
+            item.section_ids = stamped_sections(ctx, &item.number);
+        }
         after_exclusion |= EXCLUSION.is_match(&item.title);
         out.agenda_items.push(item);
     }
@@ -379,6 +382,26 @@ fn build_item(
         exempt,
         provenance: provenance(f.page.number, &bbox),
     }
+}
+
+/// Sections holding pages stamped "Agenda Item N" (an item printed without a page range).
+fn stamped_sections(ctx: &Context, number: &str) -> Vec<String> {
+    static STAMP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^agenda\s+item\s*(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\.?$").expect("valid regex"));
+    let stamped = |p: &Page| {
+        p.furniture.iter().map(|(_, l)| l).chain(p.lines.iter().take(2)).any(|l| {
+            STAMP.captures(l.text.trim()).and_then(|c| c.name("n")).is_some_and(|n| n.as_str().eq_ignore_ascii_case(number))
+        })
+    };
+    let mut ids: Vec<String> = Vec::new();
+    for p in ctx.layout.pages.iter().filter(|p| stamped(p)) {
+        if let Some(s) = ctx.section_at(p.number) {
+            if !ids.contains(&s.id) && !matches!(s.kind, SectionKind::Agenda | SectionKind::Cover) {
+                ids.push(s.id.clone());
+            }
+        }
+    }
+    ids
 }
 
 /// The physical page of a printed page: its stamp, else the nearest stamped page plus the
