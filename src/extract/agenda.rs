@@ -16,7 +16,7 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::common::squash;
+use super::common::{month_number, squash};
 use super::{provenance, Context};
 use crate::contract::{AgendaItem, DocumentType, Extraction, PageRange, SectionKind, Warning, WarningCode};
 use crate::layout::{join_lines, Layout, Line, Page};
@@ -199,13 +199,15 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
             cands.push((*page, i, l.bbox.x0, num.as_str().to_string(), title.as_str().to_string(), exempt_part));
         }
     }
+    // "3 October 2022 at 1.00 pm" is a date, not item 3.
+    cands.retain(|c| !c.4.split_whitespace().next().is_some_and(|w| month_number(w.trim_matches(|ch: char| !ch.is_alphabetic())).is_some()));
     let Some(min_x) = cands.iter().map(|c| c.2).min_by(f64::total_cmp) else { return Vec::new() };
+    cands.retain(|c| c.2 <= min_x + 12.0);
+    // Where an item 1 is printed, the list starts there.
+    let first = cands.iter().position(|c| leading_int(&c.3) == 1).unwrap_or(0);
     let mut out: Vec<Found> = Vec::new();
     let mut last: Option<(u32, String)> = None;
-    for (page, line, x, number, head, exempt_part) in cands {
-        if x > min_x + 12.0 {
-            continue;
-        }
+    for (page, line, _, number, head, exempt_part) in cands.into_iter().skip(first) {
         let key = leading_int(&number);
         let ok = match &last {
             None => key >= 1,
@@ -444,6 +446,43 @@ mod tests {
                 .map(|m| m.as_str().to_string());
             assert_eq!(got.as_deref(), want, "{t}");
         }
+    }
+
+    fn line(x: f64, top: f64, text: &str) -> Line {
+        use crate::layout::BBox;
+        Line { words: Vec::new(), bbox: BBox { x0: x, top, x1: x + 300.0, bottom: top + 11.0 }, text: text.into(), size: 11.0, bold: false, bullet: None }
+    }
+
+    fn page(lines: Vec<Line>) -> Page {
+        Page {
+            number: 1,
+            width: 595.0,
+            height: 842.0,
+            lines,
+            blocks: Vec::new(),
+            tables: Vec::new(),
+            furniture: Vec::new(),
+            printed_number: None,
+            fills: Vec::new(),
+            rules: Vec::new(),
+            has_text: true,
+            readable: true,
+            body_size: 11.0,
+        }
+    }
+
+    #[test]
+    fn a_date_line_before_item_one_is_not_an_item() {
+        let p = page(vec![
+            line(50.0, 100.0, "3 October 2022 at 1.00 pm"),
+            line(50.0, 130.0, "1. Apologies"),
+            line(70.0, 145.0, "1. Not an item: a numbered line of a description"),
+            line(50.0, 160.0, "2. Declarations of Interest"),
+            line(50.0, 190.0, "3. Minutes (Pages 1 - 4)"),
+        ]);
+        let rows = vec![(&p, p.lines.clone())];
+        let found: Vec<String> = find_items(&rows).iter().map(|f| format!("{} {}", f.number, f.head)).collect();
+        assert_eq!(found, ["1 Apologies", "2 Declarations of Interest", "3 Minutes (Pages 1 - 4)"]);
     }
 
     #[test]
