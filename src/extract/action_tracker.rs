@@ -178,11 +178,24 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
         }
     }
     // Colour-only statuses, now that the key (printed after the rows) is known.
+    let mut unsettled = Vec::new();
     for (mut a, fill) in found {
         if a.status.is_none() {
             a.status = fill.and_then(|f| status_from_key(&key, f).or_else(|| status_from_colour(f)));
         }
+        if a.status.is_none() {
+            if let Some(t) = &a.status_text {
+                unsettled.push(format!("\"{t}\""));
+            }
+        }
         out.actions.push(a);
+    }
+    if !unsettled.is_empty() {
+        out.warnings.push(Warning::new(
+            WarningCode::UnparsedValue,
+            format!("tracker statuses read as no status (not a status word or colour): {}", unsettled.join(", ")),
+            Some(section.first_page),
+        ));
     }
 }
 

@@ -114,6 +114,8 @@ fn somerset_outcome_tracker_rows_are_actions() {
     let a = find("Item DEFERRED");
     assert_eq!(a.status_text.as_deref(), Some("5 September 2022"));
     assert_eq!(a.status, None, "a date is not a status");
+    // Statuses that could not be settled are said so.
+    assert!(e.warnings.iter().any(|w| w.code == WarningCode::UnparsedValue && w.message.contains("Oct 22 mtg")));
 }
 
 #[test]
