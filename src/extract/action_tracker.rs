@@ -257,7 +257,7 @@ pub fn status_from_colour(c: [u8; 3]) -> Option<ActionStatus> {
     let [r, g, b] = c.map(i32::from);
     if g > r + 30 && g > b + 30 {
         Some(ActionStatus::Completed)
-    } else if r > 180 && g >= 100 && g <= 220 && b < 120 && r > g + 20 {
+    } else if r > 180 && (100..=220).contains(&g) && b < 120 && r > g + 20 {
         Some(ActionStatus::Pending)
     } else if r > 150 && g < 100 && b < 100 {
         Some(ActionStatus::Incomplete)

@@ -200,7 +200,7 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
         }
     }
     // "3 October 2022 at 1.00 pm" is a date, not item 3.
-    cands.retain(|c| !c.4.split_whitespace().next().is_some_and(|w| month_number(w.trim_matches(|ch: char| !ch.is_alphabetic())).is_some()));
+    cands.retain(|c| c.4.split_whitespace().next().is_none_or(|w| month_number(w.trim_matches(|ch: char| !ch.is_alphabetic())).is_none()));
     let Some(min_x) = cands.iter().map(|c| c.2).min_by(f64::total_cmp) else { return Vec::new() };
     cands.retain(|c| c.2 <= min_x + 12.0);
     // Where an item 1 is printed, the list starts there.
