@@ -4,8 +4,12 @@
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
 pub mod common;
-mod savings;
+mod action_tracker;
+mod agenda;
+mod meeting;
 mod ofsted;
+mod savings;
+mod work_programme;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -49,6 +53,10 @@ pub type ExtractFn = fn(&Context, &mut Extraction);
 
 /// Every extractor, in the order they run. Adding one is one line here.
 pub static REGISTRY: &[(&str, ExtractFn)] = &[
+    ("meeting", meeting::extract),
+    ("agenda", agenda::extract),
+    ("work_programme", work_programme::extract),
+    ("action_tracker", action_tracker::extract),
     ("savings", savings::extract),
     ("ofsted", ofsted::extract),
 ];

@@ -4,5 +4,6 @@ mod check;
 mod export;
 mod foundation;
 mod ofsted;
+mod pack;
 mod savings;
 mod schema;

@@ -1,0 +1,388 @@
+//! The meeting an agenda pack is for: body, date, time, venue and members, from its front sheet.
+//!
+//! Reads labelled front sheets ("Date: Monday 3 October 2022", "Time: 1.00 pm", "Venue: ...")
+//! and unlabelled ones ("CABINET" / "Thursday, 30th January, 2025, at 10.00 am" / venue lines
+//! under it), and member lists such as "Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), ..."
+//! with "R Hobbs, E Tipper – co-opted members".
+//!
+//! Limits: only agenda packs (minutes are read by the minutes extractor); the front sheet is the
+//! first cover or agenda section's first page; a body printed only in a logo image is missed.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::common::{find_dates, parse_date, parse_time, squash};
+use super::{provenance, Context};
+use crate::contract::{DocumentType, Extraction, Meeting, Member, MemberRole, SectionKind};
+use crate::layout::{BBox, Line, Page};
+
+/// Fragments on one baseline, left to right ("Date:" and "Monday 3 October 2022").
+struct VRow<'a> {
+    parts: Vec<&'a Line>,
+    text: String,
+    bbox: BBox,
+    size: f64,
+}
+
+impl VRow<'_> {
+    /// Left edge of the value after a label fragment (or of the row).
+    fn value_x(&self) -> f64 {
+        self.parts.get(1).or(self.parts.first()).map(|l| l.bbox.x0).unwrap_or(self.bbox.x0)
+    }
+}
+
+/// The page's lines regrouped into visual rows, top to bottom.
+fn visual_rows(page: &Page) -> Vec<VRow<'_>> {
+    let mut lines: Vec<&Line> = page.lines.iter().collect();
+    lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    let mut rows: Vec<Vec<&Line>> = Vec::new();
+    for l in lines {
+        match rows.last_mut() {
+            Some(r) if r.first().is_some_and(|f| (f.bbox.top - l.bbox.top).abs() < 0.4 * f.size.max(l.size)) => r.push(l),
+            _ => rows.push(vec![l]),
+        }
+    }
+    rows.into_iter()
+        .filter_map(|mut parts| {
+            parts.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+            let first = parts.first()?;
+            let bbox = parts.iter().fold(first.bbox, |b, l| b.union(&l.bbox));
+            let size = parts.iter().map(|l| l.size).fold(0.0_f64, f64::max);
+            let text = parts.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
+            Some(VRow { parts, text, bbox, size })
+        })
+        .collect()
+}
+
+/// "Date: ...", "Time - ...", "Venue: ...", "Date and time: ...".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^\s*(?P<label>date\s+and\s+time|date|time|venue|place|location|where|when)
+        \s*(?::|-|–)?\s+(?P<value>\S.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// Lines with a date that is not the meeting's (publication, previous meetings).
+static NOT_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)issued|publi(?:shed|cation)|despatch|dispatch|circulat|minutes|previous|deadline|copyright")
+        .expect("valid regex")
+});
+
+/// Contact labels printed beside venue lines ("Ask for:", "Telephone:").
+static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$").expect("valid regex")
+});
+
+/// Headings on a front sheet that are not the body's name.
+static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:public\s+document\s+pack|agenda|supplementary|notice\s+of\s+(?:the\s+)?meeting|summons|dear\b|to:|\.)")
+        .expect("valid regex")
+});
+
+/// A role in brackets after a member's name.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?P<role>vice[\s-]*chair(?:man|person)?|chair(?:man|person)?|co-?opted(?:\s+member)?)\s*\)")
+        .expect("valid regex")
+});
+
+/// "Cllr ", "Councillor " before a name.
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllr\.?|councillor)\s+").expect("valid regex"));
+
+/// "– co-opted members" after a group of names.
+static COOPTED_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*[-–—:]?\s*\(?co-?opted\s+members?\)?\.?\s*$").expect("valid regex"));
+
+pub fn extract(ctx: &Context, out: &mut Extraction) {
+    if ctx.document_type != DocumentType::AgendaPack || out.meeting.is_some() {
+        return;
+    }
+    let first = ctx
+        .sections
+        .iter()
+        .find(|s| matches!(s.kind, SectionKind::Cover | SectionKind::Agenda))
+        .map(|s| s.first_page)
+        .unwrap_or(1);
+    let Some(page) = ctx.layout.page(first) else { return };
+    if let Some(m) = read_front_sheet(page) {
+        out.meeting = Some(m);
+    }
+}
+
+/// Reads the meeting from one front-sheet page.
+fn read_front_sheet(page: &Page) -> Option<Meeting> {
+    let rows = visual_rows(page);
+    let mut date = None;
+    let mut time = None;
+    let mut venue = None;
+    let mut date_row: Option<usize> = None;
+    let mut body_from_date_row = None;
+
+    // Labelled fields first.
+    for (i, row) in rows.iter().enumerate() {
+        let Some(c) = LABEL.captures(row.text.trim()) else { continue };
+        let label = c.name("label").map(|m| m.as_str().to_lowercase()).unwrap_or_default();
+        let value = c.name("value").map(|m| m.as_str().trim()).unwrap_or_default();
+        if label.starts_with("date") || label == "when" {
+            if date.is_none() && row.size >= page.body_size - 0.6 {
+                if let Some(d) = parse_date(value) {
+                    date = Some(d);
+                    date_row = Some(i);
+                    time = time.or_else(|| parse_time(value));
+                }
+            }
+        } else if label == "time" {
+            time = time.or_else(|| parse_time(value));
+        } else if venue.is_none() {
+            venue = Some(venue_text(&rows, i, value));
+        }
+    }
+
+    // Unlabelled: the first row carrying a date that is not a publication or earlier meeting.
+    if date.is_none() {
+        for (i, row) in rows.iter().enumerate() {
+            if row.size < page.body_size - 0.6 || NOT_MEETING_DATE.is_match(&row.text) {
+                continue;
+            }
+            let Some((d, range)) = find_dates(&row.text).into_iter().next() else { continue };
+            date = Some(d);
+            date_row = Some(i);
+            time = time.or_else(|| parse_time(row.text.get(range.end..).unwrap_or_default()));
+            // A notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in the Village Hall".
+            let around = sentence_around(&rows, i);
+            if let Some(c) = NOTICE.captures(&around) {
+                body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
+                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue")).map(|m| squash(m.as_str())));
+            } else {
+                body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
+            }
+            if venue.is_none() {
+                venue = venue_after(&rows, i);
+            }
+            break;
+        }
+    }
+    let anchor = rows.get(date_row?)?;
+    let body = body_from_date_row.or_else(|| body_above(&rows, anchor.bbox.top)).or_else(|| body_from_to_line(&rows));
+    let members = members(&rows);
+    Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
+}
+
+/// The date row with up to two rows before and after it, joined.
+fn sentence_around(rows: &[VRow], i: usize) -> String {
+    let lo = i.saturating_sub(2);
+    let parts: Vec<&str> = rows.iter().skip(lo).take(i - lo + 3).map(|r| r.text.as_str()).collect();
+    squash(&parts.join(" "))
+}
+
+/// "a meeting of the X Parish Council to be held on", "meeting of X will be held".
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bmeeting\s+of\s+(?:the\s+)?(?P<body>[A-Z][^.,;]{2,80}?)\s+(?:(?:to|will|which\s+will|shall)\s+be\s+)?held\b")
+        .expect("valid regex")
+});
+
+/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time.
+static NOTICE_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))")
+        .expect("valid regex")
+});
+
+/// A labelled venue with its continuation rows (at the value's left edge, no label of their own).
+fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
+    let mut parts = vec![CONTACT_TAIL.replace(value, "").to_string()];
+    let Some(first) = rows.get(i) else { return squash(&parts.join(" ")) };
+    let value_x = first.value_x();
+    let mut prev = first;
+    for next in rows.iter().skip(i + 1).take(3) {
+        let aligned = (next.bbox.x0 - value_x).abs() < 3.0;
+        let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
+        if !aligned || !close || LABEL.is_match(&next.text) {
+            break;
+        }
+        parts.push(CONTACT_TAIL.replace(&next.text, "").to_string());
+        prev = next;
+    }
+    squash(&parts.join(" "))
+}
+
+/// Unlabelled venue: the rows right under the date row, at its left edge.
+fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
+    let date_row = rows.get(i)?;
+    let mut parts = Vec::new();
+    let mut prev = date_row;
+    for next in rows.iter().skip(i + 1).take(4) {
+        let aligned = (next.bbox.x0 - date_row.bbox.x0).abs() < 3.0;
+        let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.9;
+        if !aligned || !close || !find_dates(&next.text).is_empty() {
+            break;
+        }
+        let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
+        if t.is_empty() {
+            break;
+        }
+        parts.push(t);
+        prev = next;
+    }
+    (!parts.is_empty()).then(|| squash(&parts.join(" ")))
+}
+
+/// "CABINET - THURSDAY, 30 JANUARY 2025": the words before the weekday and date.
+fn body_prefix(prefix: &str) -> Option<String> {
+    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[\s,]*$").expect("valid regex")
+    });
+    let p = WEEKDAY.replace(prefix.trim(), "");
+    let p = p.trim().trim_end_matches([',', '-', '–', ':']).trim();
+    static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:date(?:\s+and\s+time)?|time|when|on|held\s+on|meeting(?:\s+date)?|date\s+of\s+meeting)$").expect("valid regex")
+    });
+    (p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_BODY.is_match(p) && !LABEL.is_match(p) && !LABEL_WORD.is_match(p))
+        .then(|| p.to_string())
+}
+
+/// The largest heading above the date row (joined over its lines), skipping "AGENDA" etc.
+fn body_above(rows: &[VRow], date_top: f64) -> Option<String> {
+    let cands: Vec<&VRow> = rows
+        .iter()
+        .filter(|r| r.bbox.top < date_top && !NOT_BODY.is_match(r.text.trim()) && r.text.chars().any(char::is_alphabetic))
+        .collect();
+    let max = cands.iter().map(|r| r.size).fold(0.0_f64, f64::max);
+    if max <= 0.0 {
+        return None;
+    }
+    let parts: Vec<&str> = cands.iter().filter(|r| (r.size - max).abs() < 0.6).map(|r| r.text.trim()).collect();
+    let body = squash(&parts.join(" "));
+    (!body.is_empty()).then_some(body)
+}
+
+/// "To: The members of the X Committee" → "X Committee".
+fn body_from_to_line(rows: &[VRow]) -> Option<String> {
+    static TO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^to:?\s+(?:the\s+)?members\s+of\s+(?:the\s+)?(?P<b>.+)$").expect("valid regex"));
+    rows.iter().find_map(|r| TO.captures(r.text.trim()).and_then(|c| c.name("b")).map(|m| m.as_str().trim().to_string()))
+}
+
+/// Members from the list that names the Chair, and any co-opted line after it.
+fn members(rows: &[VRow]) -> Vec<Member> {
+    let Some(start) = rows.iter().position(|r| ROLE.is_match(&r.text) || ROLE_LABEL.is_match(r.text.trim())) else { return Vec::new() };
+    // Group the list's rows into runs with a default role: a run ends at a row ending
+    // "co-opted members", and a "Chairman:" / "Members:" label opens a new one.
+    let mut groups: Vec<(String, MemberRole)> = Vec::new();
+    let mut current = String::new();
+    let mut role = MemberRole::Member;
+    for row in rows.iter().skip(start).take(16) {
+        let mut t = row.text.trim();
+        if let Some(c) = ROLE_LABEL.captures(t) {
+            if !current.is_empty() {
+                groups.push((std::mem::take(&mut current), role));
+            }
+            role = role_of_label(c.name("label").map(|m| m.as_str()).unwrap_or_default());
+            t = c.name("rest").map(|m| m.as_str().trim()).unwrap_or_default();
+            if t.is_empty() {
+                continue;
+            }
+        } else if t.is_empty() || current.is_empty() && !(t.contains(',') || t.contains(" and ") || ROLE.is_match(t) || COOPTED_TAIL.is_match(t) || TITLE.is_match(t)) {
+            break;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(t);
+        if COOPTED_TAIL.is_match(t) {
+            groups.push((COOPTED_TAIL.replace(&current, "").to_string(), MemberRole::CoOpted));
+            current.clear();
+        } else if !t.ends_with(',') && !t.ends_with(" and") && !ends_mid_name(t) {
+            groups.push((std::mem::take(&mut current), role));
+        }
+    }
+    if !current.is_empty() {
+        groups.push((current, role));
+    }
+    let mut out = Vec::new();
+    for (text, default) in groups {
+        for part in split_names(&text) {
+            let role = match ROLE.captures(&part).and_then(|c| c.name("role")).map(|m| m.as_str()) {
+                Some(r) => role_of_label(r),
+                None => default,
+            };
+            let name = squash(&TITLE.replace(ROLE.replace_all(&part, "").trim(), ""));
+            if name.chars().any(char::is_alphabetic) && name.split_whitespace().count() <= 6 {
+                out.push(Member { name, role, attendance: None });
+            }
+        }
+    }
+    out
+}
+
+/// "Vice-Chairman" → vice chair, "Chair" → chair, "Co-opted members" → co-opted, else member.
+fn role_of_label(label: &str) -> MemberRole {
+    let l = label.to_lowercase();
+    if l.starts_with("vice") {
+        MemberRole::ViceChair
+    } else if l.starts_with("chair") {
+        MemberRole::Chair
+    } else if l.starts_with("co") && l.contains("opted") {
+        MemberRole::CoOpted
+    } else {
+        MemberRole::Member
+    }
+}
+
+/// "Chairman: Councillor X", "Members: ...", "Co-opted members: ...".
+static ROLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<label>vice[\s-]*chair(?:man|person)?|chair(?:man|person)?|co-?opted\s+members?|members(?:hip)?|councillors)\s*:\s*(?P<rest>.*)$")
+        .expect("valid regex")
+});
+
+/// A line that breaks inside a name ("..., Cllr A" / "Hadley, ...").
+fn ends_mid_name(t: &str) -> bool {
+    let last = t.split_whitespace().last().unwrap_or_default();
+    last.len() <= 2 || TITLE.is_match(&format!("{last} x"))
+}
+
+/// "A, B and C" → ["A", "B", "C"].
+fn split_names(text: &str) -> Vec<String> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",|;|\s+and\s+|\s+&\s+").expect("valid regex"));
+    SEP.split(text).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_on_commas_and_and() {
+        assert_eq!(split_names("Cllr M Lovell and Cllr J Snell"), vec!["Cllr M Lovell", "Cllr J Snell"]);
+        assert_eq!(split_names("R Hobbs, E Tipper and The Revd T Osmond"), vec!["R Hobbs", "E Tipper", "The Revd T Osmond"]);
+    }
+
+    #[test]
+    fn notice_sentences() {
+        let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
+        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
+        assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
+    }
+
+    #[test]
+    fn labelled_member_roles() {
+        assert_eq!(role_of_label("Vice-Chairman"), MemberRole::ViceChair);
+        assert_eq!(role_of_label("Chair"), MemberRole::Chair);
+        assert_eq!(role_of_label("Co-opted members"), MemberRole::CoOpted);
+        assert_eq!(role_of_label("Members"), MemberRole::Member);
+        let c = ROLE_LABEL.captures("Chairman: Councillor A Smith").and_then(|c| c.name("rest")).map(|m| m.as_str());
+        assert_eq!(c, Some("Councillor A Smith"));
+    }
+
+    #[test]
+    fn body_before_a_weekday() {
+        assert_eq!(body_prefix("CABINET - THURSDAY, ").as_deref(), Some("CABINET"));
+        assert_eq!(body_prefix("Thursday, "), None);
+        assert_eq!(body_prefix("Date: "), None);
+    }
+
+    #[test]
+    fn contact_labels_cut_from_venue_lines() {
+        assert_eq!(CONTACT_TAIL.replace("Council Chamber, Sessions House, Telephone: Tel: 03000", ""), "Council Chamber, Sessions House,");
+    }
+}
