@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::model::Line;
+use crate::pdf::RawPage;
 
 /// "Page 12", "Page 29 of 54", "- 12 -", "12", "12 of 54", "Page | 12".
 static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -27,13 +28,24 @@ fn wordy(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() >= 4
 }
 
+/// A table's repeated header row sits in the top margin of each continuation page: a line in a
+/// shaded cell, or between two rules that span it, is table text, not a running header.
+fn in_table(l: &Line, raw: &RawPage) -> bool {
+    let (cx, cy) = (l.bbox.cx(), l.bbox.cy());
+    let shaded = raw.fills.iter().any(|f| f.color.iter().any(|&c| c < 250) && f.x0 <= cx && cx <= f.x1 && f.top <= cy && cy <= f.bottom);
+    let spans = |r: &&crate::pdf::Rule| r.is_horizontal() && r.x0 <= l.bbox.x0 + 2.0 && r.x1 >= l.bbox.x1 - 2.0;
+    let above = raw.rules.iter().filter(spans).any(|r| r.bottom <= l.bbox.top + 1.0 && l.bbox.top - r.bottom < 40.0);
+    let below = raw.rules.iter().filter(spans).any(|r| r.top >= l.bbox.bottom - 1.0 && r.top - l.bbox.bottom < 40.0);
+    shaded || (above && below)
+}
+
 fn normalise(text: &str) -> String {
     text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect()
 }
 
 /// Which lines of each page are furniture. `pages[i]` holds `(lines, page_height)`; returns, per
 /// page, the indices of furniture lines (header when above the middle) and the printed number.
-pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> {
+pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> {
     let zone = |l: &Line, h: f64| -> Option<bool> {
         if l.bbox.bottom < h * 0.09 {
             Some(true)
@@ -45,7 +57,7 @@ pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> 
     };
     // How many pages repeat each margin text.
     let mut seen: HashMap<(String, bool), usize> = HashMap::new();
-    for (lines, h) in pages {
+    for (lines, h, _) in pages {
         let mut on_page: Vec<(String, bool)> = lines.iter().filter_map(|l| zone(l, *h).map(|z| (normalise(&l.text), z))).collect();
         on_page.sort();
         on_page.dedup();
@@ -57,14 +69,14 @@ pub fn find(pages: &[(&[Line], f64)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> 
     let repeat_min = if pages.len() >= 3 { 3 } else { usize::MAX };
     pages
         .iter()
-        .map(|(lines, h)| {
+        .map(|(lines, h, raw)| {
             let mut furniture = Vec::new();
             let mut printed = None;
             for (i, l) in lines.iter().enumerate() {
                 let Some(is_header) = zone(l, *h) else { continue };
                 let text = l.text.trim();
                 let number = stamp_number(text);
-                let repeated = wordy(text) && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
+                let repeated = wordy(text) && !in_table(l, raw) && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
                 if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
                     furniture.push((i, is_header));
                     if let Some(n) = number {

@@ -16,7 +16,7 @@ pub fn build(doc: &RawDocument) -> Layout {
     // Steps 1-2 per page: words and line fragments, before we know what repeats.
     let staged: Vec<(Vec<Line>, &RawPage)> = doc.pages.iter().map(|p| (page_lines(p), p)).collect();
     // Step 3: furniture and printed page numbers need every page.
-    let views: Vec<(&[Line], f64)> = staged.iter().map(|(l, p)| (l.as_slice(), p.height)).collect();
+    let views: Vec<(&[Line], f64, &RawPage)> = staged.iter().map(|(l, p)| (l.as_slice(), p.height, *p)).collect();
     let furniture = furniture::find(&views);
     let mut pages: Vec<Page> = staged
         .into_iter()

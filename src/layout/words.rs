@@ -179,12 +179,24 @@ pub fn make_line(words: Vec<RawWord>) -> Line {
 /// U+2070 marker in `Word::text`, which the line text drops (footnote markers removed).
 pub fn line_from_words(words: Vec<Word>) -> Line {
     let bbox = words.iter().fold(BBox::EMPTY, |b, w| b.union(&w.bbox));
-    let text = words
-        .iter()
-        .filter(|w| !w.text.starts_with('\u{2070}'))
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Footnote markers are dropped; a raised ordinal ("13th", "6TH") stays on its number.
+    let mut text = String::new();
+    for w in &words {
+        match w.text.strip_prefix('\u{2070}') {
+            Some(sup) => {
+                let ordinal = matches!(sup.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th");
+                if ordinal && text.ends_with(|c: char| c.is_ascii_digit()) {
+                    text.push_str(sup);
+                }
+            }
+            None => {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&w.text);
+            }
+        }
+    }
     let mut sizes: Vec<f64> = words.iter().map(|w| (w.size * 2.0).round() / 2.0).collect();
     sizes.sort_by(f64::total_cmp);
     let size = mode(&sizes).unwrap_or(0.0);

@@ -40,7 +40,14 @@ pub fn repair(doc: &mut Document, limits: &Limits) -> Vec<String> {
         notes.push(format!("{oversized} streams over {} bytes were skipped", limits.max_stream_bytes));
     }
 
-    // 3. Form XObjects that draw themselves (directly or through others) would recurse forever.
+    // 3. Text shown with ' and " is dropped by pdf-extract, and so is their move to the next
+    //    line, so what follows lands on the line above: rewrite them as T* Tj.
+    let rewritten = rewrite_quote_operators(doc);
+    if rewritten > 0 {
+        notes.push(format!("{rewritten} content streams used the ' or \" text operators and were rewritten"));
+    }
+
+    // 4. Form XObjects that draw themselves (directly or through others) would recurse forever.
     let cycles = break_form_cycles(doc);
     if cycles > 0 {
         notes.push(format!("{cycles} self-referencing form XObjects were cut"));
@@ -242,6 +249,60 @@ pub fn repair_page(doc: &mut Document, page_id: ObjectId) -> bool {
         resources.set("Font", Object::Dictionary(fonts));
         if let Ok(page) = doc.get_dictionary_mut(page_id) {
             page.set("Resources", Object::Dictionary(resources));
+        }
+    }
+    changed
+}
+
+/// Rewrites `(s) '` as `T* (s) Tj` and `aw ac (s) "` as `aw Tw ac Tc T* (s) Tj` in page and form
+/// content streams; returns how many streams changed.
+fn rewrite_quote_operators(doc: &mut Document) -> usize {
+    use lopdf::content::{Content, Operation};
+    let mut ids: Vec<ObjectId> = Vec::new();
+    for page in doc.get_pages().values() {
+        ids.extend(doc.get_page_contents(*page));
+    }
+    ids.extend(doc.objects.iter().filter(|(_, o)| matches!(o, Object::Stream(s) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form"))).map(|(id, _)| *id));
+    ids.sort();
+    ids.dedup();
+    let mut changed = 0;
+    for id in ids {
+        let Ok(Object::Stream(stream)) = doc.get_object(id) else { continue };
+        let data = if stream.dict.get(b"Filter").is_ok() { stream.decompressed_content().unwrap_or_default() } else { stream.content.clone() };
+        // Cheap test first: no quote byte, no quote operator.
+        if !data.iter().any(|&b| b == b'\'' || b == b'"') {
+            continue;
+        }
+        let Ok(content) = Content::decode(&data) else { continue };
+        if !content.operations.iter().any(|op| op.operator == "'" || op.operator == "\"") {
+            continue;
+        }
+        let mut ops = Vec::with_capacity(content.operations.len() + 8);
+        for op in content.operations {
+            match op.operator.as_str() {
+                "'" => {
+                    ops.push(Operation::new("T*", vec![]));
+                    ops.push(Operation::new("Tj", op.operands));
+                }
+                "\"" if op.operands.len() == 3 => {
+                    let mut o = op.operands.into_iter();
+                    let (aw, ac, text) = (o.next(), o.next(), o.next());
+                    if let (Some(aw), Some(ac), Some(text)) = (aw, ac, text) {
+                        ops.push(Operation::new("Tw", vec![aw]));
+                        ops.push(Operation::new("Tc", vec![ac]));
+                        ops.push(Operation::new("T*", vec![]));
+                        ops.push(Operation::new("Tj", vec![text]));
+                    }
+                }
+                _ => ops.push(op),
+            }
+        }
+        let Ok(bytes) = (Content { operations: ops }).encode() else { continue };
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(bytes);
+            changed += 1;
         }
     }
     changed

@@ -210,10 +210,12 @@ fn title_of(page: &Page, kind: SectionKind) -> Option<String> {
             (hit && emphatic(l)).then(|| joined.unwrap_or_else(|| l.text.clone()))
         })
     });
-    let t = announced.or_else(|| {
-        let first = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)))?;
-        Some(first.text.clone())
-    })?;
+    let largest = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)));
+    // The largest opening line names the paper ("CABINET", the council's name), unless it is a
+    // bare letterhead ("Ofsted"), when the announcing line further down does.
+    let letterhead = largest.is_none_or(|l| l.words.len() <= 2);
+    let early = |t: &String| page.lines.iter().take(4).any(|l| t.starts_with(l.text.as_str()));
+    let t = announced.filter(|t| letterhead || early(t)).or_else(|| largest.map(|l| l.text.clone()))?;
     let t = t.trim();
     (!t.is_empty() && t.len() < 200).then(|| t.to_string())
 }
