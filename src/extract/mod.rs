@@ -4,6 +4,7 @@
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
 pub mod common;
+mod progress;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -46,7 +47,9 @@ pub fn provenance(page: u32, bbox: &BBox) -> Provenance {
 pub type ExtractFn = fn(&Context, &mut Extraction);
 
 /// Every extractor, in the order they run. Adding one is one line here.
-pub static REGISTRY: &[(&str, ExtractFn)] = &[];
+pub static REGISTRY: &[(&str, ExtractFn)] = &[
+    ("progress", progress::extract),
+];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
 pub fn run_all(ctx: &Context, out: &mut Extraction) {

@@ -1,0 +1,554 @@
+//! Progress reports: programme status, period, director's summary, workstreams and their lists.
+//!
+//! Reads the pages of `progress_report` sections (or the whole file when it is a progress report
+//! and no section says so). Slides of a transformation deck look like:
+//!
+//! ```text
+//!   Priority Workstreams
+//!   Local mainstream school is      Families can access          (bold column headings)
+//!   the right choice …              support early
+//!   • Mainstream Plus               • Best Start In Life         (projects)
+//!
+//!   Overarching Status: R     May/June 2024
+//!   Working Well              Challenges                Escalations
+//!   • Board now in place …    • DSG: Costs increased …  • Risk to delivering savings:
+//!                                                       – Construction delays …
+//! ```
+//!
+//! - The overview slide: two or more columns, each a bold heading (the workstream's name,
+//!   wrapped over lines) over bullets (its projects).
+//! - A list slide: headings "Working Well" / "Not working well" / "To Escalate" (and synonyms)
+//!   side by side or stacked; every line is given to the nearest heading above it whose column
+//!   holds its left edge, so columns are read top to bottom, never across. The slide's title is
+//!   matched to a workstream by its words; a slide that matches none and speaks of the
+//!   programme, finance or the overall position fills the programme's own lists.
+//! - Sub-headings inside a list (a bullet followed by lower-level bullets, or a short bold
+//!   line) prefix the items under them: "Neighbourhood Working: Neighbourhood working pilot …".
+//! - "N/A", "None" and the like make an empty list.
+//!
+//! Known limits: a status printed only as a coloured shape (no letter or word) is not read; a
+//! slide whose title names a workstream by other words than the overview is a new workstream;
+//! stacked and side-by-side headings mixed on one slide may hand a column's tail to the wrong
+//! list; the layout stage marks a word starting with "o" as an "o" bullet ("o versight"), which
+//! is undone here.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{provenance, Context};
+use crate::contract::{DocumentType, Extraction, Progress, RagStatus, SectionKind, Workstream};
+use crate::layout::{join_lines, BBox, Line, Page};
+
+/// Which of a slide's lists a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListKind {
+    WorkingWell,
+    NotWorkingWell,
+    Escalations,
+}
+
+/// A list heading as printed, e.g. "Working Well", "Challenges:", "Risks and Issues".
+static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            (?P<nww> (?:what(?:'s|’s|\s+is|\s+has\s+been)?\s+)?not\s+(?:working|going)(?:\s+(?:so\s+)?well)?
+                   | challenges | issues | concerns | barriers | areas?\s+of\s+concern
+                   | what\s+(?:could|needs\s+to)\s+be\s+better | even\s+better\s+if )
+          | (?P<ww>  (?:what(?:'s|’s|\s+is|\s+has\s+been)?\s+)?(?:working|going|gone|went)\s+well
+                   | successes | achievements | key\s+achievements | what\s+went\s+well )
+          | (?P<esc> (?:to|for)\s+escalat(?:e|ion) | escalations? | (?:items|issues|risks)\s+(?:to|for)\s+escalat(?:e|ion)
+                   | (?:key\s+)?risks(?:\s*(?:and|&|/)\s*issues)? )
+        )\s*:?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// "Overarching Status: R", "Overall RAG status – Amber", "Programme status: Red/Amber".
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*
+        (?:rag\s+)?status\s*[:\-–]?\s*
+        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
+        \b",
+    )
+    .expect("valid regex")
+});
+
+/// "June 2024", "May/June 2024", "Q1 2024/25", "Quarter 2 2024-25".
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(
+            (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*(?:/|-|–|&|to|and)\s*)?
+            (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}
+          | (?:q|quarter\s*)[1-4]\s+\d{4}(?:\s*[/\-–]\s*\d{2,4})?
+        )\b",
+    )
+    .expect("valid regex")
+});
+
+/// A list entry that means "nothing": "N/A", "None", "Nil", "None to report".
+static NOTHING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:n/?a|none(?:\s+(?:to\s+report|at\s+this\s+time|identified))?|nil|nothing\s+to\s+(?:escalate|report)|no\s+escalations?|[-–—]+)\s*\.?\s*$").expect("valid regex"));
+
+/// Slide titles that speak of the programme as a whole, not one workstream.
+static PROGRAMME_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:finance|financial|overarching|overall|programme|program|whole)\b").expect("valid regex"));
+
+/// Slide titles of the director's or executive summary.
+static SUMMARY_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:summary|key\s+messages|headlines|highlights)\b").expect("valid regex"));
+
+/// Overview slides that name the workstreams.
+static OVERVIEW_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?|priorities|priority|projects|programme\s+overview)\b").expect("valid regex"));
+
+/// Words that say nothing about which workstream a slide is about.
+const STOP: &[&str] = &["the", "and", "for", "with", "are", "our", "all", "its", "into", "from", "summary", "priority", "update", "report", "workstream", "progress"];
+
+/// Fills `progress` and `workstreams` from the progress-report pages.
+pub fn extract(ctx: &Context, out: &mut Extraction) {
+    let pages = report_pages(ctx);
+    let Some(first) = pages.first() else {
+        return;
+    };
+    if out.progress.is_some() || !out.workstreams.is_empty() {
+        return;
+    }
+    let mut progress = Progress {
+        title: title_of(first),
+        period: None,
+        overall_status: None,
+        summary: vec![],
+        working_well: vec![],
+        not_working_well: vec![],
+        escalations: vec![],
+        provenance: provenance(first.number, &title_box(first)),
+    };
+    let mut workstreams: Vec<Workstream> = vec![];
+    // The cover gives the period when it prints one; else the first slide that does.
+    progress.period = pages.iter().find_map(|p| period_of(p));
+
+    for page in &pages {
+        let title = slide_title(page);
+        let heads = list_headings(page);
+        if !heads.is_empty() {
+            read_list_slide(page, &title, &heads, &mut progress, &mut workstreams);
+            continue;
+        }
+        if workstreams.is_empty() {
+            let found = overview(page, &title);
+            if !found.is_empty() {
+                workstreams = found;
+                continue;
+            }
+        }
+        if progress.summary.is_empty() && SUMMARY_TITLE.is_match(&title.text) {
+            let lines: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > title.bottom).collect();
+            progress.summary = read_list(&lines);
+        }
+        if progress.overall_status.is_none() {
+            progress.overall_status = status_of(page, true);
+        }
+    }
+    if progress.overall_status.is_none() {
+        progress.overall_status = pages.iter().find_map(|p| status_of(p, true));
+    }
+    out.progress = Some(progress);
+    out.workstreams = workstreams;
+}
+
+/// The pages to read: the progress-report sections, or every page of a progress report.
+fn report_pages<'a>(ctx: &Context<'a>) -> Vec<&'a Page> {
+    let mut pages: Vec<&Page> = ctx.sections_of(SectionKind::ProgressReport).flat_map(|s| ctx.pages_of(s)).collect();
+    if pages.is_empty() && ctx.document_type == DocumentType::ProgressReport {
+        pages = ctx.layout.pages.iter().collect();
+    }
+    pages.retain(|p| p.has_text);
+    pages
+}
+
+/// A slide's title: its largest lines near the top, joined.
+struct Title {
+    text: String,
+    bottom: f64,
+    bbox: BBox,
+}
+
+fn slide_title(page: &Page) -> Title {
+    let max = page.lines.iter().map(|l| l.size).fold(0.0_f64, f64::max);
+    let body = if page.body_size > 0.0 { page.body_size } else { max };
+    let mut title = Title { text: String::new(), bottom: 0.0, bbox: BBox::EMPTY };
+    if max < body * 1.4 {
+        return title;
+    }
+    let lines: Vec<&Line> = page.lines.iter().filter(|l| l.size >= max * 0.85 && l.bbox.top < page.height * 0.4).collect();
+    title.text = join_lines(lines.iter().map(|l| l.text.as_str()));
+    title.bottom = lines.iter().map(|l| l.bbox.bottom).fold(0.0, f64::max);
+    title.bbox = lines.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
+    title
+}
+
+/// The report's title: the first page's largest lines.
+fn title_of(page: &Page) -> String {
+    let max = page.lines.iter().map(|l| l.size).fold(0.0_f64, f64::max);
+    join_lines(page.lines.iter().filter(|l| l.size >= max * 0.85).map(|l| l.text.as_str()))
+}
+
+fn title_box(page: &Page) -> BBox {
+    let max = page.lines.iter().map(|l| l.size).fold(0.0_f64, f64::max);
+    page.lines.iter().filter(|l| l.size >= max * 0.85).fold(BBox::EMPTY, |b, l| b.union(&l.bbox))
+}
+
+fn period_of(page: &Page) -> Option<String> {
+    page.lines.iter().find_map(|l| PERIOD.find(&l.text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
+/// A RAG status printed on the page; `overall` asks for the programme's (an unscoped or
+/// programme-wide status), else any.
+fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
+    page.lines.iter().find_map(|l| {
+        let c = STATUS.captures(&l.text)?;
+        let scope = c.name("scope").map(|m| m.as_str().to_lowercase());
+        let programme_wide = matches!(scope.as_deref(), Some("overarching" | "overall" | "programme"));
+        if overall && !programme_wide {
+            return None;
+        }
+        rag(c.name("rag")?.as_str())
+    })
+}
+
+/// "R", "Red", "Amber/Red" (the worse of two).
+fn rag(text: &str) -> Option<RagStatus> {
+    let t = text.to_lowercase();
+    let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+    let rank = |p: &str| match p {
+        "r" | "red" => Some(2),
+        "a" | "amber" => Some(1),
+        "g" | "green" => Some(0),
+        _ => None,
+    };
+    match parts.iter().filter_map(|p| rank(p)).max()? {
+        2 => Some(RagStatus::Red),
+        1 => Some(RagStatus::Amber),
+        _ => Some(RagStatus::Green),
+    }
+}
+
+/// The list headings of a slide with the box of each.
+fn list_headings(page: &Page) -> Vec<(ListKind, BBox)> {
+    page.lines
+        .iter()
+        .filter(|l| l.bullet.is_none() && l.text.split_whitespace().count() <= 6)
+        .filter_map(|l| {
+            let c = LIST_HEADING.captures(&l.text)?;
+            let kind = if c.name("nww").is_some() {
+                ListKind::NotWorkingWell
+            } else if c.name("ww").is_some() {
+                ListKind::WorkingWell
+            } else {
+                ListKind::Escalations
+            };
+            Some((kind, l.bbox))
+        })
+        .collect()
+}
+
+/// The x range a heading's column covers: halfway to the headings beside it on its row.
+fn column_range(heads: &[(ListKind, BBox)], i: usize) -> (f64, f64) {
+    let Some((_, me)) = heads.get(i) else {
+        return (f64::NEG_INFINITY, f64::INFINITY);
+    };
+    let mut lo = f64::NEG_INFINITY;
+    let mut hi = f64::INFINITY;
+    for (j, (_, o)) in heads.iter().enumerate() {
+        if j == i || (o.top - me.top).abs() > me.height().max(o.height()) {
+            continue;
+        }
+        if o.x0 > me.x0 {
+            hi = hi.min((me.x1 + o.x0) / 2.0);
+        } else {
+            lo = lo.max((o.x1 + me.x0) / 2.0);
+        }
+    }
+    (lo, hi)
+}
+
+/// Reads a slide of Working Well / Not working well / To Escalate lists.
+fn read_list_slide(page: &Page, title: &Title, heads: &[(ListKind, BBox)], progress: &mut Progress, workstreams: &mut Vec<Workstream>) {
+    let ranges: Vec<(f64, f64)> = (0..heads.len()).map(|i| column_range(heads, i)).collect();
+    let first_top = heads.iter().map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+    let mut columns: Vec<Vec<&Line>> = vec![vec![]; heads.len()];
+    for line in &page.lines {
+        if line.bbox.top < first_top || heads.iter().any(|(_, b)| b == &line.bbox) {
+            continue;
+        }
+        let owner = heads
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, b))| {
+                let (lo, hi) = ranges.get(*i).copied().unwrap_or((f64::NEG_INFINITY, f64::INFINITY));
+                b.top < line.bbox.top && lo <= line.bbox.x0 && line.bbox.x0 < hi
+            })
+            .max_by(|a, b| a.1 .1.top.total_cmp(&b.1 .1.top))
+            .map(|(i, _)| i);
+        if let Some(col) = owner.and_then(|i| columns.get_mut(i)) {
+            col.push(line);
+        }
+    }
+    let mut lists: [Vec<String>; 3] = [vec![], vec![], vec![]];
+    for ((kind, _), col) in heads.iter().zip(columns.iter_mut()) {
+        col.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+        let slot = match kind {
+            ListKind::WorkingWell => 0,
+            ListKind::NotWorkingWell => 1,
+            ListKind::Escalations => 2,
+        };
+        if let Some(l) = lists.get_mut(slot) {
+            l.extend(read_list(col));
+        }
+    }
+    let [ww, nww, esc] = lists;
+    let status = status_of(page, false);
+    // The workstream whose name's words the title holds best.
+    let best = workstreams
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i, name_match(&w.name, &title.text)))
+        .filter(|(_, s)| *s >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i);
+    if let Some(w) = best.and_then(|i| workstreams.get_mut(i)) {
+        w.working_well.extend(ww);
+        w.not_working_well.extend(nww);
+        w.escalations.extend(esc);
+        if w.status.is_none() {
+            w.status = status;
+        }
+        return;
+    }
+    let programme_empty = progress.working_well.is_empty() && progress.not_working_well.is_empty() && progress.escalations.is_empty();
+    if programme_empty && (title.text.is_empty() || PROGRAMME_TITLE.is_match(&title.text)) {
+        progress.working_well = ww;
+        progress.not_working_well = nww;
+        progress.escalations = esc;
+        if progress.overall_status.is_none() {
+            progress.overall_status = status;
+        }
+        return;
+    }
+    workstreams.push(Workstream {
+        name: clean_slide_name(&title.text),
+        projects: vec![],
+        status,
+        working_well: ww,
+        not_working_well: nww,
+        escalations: esc,
+        provenance: provenance(page.number, &title.bbox),
+    });
+}
+
+/// A slide title without its "– Summary" / "Priority Summary" tail.
+fn clean_slide_name(title: &str) -> String {
+    static TAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s*[-–—:]?\s*(?:priority\s+)?(?:summary|update|progress)(?:\s+report)?\s*$").expect("valid regex"));
+    TAIL.replace(title, "").trim().to_string()
+}
+
+/// The share of a workstream name's telling words that a slide title holds.
+fn name_match(name: &str, title: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
+            .collect()
+    };
+    let want = words(name);
+    if want.is_empty() {
+        return 0.0;
+    }
+    let have = words(title);
+    want.iter().filter(|w| have.contains(w)).count() as f64 / want.len() as f64
+}
+
+/// The overview slide: columns of a bold name over bulleted projects.
+fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
+    let below: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > title.bottom && l.size < page.lines.iter().map(|l| l.size).fold(0.0, f64::max)).collect();
+    let heads: Vec<&Line> = below.iter().copied().filter(|l| l.bold && l.bullet.is_none()).collect();
+    let Some(top) = heads.iter().map(|l| l.bbox.top).reduce(f64::min) else {
+        return vec![];
+    };
+    let mut row: Vec<&Line> = heads.iter().copied().filter(|l| (l.bbox.top - top).abs() < l.size * 0.5).collect();
+    row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    if row.len() < 2 && !OVERVIEW_TITLE.is_match(&title.text) {
+        return vec![];
+    }
+    let mut out = vec![];
+    for (i, anchor) in row.iter().enumerate() {
+        let lo = if i == 0 { f64::NEG_INFINITY } else { row.get(i - 1).map_or(f64::NEG_INFINITY, |p| (p.bbox.x1 + anchor.bbox.x0) / 2.0) };
+        let hi = row.get(i + 1).map_or(f64::INFINITY, |n| (anchor.bbox.x1 + n.bbox.x0) / 2.0);
+        let mut col: Vec<&Line> = below.iter().copied().filter(|l| l.bbox.top >= anchor.bbox.top - 1.0 && lo <= l.bbox.x0 && l.bbox.x0 < hi).collect();
+        col.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+        let name_len = col.iter().take_while(|l| l.bold && l.bullet.is_none()).count();
+        let name = join_lines(col.iter().take(name_len).map(|l| l.text.as_str()));
+        let rest = col.get(name_len..).unwrap_or(&[]);
+        if name.is_empty() || !rest.iter().any(|l| item_start(l).0.is_some()) {
+            return vec![];
+        }
+        let bbox = col.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
+        out.push(Workstream {
+            name,
+            projects: read_list(rest),
+            status: None,
+            working_well: vec![],
+            not_working_well: vec![],
+            escalations: vec![],
+            provenance: provenance(page.number, &bbox),
+        });
+    }
+    out
+}
+
+/// A line's bullet and the text after it. The layout stage takes the "o" of a word such as
+/// "oversight" for a bullet when the word begins the line; such a line is read as plain text.
+fn item_start(line: &Line) -> (Option<&str>, String) {
+    let Some(b) = line.bullet.as_deref() else {
+        return (None, line.text.clone());
+    };
+    let glued = b.chars().all(char::is_alphanumeric) && line.words.first().is_some_and(|w| w.text != b);
+    if glued {
+        let text = line.words.iter().filter(|w| !w.text.starts_with('\u{2070}')).map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        return (None, text);
+    }
+    (Some(b), line.body().to_string())
+}
+
+/// One entry of a list before sub-headings are settled.
+struct Entry {
+    level: u8,
+    bulleted: bool,
+    bold: bool,
+    lines: Vec<String>,
+    bottom: f64,
+    size: f64,
+}
+
+/// Reads a column's lines (top to bottom) as list items, sub-headings prefixed to the items
+/// under them and "N/A" dropped.
+fn read_list(lines: &[&Line]) -> Vec<String> {
+    let min_bullet_x = lines.iter().filter(|l| item_start(l).0.is_some()).map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
+    let mut glyphs: Vec<String> = vec![];
+    let mut entries: Vec<Entry> = vec![];
+    for line in lines {
+        let (bullet, text) = item_start(line);
+        if let Some(b) = bullet {
+            let indented = line.bbox.x0 > min_bullet_x + line.size * 0.6;
+            if !glyphs.iter().any(|g| g == b) {
+                glyphs.push(b.to_string());
+            }
+            let second_glyph = glyphs.first().is_some_and(|g| g != b);
+            entries.push(Entry { level: if indented || second_glyph { 2 } else { 1 }, bulleted: true, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size });
+            continue;
+        }
+        let continues = entries.last().is_some_and(|e| line.bbox.top - e.bottom < e.size.max(line.size) * 0.9 && (line.bold == e.bold || e.bulleted));
+        match entries.last_mut() {
+            Some(e) if continues => {
+                e.lines.push(text);
+                e.bottom = line.bbox.bottom;
+            }
+            _ => entries.push(Entry { level: 1, bulleted: false, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size }),
+        }
+    }
+    let any_bullets = entries.iter().any(|e| e.bulleted);
+    let mut items = vec![];
+    let mut heading: Option<String> = None;
+    let mut parent: Option<String> = None;
+    for (i, e) in entries.iter().enumerate() {
+        let text = join_lines(e.lines.iter().map(String::as_str));
+        if text.is_empty() || NOTHING.is_match(&text) {
+            continue;
+        }
+        let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
+        if !e.bulleted && short && (e.bold || (any_bullets && text.ends_with(':'))) {
+            heading = Some(text);
+            parent = None;
+            continue;
+        }
+        let has_children = entries.get(i + 1).is_some_and(|n| n.level > e.level);
+        if e.level <= 1 && has_children {
+            parent = Some(text);
+            continue;
+        }
+        if e.level <= 1 {
+            parent = None;
+        }
+        let prefix = if e.level >= 2 { parent.as_ref().or(heading.as_ref()) } else { heading.as_ref() };
+        items.push(match prefix {
+            Some(p) => format!("{}: {}", p.trim_end_matches([':', ' ']), text),
+            None => text,
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_headings_and_synonyms() {
+        let kind = |s: &str| {
+            LIST_HEADING.captures(s).map(|c| {
+                if c.name("nww").is_some() {
+                    ListKind::NotWorkingWell
+                } else if c.name("ww").is_some() {
+                    ListKind::WorkingWell
+                } else {
+                    ListKind::Escalations
+                }
+            })
+        };
+        assert_eq!(kind("Working Well"), Some(ListKind::WorkingWell));
+        assert_eq!(kind("What's working well:"), Some(ListKind::WorkingWell));
+        assert_eq!(kind("Not working well"), Some(ListKind::NotWorkingWell));
+        assert_eq!(kind("Challenges"), Some(ListKind::NotWorkingWell));
+        assert_eq!(kind("To Escalate"), Some(ListKind::Escalations));
+        assert_eq!(kind("Escalations"), Some(ListKind::Escalations));
+        assert_eq!(kind("Risks and issues"), Some(ListKind::Escalations));
+        assert_eq!(kind("Working well with schools is key"), None);
+    }
+
+    #[test]
+    fn statuses() {
+        let s = |t: &str| STATUS.captures(t).and_then(|c| rag(c.name("rag")?.as_str()));
+        assert_eq!(s("Overarching Status: R"), Some(RagStatus::Red));
+        assert_eq!(s("Overall RAG status – Amber"), Some(RagStatus::Amber));
+        assert_eq!(s("Programme status: Amber/Red"), Some(RagStatus::Red));
+        assert_eq!(s("Status: G"), Some(RagStatus::Green));
+        assert_eq!(s("Status of the review"), None);
+    }
+
+    #[test]
+    fn periods() {
+        let p = |t: &str| PERIOD.find(t).map(|m| m.as_str().to_string());
+        assert_eq!(p("June 2024 – Progress Report").as_deref(), Some("June 2024"));
+        assert_eq!(p("May/June 2024").as_deref(), Some("May/June 2024"));
+        assert_eq!(p("Q1 2024/25 update").as_deref(), Some("Q1 2024/25"));
+    }
+
+    #[test]
+    fn nothing_entries() {
+        for t in ["N/A", "n/a", "None", "Nil.", "None to report"] {
+            assert!(NOTHING.is_match(t), "{t}");
+        }
+        assert!(!NOTHING.is_match("None of the homes are ready"));
+    }
+
+    #[test]
+    fn names_match_titles_by_words() {
+        assert!(name_match("Families can access support early", "Families Can Access Support Early Priority Summary") > 0.99);
+        assert!(name_match("Developing an excellent workforce for children", "Sufficient homes for children in care") < 0.6);
+        assert_eq!(clean_slide_name("Local mainstream school – Summary"), "Local mainstream school");
+    }
+}
