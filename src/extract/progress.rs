@@ -38,7 +38,7 @@ use regex::Regex;
 
 use super::{provenance, Context};
 use crate::contract::{DocumentType, Extraction, Progress, RagStatus, SectionKind, Workstream};
-use crate::layout::{join_lines, BBox, Line, Page};
+use crate::layout::{join_lines, BBox, Line, Page, TableSource};
 
 /// Which of a slide's lists a heading opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*
         (?:rag\s+)?status\s*[:\-–]?\s*
-        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
+        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|on\s+track|off\s+track|at\s+risk|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
         \b",
     )
     .expect("valid regex")
@@ -128,7 +128,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     };
     let mut workstreams: Vec<Workstream> = vec![];
     // The cover gives the period when it prints one; else the first slide that does.
-    progress.period = pages.iter().find_map(|p| period_of(p));
+    progress.period = pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
 
     for page in &pages {
         let title = slide_title(page);
@@ -201,47 +201,114 @@ fn title_box(page: &Page) -> BBox {
     page.lines.iter().filter(|l| l.size >= max * 0.85).fold(BBox::EMPTY, |b, l| b.union(&l.bbox))
 }
 
+/// A period given by a label: "Reporting period: April – June 2024".
+fn labelled_period(page: &Page) -> Option<String> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reporting\s+period|period\s+covered|period)\s*[:\-–]\s*(?P<v>\S.*)$").expect("valid regex"));
+    page.lines.iter().find_map(|l| {
+        let v = LABEL.captures(&l.text)?.name("v")?.as_str();
+        PERIOD.find(v).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+    })
+}
+
 fn period_of(page: &Page) -> Option<String> {
     page.lines.iter().find_map(|l| PERIOD.find(&l.text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")))
 }
 
 /// A RAG status printed on the page; `overall` asks for the programme's (an unscoped or
-/// programme-wide status), else any.
+/// programme-wide status), else any. The label and its letter may be separate fragments of
+/// one row, so rows are read whole; a label with no word after it takes the colour of a filled
+/// box beside it.
 fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
-    page.lines.iter().find_map(|l| {
-        let c = STATUS.captures(&l.text)?;
-        let scope = c.name("scope").map(|m| m.as_str().to_lowercase());
-        let programme_wide = matches!(scope.as_deref(), Some("overarching" | "overall" | "programme"));
-        if overall && !programme_wide {
+    rows(page).iter().find_map(|(text, bbox, size)| {
+        let programme_wide = |scope: Option<&str>| matches!(scope.map(str::to_lowercase).as_deref(), Some("overarching" | "overall" | "programme"));
+        if let Some(c) = STATUS.captures(text) {
+            if overall && !programme_wide(c.name("scope").map(|m| m.as_str())) {
+                return None;
+            }
+            return rag(c.name("rag")?.as_str());
+        }
+        let c = STATUS_LABEL.captures(text)?;
+        if overall && !programme_wide(c.name("scope").map(|m| m.as_str())) {
             return None;
         }
-        rag(c.name("rag")?.as_str())
+        page.fills
+            .iter()
+            .filter(|f| f.bottom > bbox.top - size && f.top < bbox.bottom + size && f.x0 >= bbox.x1 - 1.0 && f.x0 < bbox.x1 + size * 6.0)
+            .filter(|f| (f.x1 - f.x0) < page.width * 0.3)
+            .find_map(|f| rag_colour(f.color))
     })
+}
+
+/// A status label with nothing after it: "Overall status:".
+static STATUS_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*(?:rag\s+)?(?:status|rag)\s*:?\s*$").expect("valid regex"));
+
+/// The colour of a RAG box.
+fn rag_colour([r, g, b]: [u8; 3]) -> Option<RagStatus> {
+    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
+    if r > 170 && g < 110 && b < 110 {
+        Some(RagStatus::Red)
+    } else if r > 200 && (110..=215).contains(&g) && b < 110 {
+        Some(RagStatus::Amber)
+    } else if g > 110 && r < g - 30 && b < g - 30 {
+        Some(RagStatus::Green)
+    } else {
+        None
+    }
+}
+
+/// The page's rows: fragments on one baseline joined left to right, with their box and size.
+fn rows(page: &Page) -> Vec<(String, BBox, f64)> {
+    let mut lines: Vec<&Line> = page.lines.iter().collect();
+    lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
+    let mut out: Vec<(Vec<&Line>, f64)> = vec![];
+    for l in lines {
+        match out.last_mut() {
+            Some((row, top)) if (l.bbox.top - *top).abs() < l.size * 0.4 => row.push(l),
+            _ => out.push((vec![l], l.bbox.top)),
+        }
+    }
+    out.into_iter()
+        .map(|(mut row, _)| {
+            row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+            let text = row.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+            // The box of the label part is what a fill beside it is measured from.
+            let bbox = row.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
+            let size = row.iter().map(|l| l.size).fold(0.0, f64::max);
+            (text, bbox, size)
+        })
+        .collect()
 }
 
 /// "R", "Red", "Amber/Red" (the worse of two).
 fn rag(text: &str) -> Option<RagStatus> {
     let t = text.to_lowercase();
-    let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+    let parts: Vec<String> = t.split('/').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     let rank = |p: &str| match p {
-        "r" | "red" => Some(2),
-        "a" | "amber" => Some(1),
-        "g" | "green" => Some(0),
+        "r" | "red" | "off track" | "significant risk" => Some(2),
+        "a" | "amber" | "at risk" | "some risk" => Some(1),
+        "g" | "green" | "on track" | "complete" | "completed" => Some(0),
         _ => None,
     };
-    match parts.iter().filter_map(|p| rank(p)).max()? {
+    match parts.iter().filter_map(|p| rank(p.as_str())).max()? {
         2 => Some(RagStatus::Red),
         1 => Some(RagStatus::Amber),
         _ => Some(RagStatus::Green),
     }
 }
 
-/// The list headings of a slide with the box of each.
-fn list_headings(page: &Page) -> Vec<(ListKind, BBox)> {
-    page.lines
+/// The list headings of a slide with the box of each, and the headings of other matter
+/// ("Next steps", "Key milestones") that end a list above them (kind `None`). Empty when the
+/// slide has no list heading.
+fn list_headings(page: &Page) -> Vec<(Option<ListKind>, BBox)> {
+    let heads: Vec<(Option<ListKind>, BBox, f64)> = page
+        .lines
         .iter()
         .filter(|l| l.bullet.is_none() && l.text.split_whitespace().count() <= 6)
         .filter_map(|l| {
+            if OTHER_HEADING.is_match(&l.text) {
+                return Some((None, l.bbox, l.size));
+            }
             let c = LIST_HEADING.captures(&l.text)?;
             let kind = if c.name("nww").is_some() {
                 ListKind::NotWorkingWell
@@ -250,16 +317,43 @@ fn list_headings(page: &Page) -> Vec<(ListKind, BBox)> {
             } else {
                 ListKind::Escalations
             };
-            Some((kind, l.bbox))
+            Some((Some(kind), l.bbox, l.size))
         })
-        .collect()
+        .collect();
+    let Some(size) = heads.iter().filter(|h| h.0.is_some()).map(|h| h.2).reduce(f64::max) else {
+        return vec![];
+    };
+    let first_top = heads.iter().filter(|h| h.0.is_some()).map(|h| h.1.top).fold(f64::INFINITY, f64::min);
+    let mut out: Vec<(Option<ListKind>, BBox)> = heads.into_iter().map(|(k, b, _)| (k, b)).collect();
+    // A larger bold line below the lists (another panel's title) ends them too.
+    out.extend(page.lines.iter().filter(|l| l.bold && l.bullet.is_none() && l.size > size * 1.15 && l.bbox.top > first_top).map(|l| (None, l.bbox)));
+    out
 }
 
-/// The x range a heading's column covers: halfway to the headings beside it on its row.
-fn column_range(heads: &[(ListKind, BBox)], i: usize) -> (f64, f64) {
+/// Headings of slide panels that are not one of the three lists.
+static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(?:
+            next\s+steps | key\s+milestones | milestones | upcoming\s+milestones | key\s+dates | timeline
+          | decisions?\s+(?:required|needed) | recommendations? | background | actions?(?:\s+required)?
+          | key\s+(?:performance\s+)?(?:indicators|measures|metrics) | kpis? | performance | finance | budget
+          | priorities\s+for\s+(?:the\s+)?next\s+(?:period|quarter|month) | forward\s+look | look\s+ahead | areas\s+of\s+focus
+        )\s*:?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The x range a heading's column covers: the table cell it heads, else halfway to the
+/// headings beside it on its row.
+fn column_range(page: &Page, heads: &[(Option<ListKind>, BBox)], i: usize) -> (f64, f64) {
     let Some((_, me)) = heads.get(i) else {
         return (f64::NEG_INFINITY, f64::INFINITY);
     };
+    // Only drawn cells say where a column ends; aligned "cells" are just the text's extent.
+    let cell = page.tables.iter().filter(|t| t.source == TableSource::Ruled).flat_map(|t| t.rows.iter()).flat_map(|r| r.cells.iter()).find(|c| c.bbox.contains_point(me.cx(), me.cy()) && c.bbox.width() > me.width());
+    if let Some(c) = cell {
+        return (c.bbox.x0 - 1.0, c.bbox.x1 + 1.0);
+    }
     let mut lo = f64::NEG_INFINITY;
     let mut hi = f64::INFINITY;
     for (j, (_, o)) in heads.iter().enumerate() {
@@ -276,9 +370,9 @@ fn column_range(heads: &[(ListKind, BBox)], i: usize) -> (f64, f64) {
 }
 
 /// Reads a slide of Working Well / Not working well / To Escalate lists.
-fn read_list_slide(page: &Page, title: &Title, heads: &[(ListKind, BBox)], progress: &mut Progress, workstreams: &mut Vec<Workstream>) {
-    let ranges: Vec<(f64, f64)> = (0..heads.len()).map(|i| column_range(heads, i)).collect();
-    let first_top = heads.iter().map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)], progress: &mut Progress, workstreams: &mut Vec<Workstream>) {
+    let ranges: Vec<(f64, f64)> = (0..heads.len()).map(|i| column_range(page, heads, i)).collect();
+    let first_top = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
     let mut columns: Vec<Vec<&Line>> = vec![vec![]; heads.len()];
     for line in &page.lines {
         if line.bbox.top < first_top || heads.iter().any(|(_, b)| b == &line.bbox) {
@@ -301,9 +395,10 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(ListKind, BBox)], progr
     for ((kind, _), col) in heads.iter().zip(columns.iter_mut()) {
         col.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
         let slot = match kind {
-            ListKind::WorkingWell => 0,
-            ListKind::NotWorkingWell => 1,
-            ListKind::Escalations => 2,
+            Some(ListKind::WorkingWell) => 0,
+            Some(ListKind::NotWorkingWell) => 1,
+            Some(ListKind::Escalations) => 2,
+            None => continue,
         };
         if let Some(l) = lists.get_mut(slot) {
             l.extend(read_list(col));
@@ -377,11 +472,12 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
     let below: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > title.bottom && l.size < page.lines.iter().map(|l| l.size).fold(0.0, f64::max)).collect();
     let heads: Vec<&Line> = below.iter().copied().filter(|l| l.bold && l.bullet.is_none()).collect();
     let Some(top) = heads.iter().map(|l| l.bbox.top).reduce(f64::min) else {
-        return vec![];
+        return overview_list(page, title, &below);
     };
     let mut row: Vec<&Line> = heads.iter().copied().filter(|l| (l.bbox.top - top).abs() < l.size * 0.5).collect();
     row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    if row.len() < 2 && !OVERVIEW_TITLE.is_match(&title.text) {
+    // Two panels side by side are an overview only when the title says so; more are one by shape.
+    if row.len() < 2 || (row.len() < 3 && !OVERVIEW_TITLE.is_match(&title.text)) {
         return vec![];
     }
     let mut out = vec![];
@@ -410,6 +506,38 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
     out
 }
 
+/// An overview printed as one list: "Our workstreams" over bullets, each with its projects as
+/// lower-level bullets.
+fn overview_list(page: &Page, title: &Title, lines: &[&Line]) -> Vec<Workstream> {
+    if !WORKSTREAMS_TITLE.is_match(&title.text) {
+        return vec![];
+    }
+    let mut out: Vec<Workstream> = vec![];
+    for e in entries_of(lines) {
+        let text = join_lines(e.lines.iter().map(String::as_str));
+        if !e.bulleted || text.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(w) if e.level >= 2 => w.projects.push(text),
+            _ if e.level >= 2 => {}
+            _ => out.push(Workstream {
+                name: text,
+                projects: vec![],
+                status: None,
+                working_well: vec![],
+                not_working_well: vec![],
+                escalations: vec![],
+                provenance: provenance(page.number, &e.bbox),
+            }),
+        }
+    }
+    out
+}
+
+/// Titles of a slide that lists the workstreams themselves.
+static WORKSTREAMS_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?)\b").expect("valid regex"));
+
 /// A line's bullet and the text after it. The layout stage takes the "o" of a word such as
 /// "oversight" for a bullet when the word begins the line; such a line is read as plain text.
 fn item_start(line: &Line) -> (Option<&str>, String) {
@@ -424,6 +552,9 @@ fn item_start(line: &Line) -> (Option<&str>, String) {
     (Some(b), line.body().to_string())
 }
 
+/// A numbered item's start: "1.", "2)", "(a)", "b.".
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:\d{1,2}|[a-z])[.)]\s").expect("valid regex"));
+
 /// One entry of a list before sub-headings are settled.
 struct Entry {
     level: u8,
@@ -432,11 +563,11 @@ struct Entry {
     lines: Vec<String>,
     bottom: f64,
     size: f64,
+    bbox: BBox,
 }
 
-/// Reads a column's lines (top to bottom) as list items, sub-headings prefixed to the items
-/// under them and "N/A" dropped.
-fn read_list(lines: &[&Line]) -> Vec<String> {
+/// A column's lines (top to bottom) as entries: a bullet and its wrapped lines, or a paragraph.
+fn entries_of(lines: &[&Line]) -> Vec<Entry> {
     let min_bullet_x = lines.iter().filter(|l| item_start(l).0.is_some()).map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
     let mut glyphs: Vec<String> = vec![];
     let mut entries: Vec<Entry> = vec![];
@@ -448,18 +579,27 @@ fn read_list(lines: &[&Line]) -> Vec<String> {
                 glyphs.push(b.to_string());
             }
             let second_glyph = glyphs.first().is_some_and(|g| g != b);
-            entries.push(Entry { level: if indented || second_glyph { 2 } else { 1 }, bulleted: true, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size });
+            entries.push(Entry { level: if indented || second_glyph { 2 } else { 1 }, bulleted: true, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size, bbox: line.bbox });
             continue;
         }
-        let continues = entries.last().is_some_and(|e| line.bbox.top - e.bottom < e.size.max(line.size) * 0.9 && (line.bold == e.bold || e.bulleted));
+        let numbered = NUMBERED.is_match(&text);
+        let continues = !numbered && entries.last().is_some_and(|e| line.bbox.top - e.bottom < e.size.max(line.size) * 0.9 && (line.bold == e.bold || e.bulleted));
         match entries.last_mut() {
             Some(e) if continues => {
                 e.lines.push(text);
                 e.bottom = line.bbox.bottom;
+                e.bbox = e.bbox.union(&line.bbox);
             }
-            _ => entries.push(Entry { level: 1, bulleted: false, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size }),
+            _ => entries.push(Entry { level: 1, bulleted: false, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size, bbox: line.bbox }),
         }
     }
+    entries
+}
+
+/// Reads a column's lines (top to bottom) as list items, sub-headings prefixed to the items
+/// under them and "N/A" dropped.
+fn read_list(lines: &[&Line]) -> Vec<String> {
+    let entries = entries_of(lines);
     let any_bullets = entries.iter().any(|e| e.bulleted);
     let mut items = vec![];
     let mut heading: Option<String> = None;
@@ -550,5 +690,137 @@ mod tests {
         assert!(name_match("Families can access support early", "Families Can Access Support Early Priority Summary") > 0.99);
         assert!(name_match("Developing an excellent workforce for children", "Sufficient homes for children in care") < 0.6);
         assert_eq!(clean_slide_name("Local mainstream school – Summary"), "Local mainstream school");
+    }
+    /// A page built from `(x, top, size, bold, text)` rows, words 0.5 em per character.
+    fn page(rows: &[(f64, f64, f64, bool, &str)]) -> Page {
+        let lines = rows
+            .iter()
+            .map(|&(x, top, size, bold, text)| {
+                let mut at = x;
+                let words = text
+                    .split_whitespace()
+                    .map(|w| {
+                        let width = w.chars().count() as f64 * size * 0.5;
+                        let word = crate::layout::Word {
+                            text: w.to_string(),
+                            bbox: BBox { x0: at, top, x1: at + width, bottom: top + size },
+                            size,
+                            bold,
+                            italic: false,
+                            color: [0, 0, 0],
+                            font: "Test".into(),
+                        };
+                        at += width + size * 0.3;
+                        word
+                    })
+                    .collect();
+                crate::layout::words::line_from_words(words)
+            })
+            .collect();
+        Page {
+            number: 3,
+            width: 960.0,
+            height: 540.0,
+            lines,
+            blocks: vec![],
+            tables: vec![],
+            furniture: vec![],
+            printed_number: None,
+            fills: vec![],
+            rules: vec![],
+            has_text: true,
+            readable: true,
+            body_size: 9.0,
+        }
+    }
+
+    fn lists_of(p: &Page) -> (Progress, Vec<Workstream>) {
+        let mut progress = Progress {
+            title: String::new(),
+            period: None,
+            overall_status: None,
+            summary: vec![],
+            working_well: vec![],
+            not_working_well: vec![],
+            escalations: vec![],
+            provenance: provenance(1, &BBox::EMPTY),
+        };
+        let mut ws = vec![];
+        let title = slide_title(p);
+        read_list_slide(p, &title, &list_headings(p), &mut progress, &mut ws);
+        (progress, ws)
+    }
+
+    #[test]
+    fn side_by_side_columns_are_read_down_not_across() {
+        let p = page(&[
+            (40.0, 20.0, 26.0, true, "Better Roads Summary"),
+            (40.0, 100.0, 11.0, true, "Working Well"),
+            (340.0, 100.0, 11.0, true, "Challenges"),
+            (40.0, 115.0, 9.0, false, "• Potholes fixed within"),
+            (340.0, 115.0, 9.0, false, "• Contractor capacity"),
+            (40.0, 126.0, 9.0, false, "five days"),
+            (340.0, 126.0, 9.0, false, "• N/A"),
+            (40.0, 137.0, 9.0, false, "• Gritting on time"),
+        ]);
+        let (_, ws) = lists_of(&p);
+        let w = ws.first().expect("a workstream from the slide");
+        assert_eq!(w.name, "Better Roads");
+        assert_eq!(w.working_well, vec!["Potholes fixed within five days", "Gritting on time"]);
+        assert_eq!(w.not_working_well, vec!["Contractor capacity"]);
+    }
+
+    #[test]
+    fn stacked_lists_stop_at_next_steps_and_keep_sub_headings() {
+        let p = page(&[
+            (40.0, 20.0, 26.0, true, "Overall Programme Position"),
+            (40.0, 100.0, 11.0, true, "What's working well"),
+            (40.0, 115.0, 9.0, true, "Early Help"),
+            (40.0, 126.0, 9.0, false, "• Hubs open in two towns"),
+            (40.0, 150.0, 11.0, true, "Risks and issues"),
+            (40.0, 165.0, 9.0, false, "1. Funding ends in March"),
+            (40.0, 176.0, 9.0, false, "2. Recruitment is slow"),
+            (40.0, 200.0, 11.0, true, "Next steps"),
+            (40.0, 215.0, 9.0, false, "• Open a third hub"),
+        ]);
+        let (progress, ws) = lists_of(&p);
+        assert!(ws.is_empty());
+        assert_eq!(progress.working_well, vec!["Early Help: Hubs open in two towns"]);
+        assert_eq!(progress.escalations, vec!["1. Funding ends in March", "2. Recruitment is slow"]);
+        assert!(progress.not_working_well.is_empty());
+    }
+
+    #[test]
+    fn a_status_label_takes_the_colour_of_its_box() {
+        let mut p = page(&[(40.0, 60.0, 12.0, false, "Overall status:")]);
+        p.fills.push(crate::pdf::Fill { x0: 140.0, top: 58.0, x1: 170.0, bottom: 74.0, color: [255, 192, 0] });
+        assert_eq!(status_of(&p, true), Some(RagStatus::Amber));
+        let p = page(&[(40.0, 60.0, 12.0, false, "Overarching Status:"), (160.0, 60.0, 12.0, false, "R")]);
+        assert_eq!(status_of(&p, true), Some(RagStatus::Red));
+        let p = page(&[(40.0, 60.0, 12.0, false, "Project status: G")]);
+        assert_eq!(status_of(&p, true), None);
+        assert_eq!(status_of(&p, false), Some(RagStatus::Green));
+    }
+
+    #[test]
+    fn a_glued_o_is_a_word_not_a_bullet() {
+        let p = page(&[(40.0, 60.0, 9.0, false, "• Board in place for"), (40.0, 71.0, 9.0, false, "oversight")]);
+        let lines: Vec<&Line> = p.lines.iter().collect();
+        assert_eq!(read_list(&lines), vec!["Board in place for oversight"]);
+    }
+
+    #[test]
+    fn an_overview_list_gives_workstreams_and_projects() {
+        let p = page(&[
+            (40.0, 20.0, 26.0, true, "Our Workstreams"),
+            (40.0, 100.0, 11.0, false, "• Early Help"),
+            (60.0, 112.0, 11.0, false, "– Family hubs"),
+            (60.0, 124.0, 11.0, false, "– Parenting offer"),
+            (40.0, 136.0, 11.0, false, "• Sufficiency"),
+        ]);
+        let title = slide_title(&p);
+        let ws = overview(&p, &title);
+        let got: Vec<(&str, usize)> = ws.iter().map(|w| (w.name.as_str(), w.projects.len())).collect();
+        assert_eq!(got, vec![("Early Help", 2), ("Sufficiency", 0)]);
     }
 }
