@@ -131,8 +131,12 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     progress.period = pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
 
     for page in &pages {
-        let title = slide_title(page);
+        let mut title = slide_title(page);
         let heads = list_headings(page);
+        if title.text.is_empty() && !heads.is_empty() {
+            // A report page rather than a slide: the bold heading over the lists names them.
+            title = heading_above(page, &heads);
+        }
         if !heads.is_empty() {
             read_list_slide(page, &title, &heads, &mut progress, &mut workstreams);
             continue;
@@ -144,7 +148,9 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
                 continue;
             }
         }
-        if progress.summary.is_empty() && SUMMARY_TITLE.is_match(&title.text) {
+        let bulleted = page.lines.iter().any(|l| item_start(l).0.is_some());
+        let ruled = page.tables.iter().any(|t| t.source == TableSource::Ruled);
+        if progress.summary.is_empty() && bulleted && !ruled && SUMMARY_TITLE.is_match(&title.text) {
             let lines: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > title.bottom).collect();
             progress.summary = read_list(&lines);
         }
@@ -188,6 +194,30 @@ fn slide_title(page: &Page) -> Title {
     title.bottom = lines.iter().map(|l| l.bbox.bottom).fold(0.0, f64::max);
     title.bbox = lines.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
     title
+}
+
+/// The bold heading nearest above a page's first list heading (its wrapped lines joined).
+fn heading_above(page: &Page, heads: &[(Option<ListKind>, BBox)]) -> Title {
+    let first_top = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+    let mut above: Vec<&Line> = page
+        .lines
+        .iter()
+        .filter(|l| l.bold && l.bullet.is_none() && l.bbox.bottom <= first_top + 0.5 && !heads.iter().any(|(_, b)| b == &l.bbox))
+        .collect();
+    above.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    let mut block: Vec<&Line> = vec![];
+    for l in above.into_iter().rev() {
+        match block.last() {
+            Some(prev) if prev.bbox.top - l.bbox.bottom > l.size * 0.8 => break,
+            _ => block.push(l),
+        }
+    }
+    block.reverse();
+    Title {
+        text: join_lines(block.iter().map(|l| l.text.as_str())),
+        bottom: block.iter().map(|l| l.bbox.bottom).fold(0.0, f64::max),
+        bbox: block.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox)),
+    }
 }
 
 /// The report's title: the first page's largest lines.
@@ -448,7 +478,9 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
 fn clean_slide_name(title: &str) -> String {
     static TAIL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\s*[-–—:]?\s*(?:priority\s+)?(?:summary|update|progress)(?:\s+report)?\s*$").expect("valid regex"));
-    TAIL.replace(title, "").trim().to_string()
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:workstream|work\s+stream|priority|project|theme)\s*\d+\s*[:.\-–—]?\s*").expect("valid regex"));
+    let name = TAIL.replace(title, "");
+    HEAD.replace(&name, "").trim().to_string()
 }
 
 /// The share of a workstream name's telling words that a slide title holds.
@@ -690,6 +722,7 @@ mod tests {
         assert!(name_match("Families can access support early", "Families Can Access Support Early Priority Summary") > 0.99);
         assert!(name_match("Developing an excellent workforce for children", "Sufficient homes for children in care") < 0.6);
         assert_eq!(clean_slide_name("Local mainstream school – Summary"), "Local mainstream school");
+        assert_eq!(clean_slide_name("Workstream 2: Early Help update"), "Early Help");
     }
     /// A page built from `(x, top, size, bold, text)` rows, words 0.5 em per character.
     fn page(rows: &[(f64, f64, f64, bool, &str)]) -> Page {
@@ -746,8 +779,12 @@ mod tests {
             provenance: provenance(1, &BBox::EMPTY),
         };
         let mut ws = vec![];
-        let title = slide_title(p);
-        read_list_slide(p, &title, &list_headings(p), &mut progress, &mut ws);
+        let heads = list_headings(p);
+        let mut title = slide_title(p);
+        if title.text.is_empty() {
+            title = heading_above(p, &heads);
+        }
+        read_list_slide(p, &title, &heads, &mut progress, &mut ws);
         (progress, ws)
     }
 
@@ -788,6 +825,19 @@ mod tests {
         assert_eq!(progress.working_well, vec!["Early Help: Hubs open in two towns"]);
         assert_eq!(progress.escalations, vec!["1. Funding ends in March", "2. Recruitment is slow"]);
         assert!(progress.not_working_well.is_empty());
+    }
+
+    #[test]
+    fn a_report_page_names_its_lists_by_the_bold_heading_above() {
+        let p = page(&[
+            (40.0, 60.0, 12.0, true, "Workstream 3: Sufficient"),
+            (40.0, 74.0, 12.0, true, "homes"),
+            (40.0, 100.0, 11.0, true, "Challenges"),
+            (40.0, 115.0, 11.0, false, "• Planning delays"),
+        ]);
+        let (_, ws) = lists_of(&p);
+        let got: Vec<(&str, usize)> = ws.iter().map(|w| (w.name.as_str(), w.not_working_well.len())).collect();
+        assert_eq!(got, vec![("Sufficient homes", 1)]);
     }
 
     #[test]
