@@ -51,15 +51,24 @@ enum ListKind {
 /// A list heading as printed, e.g. "Working Well", "Challenges:", "Risks and Issues".
 static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^\s*(?:
-            (?P<nww> (?:what(?:'s|’s|\s+is|\s+has\s+been)?\s+)?not\s+(?:working|going)(?:\s+(?:so\s+)?well)?
-                   | challenges | issues | concerns | barriers | areas?\s+of\s+concern
-                   | what\s+(?:could|needs\s+to)\s+be\s+better | even\s+better\s+if )
-          | (?P<ww>  (?:what(?:'s|’s|\s+is|\s+has\s+been)?\s+)?(?:working|going|gone|went)\s+well
-                   | successes | achievements | key\s+achievements | what\s+went\s+well )
-          | (?P<esc> (?:to|for)\s+escalat(?:e|ion) | escalations? | (?:items|issues|risks)\s+(?:to|for)\s+escalat(?:e|ion)
-                   | (?:key\s+)?risks(?:\s*(?:and|&|/)\s*issues)? )
-        )\s*:?\s*$",
+        r"(?ix)^\s*(?:\d{1,2}[.)]\s*)?(?:
+            (?P<esc> (?:to|for)\s+escalat(?:e|ion) | escalations?(?:\s+(?:to|for)\s+[a-z\ ]{2,30})?
+                   | (?:items|issues|risks|matters)\s+(?:to|for)\s+escalat(?:e|ion)
+                   | (?:key\s+)?risks(?:\s*(?:and|&|/)\s*issues)? | issues\s*(?:and|&|/)\s*risks
+                   | support\s+(?:required|needed|requested) )
+          | (?P<nww> (?:what(?:'s|’s|\s+is|\s+has\s+been|\s+are)?\s+)?not\s+(?:working|going)(?:\s+(?:so\s+)?well)?
+                   | what\s+isn['’]t\s+(?:working|going)(?:\s+(?:so\s+)?well)?
+                   | (?:key\s+|current\s+)?(?:challenges|issues|concerns|barriers|blockers|difficulties)
+                   | areas?\s+of\s+concern | areas?\s+for\s+(?:development|improvement)
+                   | what\s+(?:could|needs\s+to)\s+be\s+better | what\s+needs\s+(?:improving|improvement|to\s+improve)
+                   | even\s+better\s+if )
+          | (?P<ww>  (?:what(?:'s|’s|\s+is|\s+has\s+been|\s+are)?\s+)?(?:working|going|gone|went)\s+well
+                   | (?:key\s+)?(?:successes|achievements) | what\s+went\s+well
+                   | progress\s+(?:made|to\s+date|this\s+(?:period|quarter|month)) )
+        )
+        # a composite heading keeps its first kind: 'Challenges / risks'
+        (?:\s*(?:/|&|\band\b)\s*[a-z][a-z\ ]{2,25})?
+        \s*[:?]?\s*$",
     )
     .expect("valid regex")
 });
@@ -331,25 +340,47 @@ fn rag(text: &str) -> Option<RagStatus> {
 /// ("Next steps", "Key milestones") that end a list above them (kind `None`). Empty when the
 /// slide has no list heading.
 fn list_headings(page: &Page) -> Vec<(Option<ListKind>, BBox)> {
-    let heads: Vec<(Option<ListKind>, BBox, f64)> = page
-        .lines
-        .iter()
-        .filter(|l| l.bullet.is_none() && l.text.split_whitespace().count() <= 6)
-        .filter_map(|l| {
-            if OTHER_HEADING.is_match(&l.text) {
-                return Some((None, l.bbox, l.size));
+    let short = |l: &Line| l.bullet.is_none() && l.text.split_whitespace().count() <= 6;
+    let mut heads: Vec<(Option<ListKind>, BBox, f64)> = vec![];
+    let mut used: Vec<usize> = vec![];
+    for (i, l) in page.lines.iter().enumerate() {
+        if !short(l) || used.contains(&i) {
+            continue;
+        }
+        // A heading wrapped in a narrow box: "Not working" over "well".
+        let below = page.lines.iter().enumerate().find(|(j, m)| {
+            *j != i
+                && short(m)
+                && m.bold == l.bold
+                && (m.size - l.size).abs() < 0.6
+                && m.bbox.top > l.bbox.top
+                && m.bbox.top - l.bbox.bottom < l.size * 0.6
+                && ((m.bbox.x0 - l.bbox.x0).abs() < 2.0 || (m.bbox.cx() - l.bbox.cx()).abs() < 3.0)
+        });
+        let joined = below.map(|(j, m)| (j, m, format!("{} {}", l.text, m.text), l.bbox.union(&m.bbox)));
+        let (text, bbox) = match &joined {
+            Some((j, m, t, b)) if LIST_HEADING.is_match(t) && !LIST_HEADING.is_match(&m.text) => {
+                used.push(*j);
+                (t.as_str(), *b)
             }
-            let c = LIST_HEADING.captures(&l.text)?;
-            let kind = if c.name("nww").is_some() {
-                ListKind::NotWorkingWell
-            } else if c.name("ww").is_some() {
-                ListKind::WorkingWell
-            } else {
-                ListKind::Escalations
-            };
-            Some((Some(kind), l.bbox, l.size))
-        })
-        .collect();
+            _ => (l.text.as_str(), l.bbox),
+        };
+        if OTHER_HEADING.is_match(text) {
+            heads.push((None, bbox, l.size));
+            continue;
+        }
+        let Some(c) = LIST_HEADING.captures(text) else {
+            continue;
+        };
+        let kind = if c.name("nww").is_some() {
+            ListKind::NotWorkingWell
+        } else if c.name("ww").is_some() {
+            ListKind::WorkingWell
+        } else {
+            ListKind::Escalations
+        };
+        heads.push((Some(kind), bbox, l.size));
+    }
     let Some(size) = heads.iter().filter(|h| h.0.is_some()).map(|h| h.2).reduce(f64::max) else {
         return vec![];
     };
@@ -365,8 +396,8 @@ static OTHER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(?:
             next\s+steps | key\s+milestones | milestones | upcoming\s+milestones | key\s+dates | timeline
-          | decisions?\s+(?:required|needed) | recommendations? | background | actions?(?:\s+required)?
-          | key\s+(?:performance\s+)?(?:indicators|measures|metrics) | kpis? | performance | finance | budget
+          | decisions?\s+(?:required|needed) | recommendations? | (?:next\s+)?actions\s+(?:required|needed) | next\s+actions
+          | key\s+(?:performance\s+)?(?:indicators|measures|metrics)
           | priorities\s+for\s+(?:the\s+)?next\s+(?:period|quarter|month) | forward\s+look | look\s+ahead | areas\s+of\s+focus
         )\s*:?\s*$",
     )
@@ -405,7 +436,7 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
     let first_top = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
     let mut columns: Vec<Vec<&Line>> = vec![vec![]; heads.len()];
     for line in &page.lines {
-        if line.bbox.top < first_top || heads.iter().any(|(_, b)| b == &line.bbox) {
+        if line.bbox.top < first_top || heads.iter().any(|(_, b)| b.contains_point(line.bbox.cx(), line.bbox.cy())) {
             continue;
         }
         let owner = heads
@@ -689,6 +720,12 @@ mod tests {
         assert_eq!(kind("Escalations"), Some(ListKind::Escalations));
         assert_eq!(kind("Risks and issues"), Some(ListKind::Escalations));
         assert_eq!(kind("Working well with schools is key"), None);
+        assert_eq!(kind("What isn't working?"), Some(ListKind::NotWorkingWell));
+        assert_eq!(kind("Issues and risks"), Some(ListKind::Escalations));
+        assert_eq!(kind("Challenges / Risks"), Some(ListKind::NotWorkingWell));
+        assert_eq!(kind("Escalations to Board"), Some(ListKind::Escalations));
+        assert_eq!(kind("Key issues"), Some(ListKind::NotWorkingWell));
+        assert_eq!(kind("Challenges in recruiting social workers remain"), None);
     }
 
     #[test]
@@ -838,6 +875,22 @@ mod tests {
         let (_, ws) = lists_of(&p);
         let got: Vec<(&str, usize)> = ws.iter().map(|w| (w.name.as_str(), w.not_working_well.len())).collect();
         assert_eq!(got, vec![("Sufficient homes", 1)]);
+    }
+
+    #[test]
+    fn a_heading_wrapped_in_a_narrow_box_is_one_heading() {
+        let p = page(&[
+            (40.0, 20.0, 26.0, true, "Programme Overview"),
+            (40.0, 100.0, 11.0, true, "Not working"),
+            (40.0, 112.0, 11.0, true, "well"),
+            (300.0, 100.0, 11.0, true, "To"),
+            (300.0, 112.0, 11.0, true, "Escalate"),
+            (40.0, 130.0, 9.0, false, "• Slow recruitment"),
+            (300.0, 130.0, 9.0, false, "• Budget gap"),
+        ]);
+        let (progress, _) = lists_of(&p);
+        assert_eq!(progress.not_working_well, vec!["Slow recruitment"]);
+        assert_eq!(progress.escalations, vec!["Budget gap"]);
     }
 
     #[test]
