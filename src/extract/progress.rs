@@ -256,24 +256,29 @@ fn period_of(page: &Page) -> Option<String> {
 /// A RAG status printed on the page; `overall` asks for the programme's (an unscoped or
 /// programme-wide status), else any. The label and its letter may be separate fragments of
 /// one row, so rows are read whole; a label with no word after it takes the colour of a filled
-/// box beside it.
+/// box beside it or behind it.
 fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
-    rows(page).iter().find_map(|(text, bbox, size)| {
-        let programme_wide = |scope: Option<&str>| matches!(scope.map(str::to_lowercase).as_deref(), Some("overarching" | "overall" | "programme"));
-        if let Some(c) = STATUS.captures(text) {
-            if overall && !programme_wide(c.name("scope").map(|m| m.as_str())) {
-                return None;
-            }
-            return rag(c.name("rag")?.as_str());
-        }
-        let c = STATUS_LABEL.captures(text)?;
-        if overall && !programme_wide(c.name("scope").map(|m| m.as_str())) {
+    let programme_wide = |scope: Option<regex::Match>| matches!(scope.map(|m| m.as_str().to_lowercase()).as_deref(), Some("overarching" | "overall" | "programme"));
+    let printed = rows(page).iter().find_map(|(text, _, _)| {
+        let c = STATUS.captures(text)?;
+        if overall && !programme_wide(c.name("scope")) {
             return None;
         }
+        rag(c.name("rag")?.as_str())
+    });
+    if printed.is_some() {
+        return printed;
+    }
+    page.lines.iter().find_map(|l| {
+        let c = STATUS_LABEL.captures(&l.text)?;
+        if overall && !programme_wide(c.name("scope")) {
+            return None;
+        }
+        let (b, size) = (&l.bbox, l.size);
         page.fills
             .iter()
-            .filter(|f| f.bottom > bbox.top - size && f.top < bbox.bottom + size && f.x0 >= bbox.x1 - 1.0 && f.x0 < bbox.x1 + size * 6.0)
-            .filter(|f| (f.x1 - f.x0) < page.width * 0.3)
+            .filter(|f| (f.x1 - f.x0) < page.width * 0.3 && f.bottom > b.top - size && f.top < b.bottom + size)
+            .filter(|f| (f.x0 >= b.x1 - 1.0 && f.x0 < b.x1 + size * 6.0) || (f.x0 <= b.x0 && f.x1 >= b.x1))
             .find_map(|f| rag_colour(f.color))
     })
 }
@@ -898,6 +903,9 @@ mod tests {
         let mut p = page(&[(40.0, 60.0, 12.0, false, "Overall status:")]);
         p.fills.push(crate::pdf::Fill { x0: 140.0, top: 58.0, x1: 170.0, bottom: 74.0, color: [255, 192, 0] });
         assert_eq!(status_of(&p, true), Some(RagStatus::Amber));
+        let mut p = page(&[(40.0, 60.0, 12.0, false, "Overarching Status:"), (220.0, 60.0, 12.0, false, "May/June 2024")]);
+        p.fills.push(crate::pdf::Fill { x0: 170.0, top: 58.0, x1: 200.0, bottom: 74.0, color: [192, 0, 0] });
+        assert_eq!(status_of(&p, true), Some(RagStatus::Red));
         let p = page(&[(40.0, 60.0, 12.0, false, "Overarching Status:"), (160.0, 60.0, 12.0, false, "R")]);
         assert_eq!(status_of(&p, true), Some(RagStatus::Red));
         let p = page(&[(40.0, 60.0, 12.0, false, "Project status: G")]);
