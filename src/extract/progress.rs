@@ -678,7 +678,9 @@ fn read_list(lines: &[&Line]) -> Vec<String> {
             continue;
         }
         let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
-        if !e.bulleted && short && (e.bold || (any_bullets && text.ends_with(':'))) {
+        // A bold bullet over plain ones at its level names the group, like a bold line does.
+        let bold_group = e.bulleted && e.bold && entries.get(i + 1).is_some_and(|n| !n.bold && n.bulleted && n.level >= e.level) && entries.iter().any(|o| !o.bold);
+        if short && ((!e.bulleted && (e.bold || (any_bullets && text.ends_with(':')))) || bold_group) {
             heading = Some(text);
             parent = None;
             continue;
@@ -911,6 +913,13 @@ mod tests {
         let p = page(&[(40.0, 60.0, 12.0, false, "Project status: G")]);
         assert_eq!(status_of(&p, true), None);
         assert_eq!(status_of(&p, false), Some(RagStatus::Green));
+    }
+
+    #[test]
+    fn a_bold_bullet_over_plain_ones_is_a_sub_heading() {
+        let p = page(&[(40.0, 60.0, 9.0, true, "• Neighbourhood Working"), (40.0, 71.0, 9.0, false, "• Pilot in Wincanton on track"), (40.0, 82.0, 9.0, false, "• Roll out in Autumn")]);
+        let lines: Vec<&Line> = p.lines.iter().collect();
+        assert_eq!(read_list(&lines), vec!["Neighbourhood Working: Pilot in Wincanton on track", "Neighbourhood Working: Roll out in Autumn"]);
     }
 
     #[test]
