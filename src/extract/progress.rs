@@ -471,7 +471,13 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
         }
     }
     let [ww, nww, esc] = lists;
-    let status = status_of(page, false);
+    // A slide's own status is printed in its header, above the lists; text inside the lists is
+    // not read for it.
+    let status = status_of(page, false).filter(|_| {
+        let first_list = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+        rows(page).iter().any(|(t, b, _)| b.top < first_list && (STATUS.is_match(t) || STATUS_LABEL.is_match(t)))
+            || page.lines.iter().any(|l| l.bbox.top < first_list && STATUS_LABEL.is_match(&l.text))
+    });
     // The workstream whose name's words the title holds best.
     let best = workstreams
         .iter()
