@@ -505,8 +505,27 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
         }
         return;
     }
+    // A short title ("Sufficiency – Summary") names a workstream still without lists when most
+    // of its words are in that workstream's name and in no other's.
+    let short_name = clean_slide_name(&title.text);
+    let scores: Vec<(usize, f64)> = workstreams
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.working_well.is_empty() && w.not_working_well.is_empty() && w.escalations.is_empty())
+        .map(|(i, w)| (i, share(&short_name, &w.name)))
+        .filter(|(_, s)| *s >= 0.5)
+        .collect();
+    if let [(i, _)] = scores.as_slice() {
+        if let Some(w) = workstreams.get_mut(*i) {
+            w.working_well = ww;
+            w.not_working_well = nww;
+            w.escalations = esc;
+            w.status = w.status.or(status);
+            return;
+        }
+    }
     workstreams.push(Workstream {
-        name: clean_slide_name(&title.text),
+        name: short_name,
         projects: vec![],
         status,
         working_well: ww,
@@ -525,20 +544,29 @@ fn clean_slide_name(title: &str) -> String {
     HEAD.replace(&name, "").trim().to_string()
 }
 
-/// The share of a workstream name's telling words that a slide title holds.
-fn name_match(name: &str, title: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .filter(|w| w.len() >= 3 && !STOP.contains(&w.as_str()))
-            .collect()
-    };
-    let want = words(name);
+/// The telling words of a name or title, lower-cased.
+fn telling_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str())).collect()
+}
+
+/// Two words alike, or alike in their first five letters ("sufficiency", "sufficient").
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.chars().count() >= 5 && b.chars().count() >= 5 && a.chars().take(5).eq(b.chars().take(5)))
+}
+
+/// The share of `want`'s telling words that `have` holds.
+fn share(want: &str, have: &str) -> f64 {
+    let want = telling_words(want);
+    let have = telling_words(have);
     if want.is_empty() {
         return 0.0;
     }
-    let have = words(title);
-    want.iter().filter(|w| have.contains(w)).count() as f64 / want.len() as f64
+    want.iter().filter(|w| have.iter().any(|h| same_word(w, h))).count() as f64 / want.len() as f64
+}
+
+/// The share of a workstream name's telling words that a slide title holds.
+fn name_match(name: &str, title: &str) -> f64 {
+    share(name, title)
 }
 
 /// The overview slide: columns of a bold name over bulleted projects.
@@ -772,6 +800,7 @@ mod tests {
         assert!(name_match("Families can access support early", "Families Can Access Support Early Priority Summary") > 0.99);
         assert!(name_match("Developing an excellent workforce for children", "Sufficient homes for children in care") < 0.6);
         assert_eq!(clean_slide_name("Local mainstream school – Summary"), "Local mainstream school");
+        assert!(share("Sufficiency", "Sufficient homes for children in care") > 0.99);
         assert_eq!(clean_slide_name("Workstream 2: Early Help update"), "Early Help");
     }
     /// A page built from `(x, top, size, bold, text)` rows, words 0.5 em per character.
