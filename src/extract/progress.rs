@@ -26,11 +26,17 @@
 //!   line) prefix the items under them: "Neighbourhood Working: Neighbourhood working pilot …".
 //! - "N/A", "None" and the like make an empty list.
 //!
-//! Known limits: a status printed only as a coloured shape (no letter or word) is not read; a
-//! slide whose title names a workstream by other words than the overview is a new workstream;
+//! - The overall status: "Overarching Status: R" (letter or word, label and letter may be
+//!   separate fragments of one row), or the colour of a box beside or behind a bare
+//!   "Overall status:" label. The period: a labelled one ("Reporting period: …"), else the
+//!   first month-year or quarter printed, cover first.
+//!
+//! Known limits: a status shown only as a coloured shape with no label is not read; a slide
+//! whose title shares too few words with any overview name becomes a workstream of its own;
 //! stacked and side-by-side headings mixed on one slide may hand a column's tail to the wrong
-//! list; the layout stage marks a word starting with "o" as an "o" bullet ("o versight"), which
-//! is undone here.
+//! list; a list that runs on to the next page without its heading is lost; several progress
+//! reports in one pack give one merged record. The layout stage marks a word starting with "o"
+//! as an "o" bullet ("o versight"); that is undone here.
 
 use std::sync::LazyLock;
 
@@ -136,7 +142,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         provenance: provenance(first.number, &title_box(first)),
     };
     let mut workstreams: Vec<Workstream> = vec![];
-    // The cover gives the period when it prints one; else the first slide that does.
+    // A labelled period wins; else the cover's, else the first slide that prints one.
     progress.period = pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
 
     for page in &pages {
