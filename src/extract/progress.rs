@@ -582,17 +582,26 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
     let Some(top) = heads.iter().map(|l| l.bbox.top).reduce(f64::min) else {
         return overview_list(page, title, &below);
     };
-    let mut row: Vec<&Line> = heads.iter().copied().filter(|l| (l.bbox.top - top).abs() < l.size * 0.5).collect();
-    row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    // The panels' headings: bold lines near the top of the first, grouped where they overlap
+    // across (a wrapped name, or a name set lower in its box than its neighbours).
+    let mut band: Vec<&Line> = heads.iter().copied().filter(|l| l.bbox.top - top < l.size * 3.0).collect();
+    band.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut row: Vec<BBox> = vec![];
+    for l in band {
+        match row.last_mut() {
+            Some(b) if l.bbox.x0 < b.x1 => *b = b.union(&l.bbox),
+            _ => row.push(l.bbox),
+        }
+    }
     // Two panels side by side are an overview only when the title says so; more are one by shape.
     if row.len() < 2 || (row.len() < 3 && !OVERVIEW_TITLE.is_match(&title.text)) {
         return vec![];
     }
     let mut out = vec![];
     for (i, anchor) in row.iter().enumerate() {
-        let lo = if i == 0 { f64::NEG_INFINITY } else { row.get(i - 1).map_or(f64::NEG_INFINITY, |p| (p.bbox.x1 + anchor.bbox.x0) / 2.0) };
-        let hi = row.get(i + 1).map_or(f64::INFINITY, |n| (anchor.bbox.x1 + n.bbox.x0) / 2.0);
-        let mut col: Vec<&Line> = below.iter().copied().filter(|l| l.bbox.top >= anchor.bbox.top - 1.0 && lo <= l.bbox.x0 && l.bbox.x0 < hi).collect();
+        let lo = if i == 0 { f64::NEG_INFINITY } else { row.get(i - 1).map_or(f64::NEG_INFINITY, |p| (p.x1 + anchor.x0) / 2.0) };
+        let hi = row.get(i + 1).map_or(f64::INFINITY, |n| (anchor.x1 + n.x0) / 2.0);
+        let mut col: Vec<&Line> = below.iter().copied().filter(|l| l.bbox.top >= anchor.top - 1.0 && lo <= l.bbox.x0 && l.bbox.x0 < hi).collect();
         col.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
         let name_len = col.iter().take_while(|l| l.bold && l.bullet.is_none()).count();
         let name = join_lines(col.iter().take(name_len).map(|l| l.text.as_str()));
@@ -961,6 +970,23 @@ mod tests {
         let p = page(&[(40.0, 60.0, 9.0, true, "• Neighbourhood Working"), (40.0, 71.0, 9.0, false, "• Pilot in Wincanton on track"), (40.0, 82.0, 9.0, false, "• Roll out in Autumn")]);
         let lines: Vec<&Line> = p.lines.iter().collect();
         assert_eq!(read_list(&lines), vec!["Neighbourhood Working: Pilot in Wincanton on track", "Neighbourhood Working: Roll out in Autumn"]);
+    }
+
+    #[test]
+    fn overview_panels_with_names_set_at_different_heights() {
+        let p = page(&[
+            (40.0, 20.0, 26.0, true, "Priority Workstreams"),
+            (40.0, 100.0, 13.0, true, "Early Help"),
+            (300.0, 108.0, 13.0, true, "Sufficiency"),
+            (560.0, 100.0, 13.0, true, "Workforce"),
+            (40.0, 120.0, 11.0, false, "• Family hubs"),
+            (300.0, 126.0, 11.0, false, "• Fostering"),
+            (300.0, 139.0, 11.0, false, "• Homes"),
+            (560.0, 120.0, 11.0, false, "• Recruitment"),
+        ]);
+        let ws = overview(&p, &slide_title(&p));
+        let got: Vec<(&str, usize)> = ws.iter().map(|w| (w.name.as_str(), w.projects.len())).collect();
+        assert_eq!(got, vec![("Early Help", 1), ("Sufficiency", 2), ("Workforce", 1)]);
     }
 
     #[test]
