@@ -109,7 +109,7 @@ static NOTHING: LazyLock<Regex> =
 
 /// Slide titles that speak of the programme as a whole, not one workstream.
 static PROGRAMME_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:finance|financial|overarching|overall|programme|program|whole)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:finance|financial|overarching|overall|programme|program|whole|director|director.s|executive|headlines?)\b").expect("valid regex"));
 
 /// Slide titles of the director's or executive summary.
 static SUMMARY_TITLE: LazyLock<Regex> =
