@@ -10,6 +10,7 @@ mod meeting;
 mod ofsted;
 mod savings;
 mod work_programme;
+mod progress;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -59,6 +60,7 @@ pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("action_tracker", action_tracker::extract),
     ("savings", savings::extract),
     ("ofsted", ofsted::extract),
+    ("progress", progress::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.

@@ -7,3 +7,4 @@ mod ofsted;
 mod pack;
 mod savings;
 mod schema;
+mod progress;
