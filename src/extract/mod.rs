@@ -4,6 +4,9 @@
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
 pub mod common;
+mod minute_actions;
+mod minutes;
+mod resolutions;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -46,7 +49,10 @@ pub fn provenance(page: u32, bbox: &BBox) -> Provenance {
 pub type ExtractFn = fn(&Context, &mut Extraction);
 
 /// Every extractor, in the order they run. Adding one is one line here.
-pub static REGISTRY: &[(&str, ExtractFn)] = &[];
+pub static REGISTRY: &[(&str, ExtractFn)] = &[
+    ("minutes", minutes::extract),
+    ("minute_actions", minute_actions::extract),
+];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
 pub fn run_all(ctx: &Context, out: &mut Extraction) {

@@ -1,3 +1,4 @@
 pub mod util;
 
 mod foundation;
+mod minutes;

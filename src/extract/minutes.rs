@@ -1,0 +1,534 @@
+//! Minutes: the numbered minute items of every `minutes` section, and for a minutes document the
+//! meeting minuted (body, date, time, venue, members with attendance).
+//!
+//! Printed forms read:
+//! ```text
+//! Minutes of a Meeting of the Scrutiny … Committee held in the Luttrell Room - County Hall,
+//! Taunton, on Monday 5 September 2022 at 1.00 pm
+//! Present: Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), … R Hobbs and E Tipper – co-opted members
+//! Apologies for absence: Cllr J Snell and The Revd T Osmond (co-opted member)
+//! 1   Declarations of Interest - Agenda Item 2          (number and bold title)
+//! 84. Apologies                                         (Kent: agenda ref on its own line)
+//!     (Item 1)
+//! 1. WELCOME AND APOLOGIES                               (upper-case title)
+//! ```
+//! A heading is a row that starts with a number and whose title is bold or upper case or carries
+//! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
+//! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
+//! back to plain numbered rows that run 1, 2, 3 ….
+//!
+//! Known limits: a heading whose number the layout lost (a number set as a superscript) is only
+//! recovered when it sits between two items whose numbers leave exactly one gap; names in
+//! attendance lists are split on commas and "and", so a name containing "and" is split.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::common::{find_dates, parse_time, squash};
+use super::resolutions::{resolutions, Para, ParaRow};
+use super::{provenance, Context};
+use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, SectionKind};
+use crate::layout::{join_lines, BBox};
+
+/// One printed row of a minutes section: the fragments on one baseline joined left to right.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub page: u32,
+    pub text: String,
+    pub bbox: BBox,
+    /// The row's lettered fragments are bold.
+    pub bold: bool,
+    /// The row starts with a bullet glyph.
+    pub bullet: bool,
+    /// Rows of one printed paragraph share this id.
+    pub para: usize,
+}
+
+/// Every row of the given section's pages, in reading order, paragraphs numbered across pages.
+pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut para = 0usize;
+    for page in ctx.pages_of(s) {
+        // A bare item number at the foot of a page can be taken for a page stamp; it is still
+        // the number of the heading printed on its baseline.
+        let stamps: Vec<&crate::layout::Line> = page.furniture.iter().map(|(_, l)| l).filter(|l| BARE_NUMBER.is_match(l.text.trim())).collect();
+        for block in &page.blocks {
+            para += 1;
+            let mut block_para = para;
+            for (k, line) in block.lines.iter().enumerate() {
+                let text = line.body().trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                let lettered = text.chars().any(char::is_alphabetic);
+                // A fragment on the baseline of the previous row (a number beside its title, a
+                // right-hand "Signed by the Chair") joins that row.
+                if let Some(prev) = rows.last_mut() {
+                    if prev.page == page.number && (prev.bbox.top - line.bbox.top).abs() < 2.0 && line.bbox.x0 > prev.bbox.x0 {
+                        prev.text = format!("{} {}", prev.text, text);
+                        prev.bbox = union(&prev.bbox, &line.bbox);
+                        if lettered {
+                            let prev_lettered = prev.text.chars().take_while(|c| !c.is_whitespace()).any(char::is_alphabetic);
+                            prev.bold = if prev_lettered { prev.bold && line.bold } else { line.bold };
+                        }
+                        if k == 0 {
+                            block_para = prev.para;
+                        }
+                        continue;
+                    }
+                }
+                let stamp = stamps.iter().find(|st| (st.bbox.top - line.bbox.top).abs() < 2.0 && st.bbox.x1 < line.bbox.x0);
+                let (text, bbox) = match stamp {
+                    Some(st) if k == 0 => (format!("{} {}", st.text.trim(), text), union(&st.bbox, &line.bbox)),
+                    _ => (text, line.bbox),
+                };
+                rows.push(Row { page: page.number, text, bbox, bold: line.bold, bullet: line.bullet.is_some(), para: block_para });
+            }
+        }
+    }
+    rows
+}
+
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}\.?$").expect("valid regex"));
+
+fn union(a: &BBox, b: &BBox) -> BBox {
+    BBox { x0: a.x0.min(b.x0), top: a.top.min(b.top), x1: a.x1.max(b.x1), bottom: a.bottom.max(b.bottom) }
+}
+
+/// "1 Title", "84. Title", "OS 23/44 Title", "5a. Title".
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^ (?P<num> (?: [A-Z]{1,3} \s? )? \d{1,4} (?: /\d{1,4} )? [a-z]? )   # number as printed
+        (?: \. | \s ) \s*
+        (?P<title> [\p{Lu}\d'‘“(] .* ) $",
+    )
+    .expect("valid regex")
+});
+
+/// The agenda item a minute refers to, at the end of its title or on its own line:
+/// "- Agenda Item 5", "(Item 5)", "Agenda Item 9".
+static AGENDA_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: ^ | [\s\-–—:,]+ )
+        (?: \( \s* (?: agenda \s+ )? item \s+ (?P<a>[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))?) \s* \)
+          | agenda \s+ item \s+ (?P<b>[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))?) )
+        \s* [.:]? \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// Where the meeting minuted is named: "Minutes of a Meeting of the X held …".
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(?P<b>.+?)\s+(?:held|on\b|at\b|,)").expect("valid regex")
+});
+static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)").expect("valid regex"));
+
+/// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \bheld \s+ (?: \w+ \s+ ){0,3}? (?: in | at ) \s+ (?: the \s+ )?
+        (?P<v> \p{Lu} .+? )
+        (?: ,? \s+ on \s+ (?: the \s+ )? (?: \w+day | \d ) | \s+ at \s+ \d | \. \s | \.? $ )",
+    )
+    .expect("valid regex")
+});
+static VENUE_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s+(?:at|in)\s+(?:the\s+)?(?P<v>\p{Lu}[^.]+?)\.?$").expect("valid regex"));
+
+/// Attendance labels at the start of a paragraph.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^ (?P<label>
+            (?: other \s+ )? (?: members | councillors | cllrs )? \s* (?: present | attending \s+ virtually | in \s+ attendance \s+ virtually | attending \s+ remotely )
+          | in \s+ attendance \s+ virtually
+          | apologies (?: \s+ for \s+ absence )? (?: \s+ received )?
+          | absent
+          | in \s+ attendance
+          | also \s+ present
+        ) \s* (?: [:;,\-–] | \s | $ ) \s* (?P<rest> .* ) $",
+    )
+    .expect("valid regex")
+});
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$").expect("valid regex"));
+static ROLE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
+static HONOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|KC|QC|MP|DL|BEM|FRS|PhD)$").expect("valid regex"));
+
+/// A heading found among the rows.
+struct Heading {
+    row: usize,
+    number: String,
+    /// The numeric value used to check that numbers run on.
+    value: u32,
+}
+
+/// The minute items and, for a minutes document, the meeting.
+pub fn extract(ctx: &Context, out: &mut Extraction) {
+    let sections: Vec<_> = ctx.sections_of(SectionKind::Minutes).collect();
+    if sections.is_empty() {
+        return;
+    }
+    for (k, s) in sections.iter().enumerate() {
+        let rows = rows_of(ctx, s);
+        if rows.is_empty() {
+            continue;
+        }
+        let heads = headings(&rows);
+        let preamble_end = heads.first().map_or(rows.len().min(40), |h| h.row);
+        let preamble = &rows[..preamble_end];
+        let date = meeting_date(preamble);
+        if k == 0 && ctx.document_type == DocumentType::Minutes && out.meeting.is_none() {
+            out.meeting = meeting(&rows, preamble, date.clone(), heads.get(2).map_or(rows.len(), |h| h.row));
+        }
+        for (i, h) in heads.iter().enumerate() {
+            let end = heads.get(i + 1).map_or(rows.len(), |n| n.row);
+            if let Some(item) = minute_item(&rows[h.row..end], h, date.clone()) {
+                out.minute_items.push(item);
+            }
+        }
+    }
+}
+
+fn numeric(num: &str) -> Option<u32> {
+    num.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).last().and_then(|p| p.parse().ok())
+}
+
+fn is_upper_title(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_ref_row(t: &str) -> bool {
+    AGENDA_REF.find(t).is_some_and(|m| m.start() == 0)
+}
+
+/// The item headings: styled numbered rows whose numbers run on; else plain ones 1, 2, 3 ….
+fn headings(rows: &[Row]) -> Vec<Heading> {
+    let strict = scan_headings(rows, true);
+    let mut heads = if strict.len() >= 2 { strict } else { scan_headings(rows, false) };
+    fill_lost_numbers(rows, &mut heads);
+    heads
+}
+
+fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
+    let mut heads: Vec<Heading> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.bullet {
+            continue;
+        }
+        let Some(c) = HEAD.captures(&r.text) else { continue };
+        let (Some(num), Some(title)) = (c.name("num"), c.name("title")) else { continue };
+        let Some(value) = numeric(num.as_str()) else { continue };
+        let title = title.as_str();
+        let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
+        let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
+        let looks = if styled { r.bold || is_upper_title(title) || has_ref } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
+        if !looks {
+            continue;
+        }
+        let runs_on = match heads.last() {
+            None => !styled || value < 1000 || has_ref || r.bold,
+            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 3),
+        };
+        if !styled && heads.is_empty() && value != 1 {
+            continue;
+        }
+        if runs_on {
+            heads.push(Heading { row: i, number: num.as_str().trim().to_string(), value });
+        }
+    }
+    heads
+}
+
+/// A styled, unnumbered heading row between items n and n+2 is item n+1 whose number the layout lost.
+fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>) {
+    let mut k = 0;
+    while k + 1 < heads.len() {
+        let (Some(a), Some(b)) = (heads.get(k), heads.get(k + 1)) else { break };
+        if b.value == a.value + 2 && a.number.chars().all(|c| c.is_ascii_digit()) {
+            let found = (a.row + 1..b.row).find(|&i| rows.get(i).is_some_and(|r| r.bold && !r.bullet && is_upper_title(&r.text) && rows.get(i.wrapping_sub(1)).is_some_and(|p| p.para != r.para)));
+            if let Some(i) = found {
+                let v = a.value + 1;
+                heads.insert(k + 1, Heading { row: i, number: v.to_string(), value: v });
+            }
+        }
+        k += 1;
+    }
+}
+
+/// The date of the meeting minuted: the first date printed before the first item.
+fn meeting_date(preamble: &[Row]) -> Option<String> {
+    preamble.iter().take(20).find_map(|r| find_dates(&r.text).into_iter().next().map(|(d, _)| d))
+}
+
+fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
+    let head = rows.first()?;
+    let title0 = HEAD.captures(&head.text).and_then(|c| c.name("title").map(|t| t.as_str().to_string())).unwrap_or_else(|| head.text.clone());
+    let mut title_parts = vec![title0];
+    let mut bbox = head.bbox;
+    let mut agenda_item = None;
+    let mut k = 1;
+    // Title continues on rows of the heading's paragraph set in the same style; an agenda
+    // reference may follow on its own row.
+    while let Some(r) = rows.get(k) {
+        if is_ref_row(&r.text) && k <= 3 {
+            agenda_item = agenda_ref(&r.text);
+            bbox = union(&bbox, &r.bbox);
+            k += 1;
+            break;
+        }
+        let same_style = r.para == head.para && !r.bullet && ((head.bold && r.bold) || (is_upper_title(&head.text) && is_upper_title(&r.text)));
+        let ref_bullet = r.bullet && is_ref_row(&r.text);
+        if !(same_style || ref_bullet) || k > 3 {
+            break;
+        }
+        title_parts.push(r.text.clone());
+        bbox = union(&bbox, &r.bbox);
+        k += 1;
+    }
+    let mut title = join_lines(title_parts.iter().map(String::as_str));
+    if let Some(m) = AGENDA_REF.find(&title) {
+        if m.start() > 0 {
+            agenda_item = agenda_item.or_else(|| agenda_ref(m.as_str()));
+            title.truncate(m.start());
+        }
+    }
+    let title = title.trim().trim_end_matches([' ', '-', '–', '—', ':']).trim().to_string();
+    let body = rows.get(k..).unwrap_or(&[]);
+    let body = trim_signature(body);
+    let text = join_lines(body.iter().map(|r| r.text.as_str()));
+    let paras = paragraphs(body);
+    Some(MinuteItem {
+        number: h.number.trim_end_matches('.').to_string(),
+        title: squash(&title),
+        agenda_item,
+        meeting_date,
+        text: squash(&text),
+        resolutions: resolutions(&paras),
+        provenance: provenance(head.page, &bbox),
+    })
+}
+
+fn agenda_ref(text: &str) -> Option<String> {
+    let c = AGENDA_REF.captures(text)?;
+    c.name("a").or_else(|| c.name("b")).map(|m| m.as_str().to_string())
+}
+
+/// Drops the closing signature block ("CHAIR", "Chairman", "Signed …", "Date …") from the last item.
+fn trim_signature(body: &[Row]) -> &[Row] {
+    let mut end = body.len();
+    while end > 0 {
+        let Some(r) = body.get(end - 1) else { break };
+        let t = r.text.trim().trim_end_matches(['.', ':']).to_lowercase();
+        let sig = t == "chair" || t == "chairman" || t == "chairperson" || t.starts_with("signed") || t == "date" || t.chars().all(|c| c == '.' || c == '_' || c.is_whitespace());
+        if !sig {
+            break;
+        }
+        end -= 1;
+    }
+    body.get(..end).unwrap_or(body)
+}
+
+static ENUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s").expect("valid regex"));
+
+/// The body rows grouped into printed paragraphs for the resolution reader.
+fn paragraphs(body: &[Row]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut last_para = usize::MAX;
+    for r in body {
+        let starts_item = r.bullet || ENUM_START.is_match(&r.text);
+        // A bullet or enumerated row starts a new paragraph even inside one layout block.
+        if r.para != last_para || (starts_item && out.last().is_some_and(|p| !p.rows.is_empty())) {
+            out.push(Para { rows: Vec::new() });
+            last_para = r.para;
+        }
+        if let Some(p) = out.last_mut() {
+            p.rows.push(ParaRow { text: r.text.clone(), starts_item });
+        }
+    }
+    out
+}
+
+/// The meeting minuted: who, when, where, and the attendance lists.
+fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usize) -> Option<Meeting> {
+    let first = preamble.first().or_else(|| rows.first())?;
+    let pre_text: Vec<String> = paragraph_texts(preamble);
+    let body = pre_text
+        .iter()
+        .find_map(|t| BODY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
+        .or_else(|| pre_text.iter().find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))))
+        .or_else(|| {
+            preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
+        })
+        .map(|b| squash(&b));
+    let held = pre_text.iter().find(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting"));
+    let time = held.and_then(|t| parse_time(t));
+    let venue = pre_text.iter().find_map(|t| {
+        VENUE
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .or_else(|| VENUE_AFTER_DATE.captures(t).and_then(|c| c.name("v")))
+            .map(|v| squash(v.as_str().trim_end_matches([',', '.'])))
+    });
+    let mut members = Vec::new();
+    let scope = rows.get(..search_end.min(rows.len())).unwrap_or(rows);
+    let paras = paragraph_rows(scope);
+    let mut i = 0;
+    while let Some(p) = paras.get(i) {
+        let text = join_lines(p.iter().map(|r| r.text.as_str()));
+        if let Some(c) = LABEL.captures(&text) {
+            let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
+            let attendance = if label.contains("virtual") || label.contains("remote") {
+                Some(Attendance::Virtual)
+            } else if label.starts_with("apolog") {
+                Some(Attendance::Apologies)
+            } else if label.starts_with("absent") {
+                Some(Attendance::Absent)
+            } else if label.contains("attendance") {
+                None
+            } else {
+                Some(Attendance::Present)
+            };
+            let rest = c.name("rest").map_or("", |r| r.as_str()).trim();
+            if let Some(att) = attendance {
+                if rest.is_empty() {
+                    // Names listed one per row after the label, or in the next paragraph.
+                    let list: Vec<&str> = if p.len() > 1 { p.iter().skip(1).map(|r| r.text.as_str()).collect() } else { paras.get(i + 1).map(|n| n.iter().map(|r| r.text.as_str()).collect()).unwrap_or_default() };
+                    for l in list {
+                        members.extend(names(l, att));
+                    }
+                    if p.len() <= 1 {
+                        i += 1;
+                    }
+                } else {
+                    members.extend(names(rest, att));
+                }
+            }
+        } else if let Some(c) = APOLOGIES_FROM.captures(&text) {
+            let n = c.name("n").map_or("", |m| m.as_str());
+            let n = strip_collective(n);
+            let cut = n.find(". ").map_or(n.len(), |k| k);
+            members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
+        }
+        i += 1;
+    }
+    let mut seen = std::collections::HashSet::new();
+    members.retain(|m: &Member| seen.insert(m.name.to_lowercase()));
+    Some(Meeting { body, date, time, venue, members, provenance: provenance(first.page, &first.bbox) })
+}
+
+fn paragraph_rows(rows: &[Row]) -> Vec<Vec<&Row>> {
+    let mut out: Vec<Vec<&Row>> = Vec::new();
+    let mut last = usize::MAX;
+    for r in rows {
+        if r.para != last {
+            out.push(Vec::new());
+            last = r.para;
+        }
+        if let Some(p) = out.last_mut() {
+            p.push(r);
+        }
+    }
+    out
+}
+
+fn paragraph_texts(rows: &[Row]) -> Vec<String> {
+    paragraph_rows(rows).iter().map(|p| join_lines(p.iter().map(|r| r.text.as_str()))).collect()
+}
+
+/// "Cllrs. A, B" → "A, B": a plural title in front of a list belongs to every name.
+fn strip_collective(s: &str) -> &str {
+    let t = s.trim_start();
+    for p in ["Councillors ", "Cllrs. ", "Cllrs ", "Cllrs.", "Members "] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r;
+        }
+    }
+    t
+}
+
+/// The names of one attendance list, with roles printed beside them.
+fn names(list: &str, attendance: Attendance) -> Vec<Member> {
+    let list = strip_collective(list.trim().trim_end_matches('.'));
+    let mut out = Vec::new();
+    let parts: Vec<&str> = list.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    for (k, part) in parts.iter().enumerate() {
+        // "R Hobbs and E Tipper – co-opted members": a role after a dash covers the group.
+        let (group, group_role) = match part.find(" – ").or_else(|| part.find(" - ")) {
+            Some(d) if part[d..].to_lowercase().contains("co-opted") || part[d..].to_lowercase().contains("co opted") => (&part[..d], Some(MemberRole::CoOpted)),
+            Some(d) if part[d..].to_lowercase().contains("vice") => (&part[..d], Some(MemberRole::ViceChair)),
+            Some(d) if part[d..].to_lowercase().contains("chair") => (&part[..d], Some(MemberRole::Chair)),
+            _ => (*part, None),
+        };
+        let next_is_role = parts.get(k + 1).is_some_and(|n| {
+            let l = n.to_lowercase();
+            ["clerk", "officer", "minute taker", "secretary", "rfo", "proper officer"].iter().any(|w| l.starts_with(w))
+        });
+        if next_is_role {
+            continue;
+        }
+        for name in group.split(" and ").map(str::trim) {
+            let name = name.strip_prefix("and ").unwrap_or(name).trim();
+            let mut role = group_role.unwrap_or(MemberRole::Member);
+            for c in ROLE_PAREN.captures_iter(name) {
+                let r = c.get(1).map_or(String::new(), |m| m.as_str().to_lowercase());
+                if r.contains("co-opted") || r.contains("co opted") {
+                    role = MemberRole::CoOpted;
+                } else if r.contains("vice") {
+                    role = MemberRole::ViceChair;
+                } else if r.contains("chair") || r.contains("presiding") || r.contains("mayor") {
+                    role = MemberRole::Chair;
+                }
+            }
+            let clean = squash(&ROLE_PAREN.replace_all(name, ""));
+            let clean = clean.trim_matches(|c: char| c == '-' || c == '–' || c == '.' || c.is_whitespace()).to_string();
+            let lower = clean.to_lowercase();
+            let only_role = ["councillors", "councillor", "members", "member", "co-opted members", "clerk", "together with"].contains(&lower.as_str());
+            if clean.is_empty() || only_role || HONOUR.is_match(&clean) || !clean.chars().any(char::is_alphabetic) || clean.split_whitespace().count() > 7 || lower.starts_with("none") || lower.starts_with("there were") {
+                continue;
+            }
+            out.push(Member { name: clean, role, attendance: Some(attendance) });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_lists() {
+        let got = names("Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), Cllr S Aujla and Cllr M Lovell, R Hobbs and E Tipper – co-opted members", Attendance::Present);
+        let want = [
+            ("Cllr L Redman", MemberRole::Chair),
+            ("Cllr O Patrick", MemberRole::ViceChair),
+            ("Cllr S Aujla", MemberRole::Member),
+            ("Cllr M Lovell", MemberRole::Member),
+            ("R Hobbs", MemberRole::CoOpted),
+            ("E Tipper", MemberRole::CoOpted),
+        ];
+        let got: Vec<(String, MemberRole)> = got.into_iter().map(|m| (m.name, m.role)).collect();
+        let want: Vec<(String, MemberRole)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
+        assert_eq!(got, want);
+        let got = names("Mr R C Love, OBE, Mr D Murphy", Attendance::Present);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr R C Love", "Mr D Murphy"]);
+        let got = names("Miss Jane Ritchie and Mrs Victoria Whitehead, Councillors, and Mr Richard Nolan, Clerk", Attendance::Present);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]);
+    }
+
+    #[test]
+    fn agenda_refs() {
+        for (t, want) in [("Public Question Time - Agenda Item 4", Some("4")), ("(Item 5)", Some("5")), ("Agenda Item 9", Some("9")), ("Items for Information", None), ("Work Item 5 review", None)] {
+            assert_eq!(AGENDA_REF.find(t).and_then(|m| agenda_ref(m.as_str())).as_deref(), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn venues() {
+        let t = "Minutes of a Meeting of the X Committee held in the Luttrell Room - County Hall, Taunton, on Monday 5 September 2022 at 1.00 pm";
+        assert_eq!(VENUE.captures(t).and_then(|c| c.name("v")).map(|m| m.as_str()), Some("Luttrell Room - County Hall, Taunton"));
+        assert_eq!(BODY.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str()), Some("X Committee"));
+    }
+}
