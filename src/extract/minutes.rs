@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use super::common::{find_dates, parse_time, squash};
 use super::resolutions::{resolutions, Para, ParaRow};
 use super::{provenance, Context};
-use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, SectionKind};
+use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, SectionKind, Warning, WarningCode};
 use crate::layout::{join_lines, BBox};
 
 /// One printed row of a minutes section: the fragments on one baseline joined left to right.
@@ -174,7 +174,11 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         if rows.is_empty() {
             continue;
         }
-        let heads = headings(&rows);
+        let mut notes = Vec::new();
+        let heads = headings(&rows, &mut notes);
+        for n in notes {
+            out.warnings.push(Warning::new(WarningCode::MissingRecord, n, Some(s.first_page)));
+        }
         let preamble_end = heads.first().map_or(rows.len().min(40), |h| h.row);
         let preamble = &rows[..preamble_end];
         let date = meeting_date(preamble);
@@ -204,10 +208,10 @@ fn is_ref_row(t: &str) -> bool {
 }
 
 /// The item headings: styled numbered rows whose numbers run on; else plain ones 1, 2, 3 ….
-fn headings(rows: &[Row]) -> Vec<Heading> {
+fn headings(rows: &[Row], warnings: &mut Vec<String>) -> Vec<Heading> {
     let strict = scan_headings(rows, true);
     let mut heads = if strict.len() >= 2 { strict } else { scan_headings(rows, false) };
-    fill_lost_numbers(rows, &mut heads);
+    fill_lost_numbers(rows, &mut heads, warnings);
     heads
 }
 
@@ -229,7 +233,8 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         }
         let runs_on = match heads.last() {
             None => !styled || value < 1000 || has_ref || r.bold,
-            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 3),
+            // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
+            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 9),
         };
         if !styled && heads.is_empty() && value != 1 {
             continue;
@@ -241,20 +246,47 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
     heads
 }
 
-/// A styled, unnumbered heading row between items n and n+2 is item n+1 whose number the layout lost.
-fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>) {
+/// Styled, unnumbered heading rows between items a and b are the items whose numbers the layout
+/// lost: numbered on from a when they fill the gap exactly; when fewer, and each still shows the
+/// number's full stop (". FOOTPATHS"), numbered back from b. Either way a warning says so.
+fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<String>) {
     let mut k = 0;
     while k + 1 < heads.len() {
         let (Some(a), Some(b)) = (heads.get(k), heads.get(k + 1)) else { break };
-        if b.value == a.value + 2 && a.number.chars().all(|c| c.is_ascii_digit()) {
-            let found = (a.row + 1..b.row).find(|&i| rows.get(i).is_some_and(|r| r.bold && !r.bullet && is_upper_title(&r.text) && rows.get(i.wrapping_sub(1)).is_some_and(|p| p.para != r.para)));
-            if let Some(i) = found {
-                let v = a.value + 1;
-                heads.insert(k + 1, Heading { row: i, number: v.to_string(), value: v });
-            }
+        let missing = b.value.saturating_sub(a.value + 1) as usize;
+        if missing == 0 || !a.number.chars().all(|c| c.is_ascii_digit()) {
+            k += 1;
+            continue;
         }
-        k += 1;
+        let cands: Vec<usize> = (a.row + 1..b.row).filter(|&i| is_lost_heading(rows, i)).collect();
+        let (av, bv) = (a.value, b.value);
+        let numbers: Vec<u32> = if cands.len() == missing {
+            (1..=missing as u32).map(|d| av + d).collect()
+        } else if !cands.is_empty() && cands.len() < missing && cands.iter().all(|&i| rows.get(i).is_some_and(|r| r.text.starts_with('.'))) {
+            (0..cands.len() as u32).rev().map(|d| bv - 1 - d).collect()
+        } else {
+            Vec::new()
+        };
+        if numbers.is_empty() {
+            warnings.push(format!("minutes {}-{} are not printed legibly between minutes {} and {}; their text is kept in minute {}", av + 1, bv - 1, a.number, b.number, a.number));
+            k += 1;
+            continue;
+        }
+        if cands.len() != missing {
+            warnings.push(format!("{} of the headings between minutes {} and {} lost their numbers; numbered back from {}", cands.len(), a.number, b.number, b.number));
+        }
+        for (j, (&i, v)) in cands.iter().zip(numbers).enumerate() {
+            heads.insert(k + 1 + j, Heading { row: i, number: v.to_string(), value: v });
+        }
+        k += 1 + cands.len();
     }
+}
+
+/// A bold, upper-case row that starts its paragraph and carries no number of its own.
+fn is_lost_heading(rows: &[Row], i: usize) -> bool {
+    let Some(r) = rows.get(i) else { return false };
+    let starts_para = i == 0 || rows.get(i - 1).is_some_and(|p| p.para != r.para);
+    r.bold && !r.bullet && starts_para && is_upper_title(&r.text) && r.text.chars().count() < 100 && !r.text.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The date of the meeting minuted: the first date printed before the first item.
@@ -265,7 +297,7 @@ fn meeting_date(preamble: &[Row]) -> Option<String> {
 fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
     let head = rows.first()?;
     let title0 = HEAD.captures(&head.text).and_then(|c| c.name("title").map(|t| t.as_str().to_string())).unwrap_or_else(|| head.text.clone());
-    let mut title_parts = vec![title0];
+    let mut title_parts = vec![title0.trim_start_matches(['.', ' ']).to_string()];
     let mut bbox = head.bbox;
     let mut agenda_item = None;
     let mut k = 1;
@@ -330,6 +362,7 @@ fn trim_signature(body: &[Row]) -> &[Row] {
     body.get(..end).unwrap_or(body)
 }
 
+static DECISION_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|It\s+was\s+(?:\w+\s+)?(?:agreed|resolved|RESOLVED|AGREED))\b").expect("valid regex"));
 static ENUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s").expect("valid regex"));
 
 /// The body rows grouped into printed paragraphs for the resolution reader.
@@ -338,8 +371,9 @@ fn paragraphs(body: &[Row]) -> Vec<Para> {
     let mut last_para = usize::MAX;
     for r in body {
         let starts_item = r.bullet || ENUM_START.is_match(&r.text);
-        // A bullet or enumerated row starts a new paragraph even inside one layout block.
-        if r.para != last_para || (starts_item && out.last().is_some_and(|p| !p.rows.is_empty())) {
+        let decision = DECISION_START.is_match(&r.text);
+        // A bullet, enumerated or "RESOLVED" row starts a new paragraph even inside one layout block.
+        if r.para != last_para || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty())) {
             out.push(Para { rows: Vec::new() });
             last_para = r.para;
         }
@@ -362,8 +396,7 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
         })
         .map(|b| squash(&b));
-    let held = pre_text.iter().find(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting"));
-    let time = held.and_then(|t| parse_time(t));
+    let time = pre_text.iter().filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting")).find_map(|t| parse_time(t));
     let venue = pre_text.iter().find_map(|t| {
         VENUE
             .captures(t)
@@ -377,7 +410,9 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     let mut i = 0;
     while let Some(p) = paras.get(i) {
         let text = join_lines(p.iter().map(|r| r.text.as_str()));
-        if let Some(c) = LABEL.captures(&text) {
+        let first_row = p.first().map_or("", |r| r.text.as_str());
+        let label_row = LABEL.captures(first_row).filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
+        if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
             let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
             let attendance = if label.contains("virtual") || label.contains("remote") {
                 Some(Attendance::Virtual)
@@ -392,15 +427,17 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             };
             let rest = c.name("rest").map_or("", |r| r.as_str()).trim();
             if let Some(att) = attendance {
-                if rest.is_empty() {
-                    // Names listed one per row after the label, or in the next paragraph.
-                    let list: Vec<&str> = if p.len() > 1 { p.iter().skip(1).map(|r| r.text.as_str()).collect() } else { paras.get(i + 1).map(|n| n.iter().map(|r| r.text.as_str()).collect()).unwrap_or_default() };
-                    for l in list {
-                        members.extend(names(l, att));
+                if rest.is_empty() && p.len() > 1 {
+                    // A label on its own row, then one name per row.
+                    for r in p.iter().skip(1) {
+                        members.extend(names(&r.text, att));
                     }
-                    if p.len() <= 1 {
-                        i += 1;
+                } else if rest.is_empty() {
+                    // A label paragraph, then the names as a wrapped paragraph.
+                    if let Some(n) = paras.get(i + 1) {
+                        members.extend(names(&join_lines(n.iter().map(|r| r.text.as_str())), att));
                     }
+                    i += 1;
                 } else {
                     members.extend(names(rest, att));
                 }

@@ -64,7 +64,8 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
                 continue;
             }
             let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase()).unwrap_or_default();
-            let cut_after_trigger = tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
+            let enumerated = tail.is_empty() && text.get(m_end..).is_some_and(|t| ENUM.is_match(t));
+            let cut_after_trigger = enumerated || tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
             let clause_start = if cut_after_trigger { m_end } else { sentence_start(&text[..from + verb.start()]).max(from) };
             let rest = &text[clause_start..];
             let end = sentence_end(rest);
