@@ -16,9 +16,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::common::{parse_date, squash};
-use super::minutes::{rows_of, Row};
+use super::minutes::{minutes_sections, rows_of, Row};
 use super::{provenance, Context};
-use crate::contract::{Action, ActionOrigin, Extraction, SectionKind};
+use crate::contract::{Action, ActionOrigin, Extraction};
 use crate::layout::join_lines;
 
 /// "ACTION: rest", "Actions – rest", "ACTION BY: rest" at the start of a row.
@@ -59,8 +59,8 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Actions in every minutes section.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    for s in ctx.sections_of(SectionKind::Minutes) {
-        let rows = rows_of(ctx, s);
+    for s in minutes_sections(ctx) {
+        let rows = rows_of(ctx, &s);
         let meeting_date = rows.iter().take(20).find_map(|r| parse_date(&r.text));
         let mut i = 0;
         while let Some(r) = rows.get(i) {

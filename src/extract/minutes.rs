@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use super::common::{find_dates, parse_time, squash};
 use super::resolutions::{resolutions, Para, ParaRow};
 use super::{provenance, Context};
-use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, SectionKind, Warning, WarningCode};
+use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Section, SectionKind, Warning, WarningCode};
 use crate::layout::{join_lines, BBox};
 
 /// One printed row of a minutes section: the fragments on one baseline joined left to right.
@@ -165,7 +165,7 @@ struct Heading {
 
 /// The minute items and, for a minutes document, the meeting.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    let sections: Vec<_> = ctx.sections_of(SectionKind::Minutes).collect();
+    let sections = minutes_sections(ctx);
     if sections.is_empty() {
         return;
     }
@@ -192,6 +192,19 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             }
         }
     }
+}
+
+/// The minutes sections; a document typed as minutes that segmentation did not split is one.
+pub fn minutes_sections(ctx: &Context) -> Vec<Section> {
+    let found: Vec<Section> = ctx.sections_of(SectionKind::Minutes).cloned().collect();
+    if !found.is_empty() || ctx.document_type != DocumentType::Minutes {
+        return found;
+    }
+    let last = ctx.layout.pages.len() as u32;
+    if last == 0 {
+        return found;
+    }
+    vec![Section { id: "minutes".into(), kind: SectionKind::Minutes, title: None, first_page: 1, last_page: last }]
 }
 
 fn numeric(num: &str) -> Option<u32> {
@@ -224,6 +237,10 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         let Some(c) = HEAD.captures(&r.text) else { continue };
         let (Some(num), Some(title)) = (c.name("num"), c.name("title")) else { continue };
         let Some(value) = numeric(num.as_str()) else { continue };
+        // "2.1 Background" is a numbered paragraph, not a minute.
+        if r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
         let title = title.as_str();
         let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
         let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
@@ -412,7 +429,12 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
         let text = join_lines(p.iter().map(|r| r.text.as_str()));
         let first_row = p.first().map_or("", |r| r.text.as_str());
         let label_row = LABEL.captures(first_row).filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
-        if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
+        if let Some(c) = APOLOGIES_FROM.captures(&text) {
+            let n = c.name("n").map_or("", |m| m.as_str());
+            let n = strip_collective(n);
+            let cut = n.find(". ").map_or(n.len(), |k| k);
+            members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
+        } else if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
             let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
             let attendance = if label.contains("virtual") || label.contains("remote") {
                 Some(Attendance::Virtual)
@@ -420,7 +442,8 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                 Some(Attendance::Apologies)
             } else if label.starts_with("absent") {
                 Some(Attendance::Absent)
-            } else if label.contains("attendance") {
+            } else if label.contains("attendance") || label.starts_with("also") {
+                // Officers and guests, not members.
                 None
             } else {
                 Some(Attendance::Present)
@@ -442,11 +465,6 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                     members.extend(names(rest, att));
                 }
             }
-        } else if let Some(c) = APOLOGIES_FROM.captures(&text) {
-            let n = c.name("n").map_or("", |m| m.as_str());
-            let n = strip_collective(n);
-            let cut = n.find(". ").map_or(n.len(), |k| k);
-            members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
         }
         i += 1;
     }
