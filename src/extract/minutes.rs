@@ -573,6 +573,52 @@ mod tests {
         assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]);
     }
 
+    fn rows(texts: &[&str]) -> Vec<Row> {
+        texts.iter().enumerate().map(|(k, t)| Row { page: 1, text: t.to_string(), bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 }, bold: false, bullet: false, para: k }).collect()
+    }
+
+    #[test]
+    fn meeting_minuted() {
+        let rs = rows(&[
+            "Minutes of the meeting of the Planning Committee held at Civic Centre, High Street on 4 March 2024 at 7.00 pm",
+            "Present: Councillor A Jones (in the Chair), Councillor B Khan (Vice-Chairman) and Councillor C Lee",
+            "Also present: D Patel (Planning Officer)",
+            "Attending virtually: Councillor E Moss",
+            "Apologies for absence were received from Councillors F Hill and G Ward.",
+            "Absent: Councillor H Young",
+        ]);
+        let m = meeting(&rs, &rs, Some("2024-03-04".into()), rs.len()).expect("meeting");
+        assert_eq!(m.body.as_deref(), Some("Planning Committee"));
+        assert_eq!(m.venue.as_deref(), Some("Civic Centre, High Street"));
+        assert_eq!(m.time.as_deref(), Some("19:00"));
+        let got: Vec<(&str, MemberRole, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.role, p.attendance)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Councillor A Jones", MemberRole::Chair, Some(Attendance::Present)),
+                ("Councillor B Khan", MemberRole::ViceChair, Some(Attendance::Present)),
+                ("Councillor C Lee", MemberRole::Member, Some(Attendance::Present)),
+                ("Councillor E Moss", MemberRole::Member, Some(Attendance::Virtual)),
+                ("F Hill", MemberRole::Member, Some(Attendance::Apologies)),
+                ("G Ward", MemberRole::Member, Some(Attendance::Apologies)),
+                ("Councillor H Young", MemberRole::Member, Some(Attendance::Absent)),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_run_on_and_skip_numbered_paragraphs() {
+        let mut rs = rows(&["84. Apologies", "(Item 1)", "Apologies were received.", "85. Declarations", "1. Mr X introduced the report.", "2.1 Background", "86. Minutes"]);
+        for k in [0, 3, 6] {
+            rs[k].bold = true;
+        }
+        let mut notes = Vec::new();
+        let heads = headings(&rs, &mut notes);
+        assert_eq!(heads.iter().map(|h| h.number.as_str()).collect::<Vec<_>>(), ["84", "85", "86"]);
+        let item = minute_item(&rs[0..3], &heads[0], None).expect("item");
+        assert_eq!((item.title.as_str(), item.agenda_item.as_deref(), item.text.as_str()), ("Apologies", Some("1"), "Apologies were received."));
+    }
+
     #[test]
     fn agenda_refs() {
         for (t, want) in [("Public Question Time - Agenda Item 4", Some("4")), ("(Item 5)", Some("5")), ("Agenda Item 9", Some("9")), ("Items for Information", None), ("Work Item 5 review", None)] {
