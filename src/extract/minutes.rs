@@ -208,7 +208,7 @@ pub fn minutes_sections(ctx: &Context) -> Vec<Section> {
 }
 
 fn numeric(num: &str) -> Option<u32> {
-    num.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).last().and_then(|p| p.parse().ok())
+    num.split(|c: char| !c.is_ascii_digit()).rfind(|p| !p.is_empty()).and_then(|p| p.parse().ok())
 }
 
 fn is_upper_title(t: &str) -> bool {
@@ -237,6 +237,10 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         let Some(c) = HEAD.captures(&r.text) else { continue };
         let (Some(num), Some(title)) = (c.name("num"), c.name("title")) else { continue };
         let Some(value) = numeric(num.as_str()) else { continue };
+        // A date ("29 June 2016") is not a heading.
+        if find_dates(&r.text).first().is_some_and(|(_, range)| range.start == 0) {
+            continue;
+        }
         // "2.1 Background" is a numbered paragraph, not a minute.
         if r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
             continue;
@@ -249,7 +253,7 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
             continue;
         }
         let runs_on = match heads.last() {
-            None => !styled || value < 1000 || has_ref || r.bold,
+            None => value < 1000,
             // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
             Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 9),
         };

@@ -33,8 +33,8 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
           | (?i: \b and \s+ (?: unanimously \s+ )? )             # proposed … and unanimously agreed
           | (?i: \b (?: committee | council | cabinet | board | panel | members | sub-committee | group ) \s+ (?: \w+ \s+ )? )
         )
-        (?P<verb> (?i: resolved | agreed | decided ) ) \b
-        \s* (?P<tail> (?i: that \b ) | : \s* [-–—]? | [-–—] | (?i: to \b ) )?",
+        (?P<verb> (?i: resolved | agreed | decided ) | DECISIONS? | Decisions? ) \b
+        \s* (?P<tail> that \b | : \s* [-–—]? | [-–—] | (?i: to \b ) )?",
     )
     .expect("valid regex")
 });
@@ -64,9 +64,22 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
                 continue;
             }
             let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase()).unwrap_or_default();
+            // "Decision" is a label only with a colon or dash after it.
+            if verb.as_str().to_lowercase().starts_with("decision") && !(tail.starts_with(':') || tail.starts_with(['-', '–', '—'])) {
+                from = next_boundary(&text, m_end.max(m_start + 1));
+                continue;
+            }
+            // "RESOLVED That …", "RESOLVED to approve …": an upper-case verb is a label; the clause follows it.
+            let shouty = verb.as_str().chars().all(char::is_uppercase) && (tail.is_empty() || tail == "to");
             let enumerated = tail.is_empty() && text.get(m_end..).is_some_and(|t| ENUM.is_match(t));
             let cut_after_trigger = enumerated || tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
-            let clause_start = if cut_after_trigger { m_end } else { sentence_start(&text[..from + verb.start()]).max(from) };
+            let clause_start = if cut_after_trigger {
+                m_end
+            } else if shouty {
+                from + verb.end()
+            } else {
+                sentence_start(&text[..from + verb.start()]).max(from)
+            };
             let rest = &text[clause_start..];
             let end = sentence_end(rest);
             let body = rest[..end].trim().trim_start_matches([':', '-', '–', '—', ' ']).trim();
@@ -117,6 +130,17 @@ fn take_list(paras: &[Para], mut i: usize, out: &mut Vec<String>) -> usize {
             }
         }
         i += 1;
+    }
+    // "RESOLVED:" then one plain paragraph: that paragraph is the resolution.
+    if items.is_empty() {
+        if let Some(p) = paras.get(i) {
+            let t = crate::layout::join_lines(p.rows.iter().map(|r| r.text.as_str()));
+            let t = t.trim();
+            if !t.is_empty() && t.len() < 2000 {
+                out.extend(split_enumerated(t));
+                return i + 1;
+            }
+        }
     }
     for it in items {
         let t = ENUM.replace(it.trim(), "");
@@ -235,6 +259,12 @@ mod tests {
             (&[&[("3. RESOLVED that Cabinet agree to:", false)], &[("A) Note the forecast.", true), ("b) Agree the changes.", true)]], &["Note the forecast.", "Agree the changes."]),
             (&[&[("The Committee agreed that ownership should be shared.", false)]], &["ownership should be shared."]),
             (&[&[("The Committee noted the report.", false)]], &[]),
+            (&[&[("RESOLVED", false), ("That the report be noted.", false)]], &["That the report be noted."]),
+            (&[&[("RESOLVED:", false)], &[("That the report be noted.", false)], &[("The Chair closed.", false)]], &["That the report be noted."]),
+            (&[&[("RESOLVED – That the minutes be approved.", false)]], &["That the minutes be approved."]),
+            (&[&[("Decision: That Cabinet approves the plan.", false)]], &["That Cabinet approves the plan."]),
+            (&[&[("The decision was made to defer.", false)]], &[]),
+            (&[&[("RESOLVED to approve the budget.", false)]], &["to approve the budget."]),
             (&[&[("Mr Wheeler had kindly agreed to organise it.", false)]], &[]),
         ];
         for (paras, want) in cases {
