@@ -440,15 +440,15 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
         } else if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
             let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
-            let attendance = if label.contains("virtual") || label.contains("remote") {
+            let attendance = if label.contains("attendance") || label.starts_with("also") {
+                // Officers and guests, not members.
+                None
+            } else if label.contains("virtual") || label.contains("remote") {
                 Some(Attendance::Virtual)
             } else if label.starts_with("apolog") {
                 Some(Attendance::Apologies)
             } else if label.starts_with("absent") {
                 Some(Attendance::Absent)
-            } else if label.contains("attendance") || label.starts_with("also") {
-                // Officers and guests, not members.
-                None
             } else {
                 Some(Attendance::Present)
             };
@@ -507,11 +507,54 @@ fn strip_collective(s: &str) -> &str {
     t
 }
 
+/// Splits at commas and semicolons that are not inside brackets ("Mr S Jones (Director of
+/// Growth, Environment and Transport), Mr M Albiston").
+fn split_outside_parens(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (k, c) in list.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' | ';' if depth == 0 => {
+                out.push(&list[start..k]);
+                start = k + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// Splits "A and B" at " and " outside brackets.
+fn split_and(group: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    let bytes = group.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes.get(k) {
+            Some(b'(') => depth += 1,
+            Some(b')') => depth = (depth - 1).max(0),
+            Some(b' ') if depth == 0 && group[k..].starts_with(" and ") => {
+                out.push(group[start..k].trim());
+                start = k + 5;
+                k += 4;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    out.push(group[start..].trim());
+    out
+}
+
 /// The names of one attendance list, with roles printed beside them.
 fn names(list: &str, attendance: Attendance) -> Vec<Member> {
     let list = strip_collective(list.trim().trim_end_matches('.'));
     let mut out = Vec::new();
-    let parts: Vec<&str> = list.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = split_outside_parens(list).into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
     for (k, part) in parts.iter().enumerate() {
         // "R Hobbs and E Tipper – co-opted members": a role after a dash covers the group.
         let (group, group_role) = match part.find(" – ").or_else(|| part.find(" - ")) {
@@ -527,7 +570,7 @@ fn names(list: &str, attendance: Attendance) -> Vec<Member> {
         if next_is_role {
             continue;
         }
-        for name in group.split(" and ").map(str::trim) {
+        for name in split_and(group) {
             let name = name.strip_prefix("and ").unwrap_or(name).trim();
             let mut role = group_role.unwrap_or(MemberRole::Member);
             for c in ROLE_PAREN.captures_iter(name) {
@@ -571,6 +614,8 @@ mod tests {
         let got: Vec<(String, MemberRole)> = got.into_iter().map(|m| (m.name, m.role)).collect();
         let want: Vec<(String, MemberRole)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
         assert_eq!(got, want);
+        let got = names("Mr S Jones (Director of Growth, Environment and Transport), Mr M Albiston (Director)", Attendance::Virtual);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr S Jones", "Mr M Albiston"]);
         let got = names("Mr R C Love, OBE, Mr D Murphy", Attendance::Present);
         assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr R C Love", "Mr D Murphy"]);
         let got = names("Miss Jane Ritchie and Mrs Victoria Whitehead, Councillors, and Mr Richard Nolan, Clerk", Attendance::Present);

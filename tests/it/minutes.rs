@@ -85,6 +85,9 @@ fn kent_cabinet_printed_minutes() {
     assert_eq!((gough.role, gough.attendance), (MemberRole::Chair, Some(Attendance::Present)));
     assert!(m.members.iter().any(|p| p.name.contains("C Bell") && p.attendance == Some(Attendance::Apologies)));
     assert!(!m.members.iter().any(|p| p.name == "OBE"));
+    // "IN ATTENDANCE" and "IN ATTENDANCE VIRTUALLY" list officers, not members of the Cabinet.
+    assert!(!m.members.iter().any(|p| p.name.contains("Albiston") || p.name.contains("Ghosh")));
+    assert_eq!(m.members.iter().filter(|p| p.attendance == Some(Attendance::Present)).count(), 9);
 }
 
 #[test]
