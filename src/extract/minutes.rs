@@ -99,8 +99,9 @@ fn union(a: &BBox, b: &BBox) -> BBox {
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ^ (?P<num> (?: [A-Z]{1,3} \s? )? \d{1,4} (?: /\d{1,4} )? [a-z]? )   # number as printed
-        (?: \. | \s ) \s*
+        ^ (?: (?i: min (?: ute )? s? \.? ) \s+ (?: (?i: no ) \.? \s* )? )?   # Minute 45/22
+        (?P<num> (?: [A-Z]{1,3} \s? )? \d{1,4} (?: /\d{1,4} )? [a-z]? )       # number as printed
+        (?: [.):] | \s ) \s* (?: [-–—] \s+ )?
         (?P<title> [\p{Lu}\d'‘“(] .* ) $",
     )
     .expect("valid regex")
@@ -122,6 +123,9 @@ static AGENDA_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the meeting minuted is named: "Minutes of a Meeting of the X held …".
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(?P<b>.+?)\s+(?:held|on\b|at\b|,)").expect("valid regex")
+});
+static BODY_OF_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<b>[^,.]{3,80}?)\s+(?:meeting\s+)?held\b").expect("valid regex")
 });
 static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)").expect("valid regex"));
 
@@ -412,6 +416,7 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     let body = pre_text
         .iter()
         .find_map(|t| BODY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
+        .or_else(|| pre_text.iter().find_map(|t| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
         .or_else(|| pre_text.iter().find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))))
         .or_else(|| {
             preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
@@ -666,6 +671,20 @@ mod tests {
         assert_eq!(heads.iter().map(|h| h.number.as_str()).collect::<Vec<_>>(), ["84", "85", "86"]);
         let item = minute_item(&rs[0..3], &heads[0], None).expect("item");
         assert_eq!((item.title.as_str(), item.agenda_item.as_deref(), item.text.as_str()), ("Apologies", Some("1"), "Apologies were received."));
+    }
+
+    #[test]
+    fn heading_forms() {
+        for (t, num, title) in [("84. Apologies", "84", "Apologies"), ("Minute 45/22 – Budget", "45/22", "Budget"), ("OS 23/44 Work Programme", "OS 23/44", "Work Programme"), ("5a) Planning", "5a", "Planning"), ("1 2022 Key Stage results", "1", "2022 Key Stage results")] {
+            let c = HEAD.captures(t).expect(t);
+            assert_eq!((c.name("num").map(|m| m.as_str()), c.name("title").map(|m| m.as_str())), (Some(num), Some(title)), "{t}");
+        }
+        for t in ["the report", "£5.00 per annum"] {
+            assert!(HEAD.captures(t).is_none(), "{t}");
+        }
+        let b = |t: &str| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str().to_string());
+        assert_eq!(b("MINUTES of the CABINET meeting held on 4 March").as_deref(), Some("CABINET"));
+        assert_eq!(b("Minutes of the Planning Committee held at the Town Hall").as_deref(), Some("Planning Committee"));
     }
 
     #[test]
