@@ -458,7 +458,9 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                 Some(Attendance::Present)
             };
             let rest = c.name("rest").map_or("", |r| r.as_str()).trim();
-            if let Some(att) = attendance {
+            // "Apologies were noted." is a sentence, not a list of names.
+            let sentence = rest.starts_with(char::is_lowercase);
+            if let Some(att) = attendance.filter(|_| !sentence) {
                 if rest.is_empty() && p.len() > 1 {
                     // A label on its own row, then one name per row.
                     for r in p.iter().skip(1) {

@@ -147,3 +147,34 @@ fn lords_committee_minutes() {
     assert_eq!(chair.name, "B. D’Souza");
     assert!(m.members.iter().any(|p| p.name == "L. Stirrup" && p.attendance == Some(Attendance::Apologies)));
 }
+
+/// A one-page minutes file written by `fixtures/synthetic/make_minutes_actions.py` (no real
+/// minutes in the corpus print ACTION lines); values are those the script prints.
+#[test]
+fn action_lines_in_minutes() {
+    use councilpdf::contract::ActionOrigin;
+    let x = extract("synthetic/minutes-actions.pdf");
+    no_failures(&x);
+    assert_eq!(x.actions.len(), 3);
+    let a = &x.actions[0];
+    assert_eq!((a.text.as_str(), a.owner.as_deref(), a.due.as_deref()), ("write to the Scouts by 31 May 2024", Some("Clerk"), Some("2024-05-31")));
+    assert_eq!((a.origin, a.meeting_date.as_deref(), a.agenda_item.as_deref()), (ActionOrigin::Minutes, Some("2024-05-14"), Some("3")));
+    let b = &x.actions[1];
+    assert_eq!((b.owner.as_deref(), b.due.as_deref(), b.agenda_item.as_deref()), (Some("Councillor Lee"), Some("the next meeting"), Some("4")));
+    assert!(b.text.contains("obtain three quotes"));
+    let c = &x.actions[2];
+    assert_eq!((c.text.as_str(), c.owner.as_deref()), ("The Clerk will report the findings to the next meeting.", Some("Clerk")));
+    assert_eq!(item(&x, "2").resolutions, ["That a grant of 500 pounds be made to the Scouts."]);
+    let m = x.meeting.as_ref().expect("meeting");
+    assert_eq!((m.body.as_deref(), m.venue.as_deref(), m.time.as_deref()), (Some("Finance Committee"), Some("Guildhall, Market Street"), Some("19:00")));
+    let names: Vec<(&str, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.attendance)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Councillor A Jones", Some(Attendance::Present)),
+            ("Councillor B Khan", Some(Attendance::Present)),
+            ("Councillor C Lee", Some(Attendance::Present)),
+            ("Councillor D Moss", Some(Attendance::Apologies)),
+        ]
+    );
+}
