@@ -397,8 +397,10 @@ fn paragraphs(body: &[Row]) -> Vec<Para> {
     for r in body {
         let starts_item = r.bullet || ENUM_START.is_match(&r.text);
         let decision = DECISION_START.is_match(&r.text);
+        // A sentence broken by a page or column end goes on in the next block in lower case.
+        let continues = out.last().and_then(|p| p.rows.last()).is_some_and(|l| !l.text.trim_end().ends_with(['.', '!', '?', ':', ';'])) && r.text.starts_with(char::is_lowercase) && !starts_item;
         // A bullet, enumerated or "RESOLVED" row starts a new paragraph even inside one layout block.
-        if r.para != last_para || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty())) {
+        if (r.para != last_para && !continues) || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty())) {
             out.push(Para { rows: Vec::new() });
             last_para = r.para;
         }

@@ -85,8 +85,12 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
             let body = rest[..end].trim().trim_start_matches([':', '-', '–', '—', ' ']).trim();
             if body.is_empty() || body.ends_with(':') || body.ends_with(":-") || body.ends_with(": -") {
                 // A lead-in ("It was agreed that: -", "RESOLVED that Cabinet agree to:"): the list
-                // items that follow are the resolutions.
+                // items that follow are the resolutions; a lead-in that is a clause of its own
+                // ("That … the following items be brought forward:") is one too.
                 wants_list = true;
+                if body.split_whitespace().count() >= 6 {
+                    out.push(body.trim_end_matches(['-', ' ']).to_string());
+                }
             } else {
                 out.extend(split_enumerated(body));
             }
@@ -259,6 +263,7 @@ mod tests {
             (&[&[("3. RESOLVED that Cabinet agree to:", false)], &[("A) Note the forecast.", true), ("b) Agree the changes.", true)]], &["Note the forecast.", "Agree the changes."]),
             (&[&[("The Committee agreed that ownership should be shared.", false)]], &["ownership should be shared."]),
             (&[&[("The Committee noted the report.", false)]], &[]),
+            (&[&[("RESOLVED: That the following items be brought forward:", false)], &[("Succession Planning", true)]], &["That the following items be brought forward:", "Succession Planning"]),
             (&[&[("RESOLVED", false), ("That the report be noted.", false)]], &["That the report be noted."]),
             (&[&[("RESOLVED:", false)], &[("That the report be noted.", false)], &[("The Chair closed.", false)]], &["That the report be noted."]),
             (&[&[("RESOLVED – That the minutes be approved.", false)]], &["That the minutes be approved."]),

@@ -103,6 +103,10 @@ fn parish_minutes_with_resolved_colon_forms() {
     assert_eq!(r6[3], "That the existing website domain should lapse when its current registration period expires.");
     assert_eq!(item(&x, "10").resolutions, ["That the rent for Hudson Quarry should remain at £5.00 per annum."]);
     assert_eq!(item(&x, "11").resolutions.len(), 4);
+    // Item 12's clauses run over a page end: "(ii) That the switch-on" | "should be on the evening of Sunday 7 December 2025".
+    let r12 = &item(&x, "12").resolutions;
+    assert!(r12.iter().any(|r| r == "That the switch-on should be on the evening of Sunday 7 December 2025"), "{r12:?}");
+    assert!(item(&x, "17").resolutions.iter().any(|r| r.starts_with("That in addition to any matters mentioned above, the following items should be brought forward")));
     assert!(item(&x, "2").resolutions.is_empty());
     for m in &x.minute_items {
         assert_eq!(m.meeting_date.as_deref(), Some("2025-09-02"));
