@@ -31,9 +31,9 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
             ^ \s* (?: \(? [0-9a-zA-Z]{1,4} [.)] \s+ )?           # paragraph start, maybe numbered
           | (?i: \b it \s+ was \s+ (?: \w+ \s+ )? )              # it was (unanimously) agreed
           | (?i: \b and \s+ (?: unanimously \s+ )? )             # proposed … and unanimously agreed
-          | (?i: \b (?: committee | council | cabinet | board | panel | members | sub-committee | group ) \s+ (?: \w+ \s+ )? )
+          | (?i: \b (?: committee | council | cabinet | board | panel | members | sub-committee | group ) \s+ (?: (?: unanimously | also | formally | then | duly | therefore ) \s+ )? )
         )
-        (?P<verb> (?i: resolved | agreed | decided ) | DECISIONS? | Decisions? ) \b
+        (?P<verb> (?i: resolved | agreed | decided | approved | endorsed ) | DECISIONS? | Decisions? ) \b
         \s* (?P<tail> that \b | : \s* [-–—]? | [-–—] | (?i: to \b ) )?",
     )
     .expect("valid regex")
@@ -123,8 +123,13 @@ fn starts_with_subject(s: &str) -> bool {
 /// The list that follows a lead-in ending in a colon: paragraphs whose rows start items.
 fn take_list(paras: &[Para], mut i: usize, out: &mut Vec<String>) -> usize {
     let mut items: Vec<String> = Vec::new();
+    // One list keeps one kind of marker: bullets, or enumerators; "ii) …" after bullets is the
+    // item's next point, not another resolution.
+    let mut kind = None;
     while let Some(p) = paras.get(i) {
-        if !p.rows.first().is_some_and(|r| r.starts_item) {
+        let Some(first) = p.rows.first().filter(|r| r.starts_item) else { break };
+        let k = ENUM.is_match(&first.text);
+        if *kind.get_or_insert(k) != k {
             break;
         }
         for r in &p.rows {
@@ -263,6 +268,10 @@ mod tests {
             (&[&[("3. RESOLVED that Cabinet agree to:", false)], &[("A) Note the forecast.", true), ("b) Agree the changes.", true)]], &["Note the forecast.", "Agree the changes."]),
             (&[&[("The Committee agreed that ownership should be shared.", false)]], &["ownership should be shared."]),
             (&[&[("The Committee noted the report.", false)]], &[]),
+            (&[&[("Since July, the Small Business Board had approved over 2 million.", false)]], &[]),
+            (&[&[("It was agreed to object on these grounds:", false)], &[("Size of the scheme.", true)], &[("ii) The next application.", true)]], &["It was agreed to object on these grounds:", "Size of the scheme."]),
+            (&[&[("The Committee endorsed the new framework.", false)]], &["The Committee endorsed the new framework."]),
+            (&[&[("The minutes were approved and signed as a correct record.", false)]], &[]),
             (&[&[("RESOLVED: That the following items be brought forward:", false)], &[("Succession Planning", true)]], &["That the following items be brought forward:", "Succession Planning"]),
             (&[&[("RESOLVED", false), ("That the report be noted.", false)]], &["That the report be noted."]),
             (&[&[("RESOLVED:", false)], &[("That the report be noted.", false)], &[("The Chair closed.", false)]], &["That the report be noted."]),
