@@ -123,7 +123,7 @@ fn action_at(rows: &[Row], i: usize) -> Option<(String, Option<String>)> {
         if !looks_like_owner(&owner) {
             return None;
         }
-        let mut parts: Vec<String> = rows[..i].iter().rev().take_while(|p| p.para == r.para).map(|p| p.text.clone()).collect();
+        let mut parts: Vec<String> = rows.get(..i).unwrap_or(&[]).iter().rev().take_while(|p| p.para == r.para).map(|p| p.text.clone()).collect();
         parts.reverse();
         parts.push(c.name("what").map_or("", |m| m.as_str()).to_string());
         return Some((squash(&join_lines(parts.iter().map(String::as_str))), Some(owner)));
@@ -139,7 +139,7 @@ fn looks_like_owner(s: &str) -> bool {
 
 fn previous_paragraph(rows: &[Row], i: usize) -> Option<String> {
     let prev = rows.get(i.checked_sub(1)?)?;
-    let mut parts: Vec<&str> = rows[..i].iter().rev().take_while(|p| p.para == prev.para).map(|p| p.text.as_str()).collect();
+    let mut parts: Vec<&str> = rows.get(..i).unwrap_or(&[]).iter().rev().take_while(|p| p.para == prev.para).map(|p| p.text.as_str()).collect();
     parts.reverse();
     let t = squash(&join_lines(parts));
     (!t.is_empty()).then_some(t)
@@ -147,20 +147,19 @@ fn previous_paragraph(rows: &[Row], i: usize) -> Option<String> {
 
 /// Splits a trailing "by <when>" off the action; ISO when it is a full date.
 fn split_due(text: &str) -> (String, Option<String>) {
-    let Some(c) = DUE.captures(text) else { return (text.trim().to_string(), None) };
-    let (Some(m), Some(d)) = (c.get(0), c.name("due")) else { return (text.trim().to_string(), None) };
-    let due = d.as_str().trim();
-    let due = parse_date(due).unwrap_or_else(|| due.to_string());
     // The text keeps "by …" as printed; only the due field is normalised.
-    let _ = m;
-    (text.trim().to_string(), Some(due))
+    let due = DUE.captures(text).and_then(|c| c.name("due")).map(|d| {
+        let d = d.as_str().trim();
+        parse_date(d).unwrap_or_else(|| d.to_string())
+    });
+    (text.trim().to_string(), due)
 }
 
 /// The agenda item of the minute an action row sits under: the nearest "Agenda Item N" or
 /// "(Item N)" above it.
 fn agenda_item_above(rows: &[Row], i: usize) -> Option<String> {
     static REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\(\s*(?:agenda\s+)?item|\bagenda\s+item)\s+(?P<n>[0-9]{1,3}[a-z]?)").expect("valid regex"));
-    rows[..=i.min(rows.len().saturating_sub(1))].iter().rev().find_map(|r| if r.bold || r.text.trim_start().starts_with('(') || r.text.to_lowercase().starts_with("agenda item") { REF.captures(&r.text).and_then(|c| c.name("n")).map(|m| m.as_str().to_string()) } else { None })
+    rows.get(..=i.min(rows.len().saturating_sub(1))).unwrap_or(&[]).iter().rev().find_map(|r| if r.bold || r.text.trim_start().starts_with('(') || r.text.to_lowercase().starts_with("agenda item") { REF.captures(&r.text).and_then(|c| c.name("n")).map(|m| m.as_str().to_string()) } else { None })
 }
 
 #[cfg(test)]

@@ -184,14 +184,14 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             out.warnings.push(Warning::new(WarningCode::MissingRecord, n, Some(s.first_page)));
         }
         let preamble_end = heads.first().map_or(rows.len().min(40), |h| h.row);
-        let preamble = &rows[..preamble_end];
+        let preamble = rows.get(..preamble_end).unwrap_or(&[]);
         let date = meeting_date(preamble);
         if k == 0 && ctx.document_type == DocumentType::Minutes && out.meeting.is_none() {
             out.meeting = meeting(&rows, preamble, date.clone(), heads.get(2).map_or(rows.len(), |h| h.row));
         }
         for (i, h) in heads.iter().enumerate() {
             let end = heads.get(i + 1).map_or(rows.len(), |n| n.row);
-            if let Some(item) = minute_item(&rows[h.row..end], h, date.clone()) {
+            if let Some(item) = rows.get(h.row..end).and_then(|rs| minute_item(rs, h, date.clone())) {
                 out.minute_items.push(item);
             }
         }
