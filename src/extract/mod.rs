@@ -11,6 +11,9 @@ mod ofsted;
 mod savings;
 mod work_programme;
 mod progress;
+mod minute_actions;
+mod minutes;
+mod resolutions;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -61,6 +64,8 @@ pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("savings", savings::extract),
     ("ofsted", ofsted::extract),
     ("progress", progress::extract),
+    ("minutes", minutes::extract),
+    ("minute_actions", minute_actions::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.

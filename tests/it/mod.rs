@@ -8,3 +8,4 @@ mod pack;
 mod savings;
 mod schema;
 mod progress;
+mod minutes;

@@ -1,0 +1,707 @@
+//! Minutes: the numbered minute items of every `minutes` section, and for a minutes document the
+//! meeting minuted (body, date, time, venue, members with attendance).
+//!
+//! Printed forms read:
+//! ```text
+//! Minutes of a Meeting of the Scrutiny … Committee held in the Luttrell Room - County Hall,
+//! Taunton, on Monday 5 September 2022 at 1.00 pm
+//! Present: Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), … R Hobbs and E Tipper – co-opted members
+//! Apologies for absence: Cllr J Snell and The Revd T Osmond (co-opted member)
+//! 1   Declarations of Interest - Agenda Item 2          (number and bold title)
+//! 84. Apologies                                         (Kent: agenda ref on its own line)
+//!     (Item 1)
+//! 1. WELCOME AND APOLOGIES                               (upper-case title)
+//! ```
+//! A heading is a row that starts with a number and whose title is bold or upper case or carries
+//! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
+//! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
+//! back to plain numbered rows that run 1, 2, 3 ….
+//!
+//! Known limits: a heading whose number the layout lost (a number set as a superscript) is only
+//! recovered when it sits between two items whose numbers leave exactly one gap; names in
+//! attendance lists are split on commas and "and", so a name containing "and" is split.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::common::{find_dates, parse_time, squash};
+use super::resolutions::{resolutions, Para, ParaRow};
+use super::{provenance, Context};
+use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Section, SectionKind, Warning, WarningCode};
+use crate::layout::{join_lines, BBox};
+
+/// One printed row of a minutes section: the fragments on one baseline joined left to right.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub page: u32,
+    pub text: String,
+    pub bbox: BBox,
+    /// The row's lettered fragments are bold.
+    pub bold: bool,
+    /// The row starts with a bullet glyph.
+    pub bullet: bool,
+    /// Rows of one printed paragraph share this id.
+    pub para: usize,
+}
+
+/// Every row of the given section's pages, in reading order, paragraphs numbered across pages.
+pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut para = 0usize;
+    for page in ctx.pages_of(s) {
+        // A bare item number at the foot of a page can be taken for a page stamp; it is still
+        // the number of the heading printed on its baseline.
+        let stamps: Vec<&crate::layout::Line> = page.furniture.iter().map(|(_, l)| l).filter(|l| BARE_NUMBER.is_match(l.text.trim())).collect();
+        for block in &page.blocks {
+            para += 1;
+            let mut block_para = para;
+            for (k, line) in block.lines.iter().enumerate() {
+                let text = line.body().trim().to_string();
+                if text.is_empty() {
+                    continue;
+                }
+                let lettered = text.chars().any(char::is_alphabetic);
+                // A fragment on the baseline of the previous row (a number beside its title, a
+                // right-hand "Signed by the Chair") joins that row.
+                if let Some(prev) = rows.last_mut() {
+                    if prev.page == page.number && (prev.bbox.top - line.bbox.top).abs() < 2.0 && line.bbox.x0 > prev.bbox.x0 {
+                        prev.text = format!("{} {}", prev.text, text);
+                        prev.bbox = union(&prev.bbox, &line.bbox);
+                        if lettered {
+                            let prev_lettered = prev.text.chars().take_while(|c| !c.is_whitespace()).any(char::is_alphabetic);
+                            prev.bold = if prev_lettered { prev.bold && line.bold } else { line.bold };
+                        }
+                        if k == 0 {
+                            block_para = prev.para;
+                        }
+                        continue;
+                    }
+                }
+                let stamp = stamps.iter().find(|st| (st.bbox.top - line.bbox.top).abs() < 2.0 && st.bbox.x1 < line.bbox.x0);
+                let (text, bbox) = match stamp {
+                    Some(st) if k == 0 => (format!("{} {}", st.text.trim(), text), union(&st.bbox, &line.bbox)),
+                    _ => (text, line.bbox),
+                };
+                rows.push(Row { page: page.number, text, bbox, bold: line.bold, bullet: line.bullet.is_some(), para: block_para });
+            }
+        }
+    }
+    rows
+}
+
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}\.?$").expect("valid regex"));
+
+fn union(a: &BBox, b: &BBox) -> BBox {
+    BBox { x0: a.x0.min(b.x0), top: a.top.min(b.top), x1: a.x1.max(b.x1), bottom: a.bottom.max(b.bottom) }
+}
+
+/// "1 Title", "84. Title", "OS 23/44 Title", "5a. Title".
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^ (?: (?i: min (?: ute )? s? \.? ) \s+ (?: (?i: no ) \.? \s* )? )?   # Minute 45/22
+        (?P<num> (?: [A-Z]{1,3} \s? )? \d{1,4} (?: /\d{1,4} )? [a-z]? )       # number as printed
+        (?: [.):] | \s ) \s* (?: [-–—] \s+ )?
+        (?P<title> [\p{Lu}\d'‘“(] .* ) $",
+    )
+    .expect("valid regex")
+});
+
+/// The agenda item a minute refers to, at the end of its title or on its own line:
+/// "- Agenda Item 5", "(Item 5)", "Agenda Item 9".
+static AGENDA_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?: ^ | [\s\-–—:,]+ )
+        (?: \( \s* (?: agenda \s+ )? item \s+ (?P<a>[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))?) \s* \)
+          | agenda \s+ item \s+ (?P<b>[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))?) )
+        \s* [.:]? \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// Where the meeting minuted is named: "Minutes of a Meeting of the X held …".
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(?P<b>.+?)\s+(?:held|on\b|at\b|,)").expect("valid regex")
+});
+static BODY_OF_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<b>[^,.]{3,80}?)\s+(?:meeting\s+)?held\b").expect("valid regex")
+});
+static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)").expect("valid regex"));
+
+/// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) \bheld \s+ (?: \w+ \s+ ){0,3}? (?: in | at ) \s+ (?: the \s+ )?
+        (?P<v> \p{Lu} .+? )
+        (?: ,? \s+ on \s+ (?: the \s+ )? (?: \w+day | \d ) | \s+ at \s+ \d | \. \s | \.? $ )",
+    )
+    .expect("valid regex")
+});
+static VENUE_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s+(?:at|in)\s+(?:the\s+)?(?P<v>\p{Lu}[^.]+?)\.?$").expect("valid regex"));
+
+/// Attendance labels at the start of a paragraph.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^ (?P<label>
+            (?: other \s+ )? (?: members | councillors | cllrs )? \s* (?: present | attending \s+ virtually | in \s+ attendance \s+ virtually | attending \s+ remotely )
+          | in \s+ attendance \s+ virtually
+          | apologies (?: \s+ for \s+ absence )? (?: \s+ received )?
+          | absent
+          | in \s+ attendance
+          | also \s+ present
+        ) \s* (?: [:;,\-–] | \s | $ ) \s* (?P<rest> .* ) $",
+    )
+    .expect("valid regex")
+});
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$").expect("valid regex"));
+static ROLE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
+static HONOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|KC|QC|MP|DL|BEM|FRS|PhD)$").expect("valid regex"));
+
+/// A heading found among the rows.
+struct Heading {
+    row: usize,
+    number: String,
+    /// The numeric value used to check that numbers run on.
+    value: u32,
+}
+
+/// The minute items and, for a minutes document, the meeting.
+pub fn extract(ctx: &Context, out: &mut Extraction) {
+    let sections = minutes_sections(ctx);
+    if sections.is_empty() {
+        return;
+    }
+    for (k, s) in sections.iter().enumerate() {
+        let rows = rows_of(ctx, s);
+        if rows.is_empty() {
+            continue;
+        }
+        let mut notes = Vec::new();
+        let heads = headings(&rows, &mut notes);
+        for n in notes {
+            out.warnings.push(Warning::new(WarningCode::MissingRecord, n, Some(s.first_page)));
+        }
+        let preamble_end = heads.first().map_or(rows.len().min(40), |h| h.row);
+        let preamble = rows.get(..preamble_end).unwrap_or(&[]);
+        let date = meeting_date(preamble);
+        if k == 0 && ctx.document_type == DocumentType::Minutes && out.meeting.is_none() {
+            out.meeting = meeting(&rows, preamble, date.clone(), heads.get(2).map_or(rows.len(), |h| h.row));
+        }
+        for (i, h) in heads.iter().enumerate() {
+            let end = heads.get(i + 1).map_or(rows.len(), |n| n.row);
+            if let Some(item) = rows.get(h.row..end).and_then(|rs| minute_item(rs, h, date.clone())) {
+                out.minute_items.push(item);
+            }
+        }
+    }
+}
+
+/// The minutes sections; a document typed as minutes that segmentation did not split is one.
+pub fn minutes_sections(ctx: &Context) -> Vec<Section> {
+    let found: Vec<Section> = ctx.sections_of(SectionKind::Minutes).cloned().collect();
+    if !found.is_empty() || ctx.document_type != DocumentType::Minutes {
+        return found;
+    }
+    let last = ctx.layout.pages.len() as u32;
+    if last == 0 {
+        return found;
+    }
+    vec![Section { id: "minutes".into(), kind: SectionKind::Minutes, title: None, first_page: 1, last_page: last }]
+}
+
+fn numeric(num: &str) -> Option<u32> {
+    num.split(|c: char| !c.is_ascii_digit()).rfind(|p| !p.is_empty()).and_then(|p| p.parse().ok())
+}
+
+fn is_upper_title(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_ref_row(t: &str) -> bool {
+    AGENDA_REF.find(t).is_some_and(|m| m.start() == 0)
+}
+
+/// The item headings: styled numbered rows whose numbers run on; else plain ones 1, 2, 3 ….
+fn headings(rows: &[Row], warnings: &mut Vec<String>) -> Vec<Heading> {
+    let strict = scan_headings(rows, true);
+    let mut heads = if strict.len() >= 2 { strict } else { scan_headings(rows, false) };
+    fill_lost_numbers(rows, &mut heads, warnings);
+    heads
+}
+
+fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
+    let mut heads: Vec<Heading> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if r.bullet {
+            continue;
+        }
+        let Some(c) = HEAD.captures(&r.text) else { continue };
+        let (Some(num), Some(title)) = (c.name("num"), c.name("title")) else { continue };
+        let Some(value) = numeric(num.as_str()) else { continue };
+        // A date ("29 June 2016") is not a heading.
+        if find_dates(&r.text).first().is_some_and(|(_, range)| range.start == 0) {
+            continue;
+        }
+        // "2.1 Background" is a numbered paragraph, not a minute.
+        if r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
+            continue;
+        }
+        let title = title.as_str();
+        let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
+        let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
+        let looks = if styled { r.bold || is_upper_title(title) || has_ref } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
+        if !looks {
+            continue;
+        }
+        let runs_on = match heads.last() {
+            None => value < 1000,
+            // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
+            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 9),
+        };
+        if !styled && heads.is_empty() && value != 1 {
+            continue;
+        }
+        if runs_on {
+            heads.push(Heading { row: i, number: num.as_str().trim().to_string(), value });
+        }
+    }
+    heads
+}
+
+/// Styled, unnumbered heading rows between items a and b are the items whose numbers the layout
+/// lost: numbered on from a when they fill the gap exactly; when fewer, and each still shows the
+/// number's full stop (". FOOTPATHS"), numbered back from b. Either way a warning says so.
+fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<String>) {
+    let mut k = 0;
+    while k + 1 < heads.len() {
+        let (Some(a), Some(b)) = (heads.get(k), heads.get(k + 1)) else { break };
+        let missing = b.value.saturating_sub(a.value + 1) as usize;
+        if missing == 0 || !a.number.chars().all(|c| c.is_ascii_digit()) {
+            k += 1;
+            continue;
+        }
+        let cands: Vec<usize> = (a.row + 1..b.row).filter(|&i| is_lost_heading(rows, i)).collect();
+        let (av, bv) = (a.value, b.value);
+        let numbers: Vec<u32> = if cands.len() == missing {
+            (1..=missing as u32).map(|d| av + d).collect()
+        } else if !cands.is_empty() && cands.len() < missing && cands.iter().all(|&i| rows.get(i).is_some_and(|r| r.text.starts_with('.'))) {
+            (0..cands.len() as u32).rev().map(|d| bv - 1 - d).collect()
+        } else {
+            Vec::new()
+        };
+        if numbers.is_empty() {
+            warnings.push(format!("minutes {}-{} are not printed legibly between minutes {} and {}; their text is kept in minute {}", av + 1, bv - 1, a.number, b.number, a.number));
+            k += 1;
+            continue;
+        }
+        if cands.len() != missing {
+            warnings.push(format!("{} of the headings between minutes {} and {} lost their numbers; numbered back from {}", cands.len(), a.number, b.number, b.number));
+        }
+        for (j, (&i, v)) in cands.iter().zip(numbers).enumerate() {
+            heads.insert(k + 1 + j, Heading { row: i, number: v.to_string(), value: v });
+        }
+        k += 1 + cands.len();
+    }
+}
+
+/// A bold, upper-case row that starts its paragraph and carries no number of its own.
+fn is_lost_heading(rows: &[Row], i: usize) -> bool {
+    let Some(r) = rows.get(i) else { return false };
+    let starts_para = i == 0 || rows.get(i - 1).is_some_and(|p| p.para != r.para);
+    r.bold && !r.bullet && starts_para && is_upper_title(&r.text) && r.text.chars().count() < 100 && !r.text.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The date of the meeting minuted: the first date printed before the first item.
+fn meeting_date(preamble: &[Row]) -> Option<String> {
+    preamble.iter().take(20).find_map(|r| find_dates(&r.text).into_iter().next().map(|(d, _)| d))
+}
+
+fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
+    let head = rows.first()?;
+    let title0 = HEAD.captures(&head.text).and_then(|c| c.name("title").map(|t| t.as_str().to_string())).unwrap_or_else(|| head.text.clone());
+    let mut title_parts = vec![title0.trim_start_matches(['.', ' ']).to_string()];
+    let mut bbox = head.bbox;
+    let mut agenda_item = None;
+    let mut k = 1;
+    // Title continues on rows of the heading's paragraph set in the same style; an agenda
+    // reference may follow on its own row.
+    while let Some(r) = rows.get(k) {
+        if is_ref_row(&r.text) && k <= 3 {
+            agenda_item = agenda_ref(&r.text);
+            bbox = union(&bbox, &r.bbox);
+            k += 1;
+            break;
+        }
+        let same_style = r.para == head.para && !r.bullet && ((head.bold && r.bold) || (is_upper_title(&head.text) && is_upper_title(&r.text)));
+        let ref_bullet = r.bullet && is_ref_row(&r.text);
+        if !(same_style || ref_bullet) || k > 3 {
+            break;
+        }
+        title_parts.push(r.text.clone());
+        bbox = union(&bbox, &r.bbox);
+        k += 1;
+    }
+    let mut title = join_lines(title_parts.iter().map(String::as_str));
+    if let Some(m) = AGENDA_REF.find(&title) {
+        if m.start() > 0 {
+            agenda_item = agenda_item.or_else(|| agenda_ref(m.as_str()));
+            title.truncate(m.start());
+        }
+    }
+    let title = title.trim().trim_end_matches([' ', '-', '–', '—', ':']).trim().to_string();
+    let body = rows.get(k..).unwrap_or(&[]);
+    let body = trim_signature(body);
+    let text = join_lines(body.iter().map(|r| r.text.as_str()));
+    let paras = paragraphs(body);
+    Some(MinuteItem {
+        number: h.number.trim_end_matches('.').to_string(),
+        title: squash(&title),
+        agenda_item,
+        meeting_date,
+        text: squash(&text),
+        resolutions: resolutions(&paras),
+        provenance: provenance(head.page, &bbox),
+    })
+}
+
+fn agenda_ref(text: &str) -> Option<String> {
+    let c = AGENDA_REF.captures(text)?;
+    c.name("a").or_else(|| c.name("b")).map(|m| m.as_str().to_string())
+}
+
+/// Drops the closing signature block ("CHAIR", "Chairman", "Signed …", "Date …") from the last item.
+fn trim_signature(body: &[Row]) -> &[Row] {
+    let mut end = body.len();
+    while end > 0 {
+        let Some(r) = body.get(end - 1) else { break };
+        let t = r.text.trim().trim_end_matches(['.', ':']).to_lowercase();
+        let sig = t == "chair" || t == "chairman" || t == "chairperson" || t.starts_with("signed") || t == "date" || t.chars().all(|c| c == '.' || c == '_' || c.is_whitespace());
+        if !sig {
+            break;
+        }
+        end -= 1;
+    }
+    body.get(..end).unwrap_or(body)
+}
+
+static DECISION_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|It\s+was\s+(?:\w+\s+)?(?:agreed|resolved|RESOLVED|AGREED))\b").expect("valid regex"));
+static ENUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s").expect("valid regex"));
+
+/// The body rows grouped into printed paragraphs for the resolution reader.
+fn paragraphs(body: &[Row]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut last_para = usize::MAX;
+    for r in body {
+        let starts_item = r.bullet || ENUM_START.is_match(&r.text);
+        let decision = DECISION_START.is_match(&r.text);
+        // A sentence broken by a page or column end goes on in the next block in lower case.
+        let continues = out.last().and_then(|p| p.rows.last()).is_some_and(|l| !l.text.trim_end().ends_with(['.', '!', '?', ':', ';'])) && r.text.starts_with(char::is_lowercase) && !starts_item;
+        // A bullet, enumerated or "RESOLVED" row starts a new paragraph even inside one layout block.
+        if (r.para != last_para && !continues) || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty())) {
+            out.push(Para { rows: Vec::new() });
+            last_para = r.para;
+        }
+        if let Some(p) = out.last_mut() {
+            p.rows.push(ParaRow { text: r.text.clone(), starts_item });
+        }
+    }
+    out
+}
+
+/// The meeting minuted: who, when, where, and the attendance lists.
+fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usize) -> Option<Meeting> {
+    let first = preamble.first().or_else(|| rows.first())?;
+    let pre_text: Vec<String> = paragraph_texts(preamble);
+    let body = pre_text
+        .iter()
+        .find_map(|t| BODY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
+        .or_else(|| pre_text.iter().find_map(|t| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
+        .or_else(|| pre_text.iter().find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))))
+        .or_else(|| {
+            preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
+        })
+        .map(|b| squash(&b));
+    let time = pre_text.iter().filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting")).find_map(|t| parse_time(t));
+    let venue = pre_text.iter().find_map(|t| {
+        VENUE
+            .captures(t)
+            .and_then(|c| c.name("v"))
+            .or_else(|| VENUE_AFTER_DATE.captures(t).and_then(|c| c.name("v")))
+            .map(|v| squash(v.as_str().trim_end_matches([',', '.'])))
+    });
+    let mut members = Vec::new();
+    let scope = rows.get(..search_end.min(rows.len())).unwrap_or(rows);
+    let paras = paragraph_rows(scope);
+    let mut i = 0;
+    while let Some(p) = paras.get(i) {
+        let text = join_lines(p.iter().map(|r| r.text.as_str()));
+        let first_row = p.first().map_or("", |r| r.text.as_str());
+        let label_row = LABEL.captures(first_row).filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
+        if let Some(c) = APOLOGIES_FROM.captures(&text) {
+            let n = c.name("n").map_or("", |m| m.as_str());
+            let n = strip_collective(n);
+            let cut = n.find(". ").map_or(n.len(), |k| k);
+            members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
+        } else if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
+            let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
+            let attendance = if label.contains("attendance") || label.starts_with("also") {
+                // Officers and guests, not members.
+                None
+            } else if label.contains("virtual") || label.contains("remote") {
+                Some(Attendance::Virtual)
+            } else if label.starts_with("apolog") {
+                Some(Attendance::Apologies)
+            } else if label.starts_with("absent") {
+                Some(Attendance::Absent)
+            } else {
+                Some(Attendance::Present)
+            };
+            let rest = c.name("rest").map_or("", |r| r.as_str()).trim();
+            // "Apologies were noted." is a sentence, not a list of names.
+            let sentence = rest.starts_with(char::is_lowercase);
+            if let Some(att) = attendance.filter(|_| !sentence) {
+                if rest.is_empty() && p.len() > 1 {
+                    // A label on its own row, then one name per row.
+                    for r in p.iter().skip(1) {
+                        members.extend(names(&r.text, att));
+                    }
+                } else if rest.is_empty() {
+                    // A label paragraph, then the names as a wrapped paragraph.
+                    if let Some(n) = paras.get(i + 1) {
+                        members.extend(names(&join_lines(n.iter().map(|r| r.text.as_str())), att));
+                    }
+                    i += 1;
+                } else {
+                    members.extend(names(rest, att));
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut seen = std::collections::HashSet::new();
+    members.retain(|m: &Member| seen.insert(m.name.to_lowercase()));
+    Some(Meeting { body, date, time, venue, members, provenance: provenance(first.page, &first.bbox) })
+}
+
+fn paragraph_rows(rows: &[Row]) -> Vec<Vec<&Row>> {
+    let mut out: Vec<Vec<&Row>> = Vec::new();
+    let mut last = usize::MAX;
+    for r in rows {
+        if r.para != last {
+            out.push(Vec::new());
+            last = r.para;
+        }
+        if let Some(p) = out.last_mut() {
+            p.push(r);
+        }
+    }
+    out
+}
+
+fn paragraph_texts(rows: &[Row]) -> Vec<String> {
+    paragraph_rows(rows).iter().map(|p| join_lines(p.iter().map(|r| r.text.as_str()))).collect()
+}
+
+/// "Cllrs. A, B" → "A, B": a plural title in front of a list belongs to every name.
+fn strip_collective(s: &str) -> &str {
+    let t = s.trim_start();
+    for p in ["Councillors ", "Cllrs. ", "Cllrs ", "Cllrs.", "Members "] {
+        if let Some(r) = t.strip_prefix(p) {
+            return r;
+        }
+    }
+    t
+}
+
+/// Splits at commas and semicolons that are not inside brackets ("Mr S Jones (Director of
+/// Growth, Environment and Transport), Mr M Albiston").
+fn split_outside_parens(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    for (k, c) in list.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            ',' | ';' if depth == 0 => {
+                out.push(&list[start..k]);
+                start = k + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// Splits "A and B" at " and " outside brackets.
+fn split_and(group: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    let bytes = group.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes.get(k) {
+            Some(b'(') => depth += 1,
+            Some(b')') => depth = (depth - 1).max(0),
+            Some(b' ') if depth == 0 && group[k..].starts_with(" and ") => {
+                out.push(group[start..k].trim());
+                start = k + 5;
+                k += 4;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    out.push(group[start..].trim());
+    out
+}
+
+/// The names of one attendance list, with roles printed beside them.
+fn names(list: &str, attendance: Attendance) -> Vec<Member> {
+    let list = strip_collective(list.trim().trim_end_matches('.'));
+    let mut out = Vec::new();
+    let parts: Vec<&str> = split_outside_parens(list).into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    for (k, part) in parts.iter().enumerate() {
+        // "R Hobbs and E Tipper – co-opted members": a role after a dash covers the group.
+        let (group, group_role) = match part.find(" – ").or_else(|| part.find(" - ")) {
+            Some(d) if part[d..].to_lowercase().contains("co-opted") || part[d..].to_lowercase().contains("co opted") => (&part[..d], Some(MemberRole::CoOpted)),
+            Some(d) if part[d..].to_lowercase().contains("vice") => (&part[..d], Some(MemberRole::ViceChair)),
+            Some(d) if part[d..].to_lowercase().contains("chair") => (&part[..d], Some(MemberRole::Chair)),
+            _ => (*part, None),
+        };
+        let next_is_role = parts.get(k + 1).is_some_and(|n| {
+            let l = n.to_lowercase();
+            ["clerk", "officer", "minute taker", "secretary", "rfo", "proper officer"].iter().any(|w| l.starts_with(w))
+        });
+        if next_is_role {
+            continue;
+        }
+        for name in split_and(group) {
+            let name = name.strip_prefix("and ").unwrap_or(name).trim();
+            let mut role = group_role.unwrap_or(MemberRole::Member);
+            for c in ROLE_PAREN.captures_iter(name) {
+                let r = c.get(1).map_or(String::new(), |m| m.as_str().to_lowercase());
+                if r.contains("co-opted") || r.contains("co opted") {
+                    role = MemberRole::CoOpted;
+                } else if r.contains("vice") {
+                    role = MemberRole::ViceChair;
+                } else if r.contains("chair") || r.contains("presiding") || r.contains("mayor") {
+                    role = MemberRole::Chair;
+                }
+            }
+            let clean = squash(&ROLE_PAREN.replace_all(name, ""));
+            let clean = clean.trim_matches(|c: char| c == '-' || c == '–' || c == '.' || c.is_whitespace()).to_string();
+            let lower = clean.to_lowercase();
+            let only_role = ["councillors", "councillor", "members", "member", "co-opted members", "clerk", "together with"].contains(&lower.as_str());
+            if clean.is_empty() || only_role || HONOUR.is_match(&clean) || !clean.chars().any(char::is_alphabetic) || clean.split_whitespace().count() > 7 || lower.starts_with("none") || lower.starts_with("there were") {
+                continue;
+            }
+            out.push(Member { name: clean, role, attendance: Some(attendance) });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_lists() {
+        let got = names("Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), Cllr S Aujla and Cllr M Lovell, R Hobbs and E Tipper – co-opted members", Attendance::Present);
+        let want = [
+            ("Cllr L Redman", MemberRole::Chair),
+            ("Cllr O Patrick", MemberRole::ViceChair),
+            ("Cllr S Aujla", MemberRole::Member),
+            ("Cllr M Lovell", MemberRole::Member),
+            ("R Hobbs", MemberRole::CoOpted),
+            ("E Tipper", MemberRole::CoOpted),
+        ];
+        let got: Vec<(String, MemberRole)> = got.into_iter().map(|m| (m.name, m.role)).collect();
+        let want: Vec<(String, MemberRole)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
+        assert_eq!(got, want);
+        let got = names("Mr S Jones (Director of Growth, Environment and Transport), Mr M Albiston (Director)", Attendance::Virtual);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr S Jones", "Mr M Albiston"]);
+        let got = names("Mr R C Love, OBE, Mr D Murphy", Attendance::Present);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr R C Love", "Mr D Murphy"]);
+        let got = names("Miss Jane Ritchie and Mrs Victoria Whitehead, Councillors, and Mr Richard Nolan, Clerk", Attendance::Present);
+        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]);
+    }
+
+    fn rows(texts: &[&str]) -> Vec<Row> {
+        texts.iter().enumerate().map(|(k, t)| Row { page: 1, text: t.to_string(), bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 }, bold: false, bullet: false, para: k }).collect()
+    }
+
+    #[test]
+    fn meeting_minuted() {
+        let rs = rows(&[
+            "Minutes of the meeting of the Planning Committee held at Civic Centre, High Street on 4 March 2024 at 7.00 pm",
+            "Present: Councillor A Jones (in the Chair), Councillor B Khan (Vice-Chairman) and Councillor C Lee",
+            "Also present: D Patel (Planning Officer)",
+            "Attending virtually: Councillor E Moss",
+            "Apologies for absence were received from Councillors F Hill and G Ward.",
+            "Absent: Councillor H Young",
+        ]);
+        let m = meeting(&rs, &rs, Some("2024-03-04".into()), rs.len()).expect("meeting");
+        assert_eq!(m.body.as_deref(), Some("Planning Committee"));
+        assert_eq!(m.venue.as_deref(), Some("Civic Centre, High Street"));
+        assert_eq!(m.time.as_deref(), Some("19:00"));
+        let got: Vec<(&str, MemberRole, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.role, p.attendance)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Councillor A Jones", MemberRole::Chair, Some(Attendance::Present)),
+                ("Councillor B Khan", MemberRole::ViceChair, Some(Attendance::Present)),
+                ("Councillor C Lee", MemberRole::Member, Some(Attendance::Present)),
+                ("Councillor E Moss", MemberRole::Member, Some(Attendance::Virtual)),
+                ("F Hill", MemberRole::Member, Some(Attendance::Apologies)),
+                ("G Ward", MemberRole::Member, Some(Attendance::Apologies)),
+                ("Councillor H Young", MemberRole::Member, Some(Attendance::Absent)),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_run_on_and_skip_numbered_paragraphs() {
+        let mut rs = rows(&["84. Apologies", "(Item 1)", "Apologies were received.", "85. Declarations", "1. Mr X introduced the report.", "2.1 Background", "86. Minutes"]);
+        for k in [0, 3, 6] {
+            rs[k].bold = true;
+        }
+        let mut notes = Vec::new();
+        let heads = headings(&rs, &mut notes);
+        assert_eq!(heads.iter().map(|h| h.number.as_str()).collect::<Vec<_>>(), ["84", "85", "86"]);
+        let item = minute_item(&rs[0..3], &heads[0], None).expect("item");
+        assert_eq!((item.title.as_str(), item.agenda_item.as_deref(), item.text.as_str()), ("Apologies", Some("1"), "Apologies were received."));
+    }
+
+    #[test]
+    fn heading_forms() {
+        for (t, num, title) in [("84. Apologies", "84", "Apologies"), ("Minute 45/22 – Budget", "45/22", "Budget"), ("OS 23/44 Work Programme", "OS 23/44", "Work Programme"), ("5a) Planning", "5a", "Planning"), ("1 2022 Key Stage results", "1", "2022 Key Stage results")] {
+            let c = HEAD.captures(t).expect(t);
+            assert_eq!((c.name("num").map(|m| m.as_str()), c.name("title").map(|m| m.as_str())), (Some(num), Some(title)), "{t}");
+        }
+        for t in ["the report", "£5.00 per annum"] {
+            assert!(HEAD.captures(t).is_none(), "{t}");
+        }
+        let b = |t: &str| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str().to_string());
+        assert_eq!(b("MINUTES of the CABINET meeting held on 4 March").as_deref(), Some("CABINET"));
+        assert_eq!(b("Minutes of the Planning Committee held at the Town Hall").as_deref(), Some("Planning Committee"));
+    }
+
+    #[test]
+    fn agenda_refs() {
+        for (t, want) in [("Public Question Time - Agenda Item 4", Some("4")), ("(Item 5)", Some("5")), ("Agenda Item 9", Some("9")), ("Items for Information", None), ("Work Item 5 review", None)] {
+            assert_eq!(AGENDA_REF.find(t).and_then(|m| agenda_ref(m.as_str())).as_deref(), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn venues() {
+        let t = "Minutes of a Meeting of the X Committee held in the Luttrell Room - County Hall, Taunton, on Monday 5 September 2022 at 1.00 pm";
+        assert_eq!(VENUE.captures(t).and_then(|c| c.name("v")).map(|m| m.as_str()), Some("Luttrell Room - County Hall, Taunton"));
+        assert_eq!(BODY.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str()), Some("X Committee"));
+    }
+}
