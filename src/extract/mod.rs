@@ -7,13 +7,13 @@ pub mod common;
 mod action_tracker;
 mod agenda;
 mod meeting;
-mod ofsted;
-mod savings;
-mod work_programme;
-mod progress;
 mod minute_actions;
 mod minutes;
+mod ofsted;
+mod progress;
 mod resolutions;
+mod savings;
+mod work_programme;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -59,13 +59,13 @@ pub type ExtractFn = fn(&Context, &mut Extraction);
 pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("meeting", meeting::extract),
     ("agenda", agenda::extract),
+    ("minutes", minutes::extract),
+    ("minute_actions", minute_actions::extract),
     ("work_programme", work_programme::extract),
     ("action_tracker", action_tracker::extract),
     ("savings", savings::extract),
     ("ofsted", ofsted::extract),
     ("progress", progress::extract),
-    ("minutes", minutes::extract),
-    ("minute_actions", minute_actions::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.
