@@ -22,10 +22,10 @@ pub fn stamp_number(text: &str) -> Option<u32> {
     caps.get(1).or_else(|| caps.get(2))?.as_str().parse().ok()
 }
 
-/// Repeated margin text counts as furniture only when it reads as words (a running title,
-/// "OFFICIAL"): figures such as "0.0" or a unit caption such as "£000s" repeat too, and are data.
+/// Repeated margin text counts as furniture only when it has letters (a running title,
+/// "OFFICIAL", "H/16–17"): figures such as "0.0" repeat in a table's last rows, and are data.
 fn wordy(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+    text.chars().any(|c| c.is_alphabetic())
 }
 
 /// A table's repeated header row sits in the top margin of each continuation page: a line in a
