@@ -45,6 +45,7 @@ pub struct Failure {
 /// Either result a file can give; what `extract` writes and `check`/`export` read back.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(untagged)]
+#[allow(clippy::large_enum_variant)] // a failure is rare and small enough; boxing it buys nothing
 pub enum Output {
     Ok(Box<Extraction>),
     Failed(Failure),

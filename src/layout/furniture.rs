@@ -16,6 +16,9 @@ static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Stamps that carry no page number but are furniture all the same.
 static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(agenda\s+item\s+\w+|appendix\s+\w+|item\s+\d+\w?)$").expect("valid regex"));
 
+/// Per page: the indices of its furniture lines (true: header) and its printed page number.
+pub type PageFurniture = (Vec<(usize, bool)>, Option<u32>);
+
 /// The printed page number a stamp gives, if the text is a page stamp.
 pub fn stamp_number(text: &str) -> Option<u32> {
     let caps = PAGE_STAMP.captures(text.trim())?;
@@ -45,7 +48,7 @@ fn normalise(text: &str) -> String {
 
 /// Which lines of each page are furniture. `pages[i]` holds `(lines, page_height)`; returns, per
 /// page, the indices of furniture lines (header when above the middle) and the printed number.
-pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<(Vec<(usize, bool)>, Option<u32>)> {
+pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
     let zone = |l: &Line, h: f64| -> Option<bool> {
         if l.bbox.bottom < h * 0.09 {
             Some(true)

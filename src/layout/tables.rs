@@ -122,7 +122,7 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
         // Columns from vertical edges that run down a good part of the table.
         let mut xs: Vec<f64> = v
             .iter()
-            .filter(|e| e.x > x0 + 2.0 && e.x < x1 - 2.0 && e.bottom.min(bbox.bottom) - e.top.max(bbox.top) > 0.3 * bbox.height().min(120.0).max(10.0))
+            .filter(|e| e.x > x0 + 2.0 && e.x < x1 - 2.0 && e.bottom.min(bbox.bottom) - e.top.max(bbox.top) > 0.3 * bbox.height().clamp(10.0, 120.0))
             .map(|e| e.x)
             .collect();
         xs.sort_by(f64::total_cmp);
@@ -333,12 +333,11 @@ fn make_cell(mut ws: Vec<Word>, bbox: BBox, fills: &[Fill]) -> Cell {
     let area = bbox.width() * bbox.height();
     let fill = fills
         .iter()
-        .filter(|f| {
+        .rfind(|f| {
             let ix = f.x1.min(bbox.x1) - f.x0.max(bbox.x0);
             let iy = f.bottom.min(bbox.bottom) - f.top.max(bbox.top);
             ix > 0.0 && iy > 0.0 && ix * iy > 0.6 * area
         })
-        .next_back()
         .map(|f| f.color);
     Cell { text, lines: texts, bbox, fill, bold, line_objs: lines }
 }

@@ -299,11 +299,7 @@ impl<'a> Walker<'a> {
             }
             let o = &op.operands;
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 1024 {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < 1024 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;

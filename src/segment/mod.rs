@@ -150,12 +150,11 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
     if let Some(main) = main_kind {
         for (i, s) in sections.iter_mut().enumerate() {
             let generic = matches!(s.kind, SectionKind::Presentation | SectionKind::Other | SectionKind::CommitteeReport | SectionKind::Guidance);
-            if (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport) {
-                if s.kind != main {
-                    s.kind = main;
-                    if let Some(t) = layout.page(s.first_page).and_then(|p| title_of(p, main)) {
-                        s.title = Some(t);
-                    }
+            let relabel = (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport);
+            if relabel && s.kind != main {
+                s.kind = main;
+                if let Some(t) = layout.page(s.first_page).and_then(|p| title_of(p, main)) {
+                    s.title = Some(t);
                 }
             }
         }
