@@ -15,6 +15,7 @@
 //! - Glyph boxes use a fixed ascent/descent (0.8/0.2 of the font size), not the font's own.
 #![forbid(unsafe_code)]
 
+pub mod batch;
 pub mod contract;
 pub mod emit;
 pub mod extract;

@@ -4,6 +4,7 @@ pub mod args;
 mod extract;
 mod layout;
 mod validate;
+mod worker;
 
 use args::{Cli, Command};
 
@@ -13,5 +14,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(a) => extract::run(a),
         Command::Validate(a) => validate::run(a),
         Command::Layout(a) => layout::run(a),
+        Command::Worker(a) => worker::run(a),
     }
 }

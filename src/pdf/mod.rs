@@ -142,7 +142,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
         return Err(PdfError::NotPdf(what));
     }
     let mut doc = load(bytes)?;
-    let mut repairs = repair::repair(&mut doc, limits);
+    let mut repairs = defuse_bombs(&mut doc, limits);
+    repairs.extend(repair::repair(&mut doc, limits));
     let producer = info_string(&doc, b"Producer");
     let title = info_string(&doc, b"Title").filter(|t| !t.trim().is_empty());
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
@@ -186,6 +187,42 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         return Err(PdfError::Encrypted);
     }
     Ok(doc)
+}
+
+/// Empties every Flate stream that inflates past `max_stream_bytes` (a decompression bomb:
+/// 1 MB of input can hold 1 GB of spaces), before lopdf or pdf-extract inflate it in full.
+/// Images are skipped: their data is never decoded.
+fn defuse_bombs(doc: &mut Document, limits: &Limits) -> Vec<String> {
+    use std::io::Read;
+    let mut bombs = 0usize;
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(s) = obj else { continue };
+        if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image") {
+            continue;
+        }
+        let flate = match s.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"FlateDecode",
+            Ok(Object::Array(a)) => a.iter().any(|f| matches!(f, Object::Name(n) if n == b"FlateDecode")),
+            _ => false,
+        };
+        // Deflate cannot expand more than ~1032:1, so small streams cannot be bombs.
+        if !flate || (s.content.len() as u64).saturating_mul(1032) <= limits.max_stream_bytes as u64 {
+            continue;
+        }
+        let mut sink = std::io::sink();
+        let mut inflater = flate2::read::ZlibDecoder::new(s.content.as_slice()).take(limits.max_stream_bytes as u64 + 1);
+        let inflated = std::io::copy(&mut inflater, &mut sink).unwrap_or(0);
+        if inflated > limits.max_stream_bytes as u64 {
+            bombs += 1;
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(Vec::new());
+        }
+    }
+    if bombs == 0 {
+        return vec![];
+    }
+    vec![format!("{bombs} streams inflating past {} bytes were skipped", limits.max_stream_bytes)]
 }
 
 fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
