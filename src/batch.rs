@@ -183,7 +183,12 @@ impl Worker {
             let mut buf = Vec::new();
             let _ = stderr.take(1 << 20).read_to_end(&mut buf);
             let text = String::from_utf8_lossy(&buf);
-            if let (Some(last), Ok(mut s)) = (text.lines().rev().find(|l| !l.trim().is_empty()), sink.lock()) {
+            // The line that says why, else the last one that is not backtrace noise.
+            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let why = lines.iter().find(|l| l.contains("memory allocation") || l.contains("overflowed its stack")).or_else(|| {
+                lines.iter().rev().find(|l| !l.starts_with("note:") && !l.starts_with("stack backtrace") && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.starts_with("at "))
+            });
+            if let (Some(last), Ok(mut s)) = (why, sink.lock()) {
                 *s = last.chars().take(300).collect();
             }
         });

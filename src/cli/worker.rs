@@ -13,6 +13,7 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
         // Address space, not resident memory: the only limit the kernel enforces at allocation.
         rlimit::setrlimit(rlimit::Resource::AS, limit, limit)?;
     }
+    orphan_watchdog();
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -28,6 +29,21 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
         out.flush()?;
     }
     Ok(0)
+}
+
+/// Exits when the parent batch dies (the worker is re-parented), so a worker stuck in a
+/// hostile file does not outlive its run.
+fn orphan_watchdog() {
+    #[cfg(unix)]
+    {
+        let parent = std::os::unix::process::parent_id();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(3);
+            }
+        });
+    }
 }
 
 /// Test-only misbehaviour, so the pool's limits can be tested without a real hostile file:

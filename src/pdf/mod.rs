@@ -141,8 +141,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
         };
         return Err(PdfError::NotPdf(what));
     }
-    let mut doc = load(bytes)?;
-    let mut repairs = defuse_bombs(&mut doc, limits);
+    let (mut doc, mut repairs) = match load(bytes) {
+        Ok(doc) => (doc, vec![]),
+        Err(PdfError::Malformed(why)) => match with_startxref_fixed(bytes).and_then(|b| load(&b).ok()) {
+            Some(doc) => (doc, vec!["the startxref offset was wrong; the last xref table was used".to_string()]),
+            None => return Err(PdfError::Malformed(why)),
+        },
+        Err(e) => return Err(e),
+    };
+    repairs.extend(defuse_bombs(&mut doc, limits));
     repairs.extend(repair::repair(&mut doc, limits));
     let producer = info_string(&doc, b"Producer");
     let title = info_string(&doc, b"Title").filter(|t| !t.trim().is_empty());
@@ -187,6 +194,34 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         return Err(PdfError::Encrypted);
     }
     Ok(doc)
+}
+
+/// The file with its last `startxref` pointing at its last `xref` table, when it points
+/// elsewhere (a file edited by hand or cut and re-joined). None when there is nothing to fix.
+fn with_startxref_fixed(bytes: &[u8]) -> Option<Vec<u8>> {
+    let find_last = |needle: &[u8], before: usize| bytes.get(..before)?.windows(needle.len()).rposition(|w| w == needle);
+    let sx = find_last(b"startxref", bytes.len())?;
+    // The last `xref` keyword at the start of a line that is not part of `startxref`.
+    let mut end = sx;
+    let table = loop {
+        let at = find_last(b"xref", end)?;
+        if at == 0 || matches!(bytes.get(at - 1), Some(b'\n' | b'\r')) {
+            break at;
+        }
+        end = at;
+    };
+    let num_start = sx + b"startxref".len();
+    let rest = bytes.get(num_start..)?;
+    let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let digits = rest.get(skip..)?.iter().take_while(|b| b.is_ascii_digit()).count();
+    let old: usize = std::str::from_utf8(rest.get(skip..skip + digits)?).ok()?.parse().ok()?;
+    if old == table {
+        return None;
+    }
+    let mut fixed = bytes.get(..num_start + skip)?.to_vec();
+    fixed.extend_from_slice(table.to_string().as_bytes());
+    fixed.extend_from_slice(bytes.get(num_start + skip + digits..)?);
+    Some(fixed)
 }
 
 /// Empties every Flate stream that inflates past `max_stream_bytes` (a decompression bomb:

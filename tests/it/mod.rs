@@ -1,3 +1,5 @@
 pub mod util;
 
 mod foundation;
+mod batch;
+mod hostile;
