@@ -255,7 +255,7 @@ fn five_thousand_empty_pages() {
     let mut objs = vec![plain("<< /Type /Catalog /Pages 2 0 R >>"), Obj::Plain(format!("<< /Type /Pages /Kids [{}] /Count 5000 >>", kids.join(" ")))];
     objs.extend((0..5000).map(|_| plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")));
     let bytes = build_pdf(&objs);
-    let out = convert_within("5000-pages.pdf", &bytes, Duration::from_secs(60));
+    let out = convert_within("5000-pages.pdf", &bytes, FAST);
     assert_eq!(out.error_code(), None);
     assert_eq!(page_count(&out), Some(5000));
 }
