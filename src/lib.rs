@@ -7,7 +7,8 @@
 //! 4. [`extract`] runs every registered extractor over the sections;
 //! 5. [`contract`] holds the output types; [`emit`] validates every object before it is written.
 //!
-//! [`convert`] runs them in order for one file.
+//! [`convert`] runs them in order for one file; [`batch`] runs many files in worker processes,
+//! each under a time and memory limit.
 //!
 //! # Limitations
 //! - No OCR: a scanned page gives a `no_text_layer` warning and nothing else.
@@ -15,6 +16,7 @@
 //! - Glyph boxes use a fixed ascent/descent (0.8/0.2 of the font size), not the font's own.
 #![forbid(unsafe_code)]
 
+pub mod batch;
 pub mod check;
 pub mod contract;
 pub mod emit;

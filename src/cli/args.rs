@@ -25,19 +25,55 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the JSON Schema of the output contract.
     Schema,
+    /// Internal: the worker process of `extract`'s pool.
+    #[command(hide = true)]
+    Worker(WorkerArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// PDF files, or folders to search for *.pdf.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "list")]
     pub paths: Vec<PathBuf>,
-    /// Write DIR/<stem>.json for each input instead of printing.
+    /// Read input paths from FILE, one a line (`-` for stdin), after any given as arguments.
+    #[arg(long, value_name = "FILE")]
+    pub list: Option<PathBuf>,
+    /// Write DIR/<stem>.json for each input instead of printing (atomically; re-runs skip
+    /// inputs already converted with the same sha256 and tool version).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// With --out: convert again even when an output for the same input exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Worker processes converting in parallel [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Seconds one file may take before its worker is stopped (`timeout` error).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = positive_seconds)]
+    pub timeout: f64,
+    /// Memory one worker may use, e.g. 1.5G or 500M (`too_large` error past it).
+    #[arg(long, value_name = "SIZE", default_value = "1.5G", value_parser = councilpdf::batch::parse_size)]
+    pub max_memory: u64,
+    /// Write a JSON run report to FILE: every input's status, error and warning count.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Pretty-print JSON (one file on stdout only).
     #[arg(long)]
     pub pretty: bool,
+}
+
+fn positive_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err(format!("not a positive number of seconds: {s:?}")),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// Address-space limit in bytes, set on this process at start.
+    #[arg(long)]
+    pub max_memory: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod layout;
 mod validate;
+mod worker;
 
 use args::{Cli, Command};
 
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(a) => check::run(a),
         Command::Export(a) => export::run(a),
         Command::Schema => export::schema(),
+        Command::Worker(a) => worker::run(a),
     }
 }

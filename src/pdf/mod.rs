@@ -143,8 +143,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
         };
         return Err(PdfError::NotPdf(what));
     }
-    let mut doc = load(bytes)?;
-    let mut repairs = repair::repair(&mut doc, limits);
+    let (mut doc, mut repairs) = match load(bytes) {
+        Ok(doc) => (doc, vec![]),
+        Err(PdfError::Malformed(why)) => match with_startxref_fixed(bytes).and_then(|b| load(&b).ok()) {
+            Some(doc) => (doc, vec!["the startxref offset was wrong; the last xref table was used".to_string()]),
+            None => return Err(PdfError::Malformed(why)),
+        },
+        Err(e) => return Err(e),
+    };
+    repairs.extend(defuse_bombs(&mut doc, limits));
+    repairs.extend(repair::repair(&mut doc, limits));
     let producer = info_string(&doc, b"Producer");
     let title = info_string(&doc, b"Title").filter(|t| !t.trim().is_empty());
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
@@ -188,6 +196,70 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
         return Err(PdfError::Encrypted);
     }
     Ok(doc)
+}
+
+/// The file with its last `startxref` pointing at its last `xref` table, when it points
+/// elsewhere (a file edited by hand or cut and re-joined). None when there is nothing to fix.
+fn with_startxref_fixed(bytes: &[u8]) -> Option<Vec<u8>> {
+    let find_last = |needle: &[u8], before: usize| bytes.get(..before)?.windows(needle.len()).rposition(|w| w == needle);
+    let sx = find_last(b"startxref", bytes.len())?;
+    // The last `xref` keyword at the start of a line that is not part of `startxref`.
+    let mut end = sx;
+    let table = loop {
+        let at = find_last(b"xref", end)?;
+        if at == 0 || matches!(bytes.get(at - 1), Some(b'\n' | b'\r')) {
+            break at;
+        }
+        end = at;
+    };
+    let num_start = sx + b"startxref".len();
+    let rest = bytes.get(num_start..)?;
+    let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let digits = rest.get(skip..)?.iter().take_while(|b| b.is_ascii_digit()).count();
+    let old: usize = std::str::from_utf8(rest.get(skip..skip + digits)?).ok()?.parse().ok()?;
+    if old == table {
+        return None;
+    }
+    let mut fixed = bytes.get(..num_start + skip)?.to_vec();
+    fixed.extend_from_slice(table.to_string().as_bytes());
+    fixed.extend_from_slice(bytes.get(num_start + skip + digits..)?);
+    Some(fixed)
+}
+
+/// Empties every Flate stream that inflates past `max_stream_bytes` (a decompression bomb:
+/// 1 MB of input can hold 1 GB of spaces), before lopdf or pdf-extract inflate it in full.
+/// Images are skipped: their data is never decoded.
+fn defuse_bombs(doc: &mut Document, limits: &Limits) -> Vec<String> {
+    use std::io::Read;
+    let mut bombs = 0usize;
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(s) = obj else { continue };
+        if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image") {
+            continue;
+        }
+        let flate = match s.dict.get(b"Filter") {
+            Ok(Object::Name(n)) => n == b"FlateDecode",
+            Ok(Object::Array(a)) => a.iter().any(|f| matches!(f, Object::Name(n) if n == b"FlateDecode")),
+            _ => false,
+        };
+        // Deflate cannot expand more than ~1032:1, so small streams cannot be bombs.
+        if !flate || (s.content.len() as u64).saturating_mul(1032) <= limits.max_stream_bytes as u64 {
+            continue;
+        }
+        let mut sink = std::io::sink();
+        let mut inflater = flate2::read::ZlibDecoder::new(s.content.as_slice()).take(limits.max_stream_bytes as u64 + 1);
+        let inflated = std::io::copy(&mut inflater, &mut sink).unwrap_or(0);
+        if inflated > limits.max_stream_bytes as u64 {
+            bombs += 1;
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(Vec::new());
+        }
+    }
+    if bombs == 0 {
+        return vec![];
+    }
+    vec![format!("{bombs} streams inflating past {} bytes were skipped", limits.max_stream_bytes)]
 }
 
 fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
@@ -294,11 +366,19 @@ fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
         Some(Object::Dictionary(d)) => Some(d),
         _ => None,
     };
-    let graphics = catch_unwind(AssertUnwindSafe(|| {
+    let (graphics, blank) = catch_unwind(AssertUnwindSafe(|| {
         let content = doc.get_page_content(id).unwrap_or_default();
-        Walker::new(doc).walk_page(&content, resources)
+        let blank = content.iter().all(|b| b.is_ascii_whitespace());
+        (Walker::new(doc).walk_page(&content, resources), blank)
     }))
     .unwrap_or_default();
+    if blank {
+        // Nothing to show. pdf-extract rebuilds the whole page list for every page it reads,
+        // so skipping blank pages keeps a file of 5,000 empty pages from taking minutes.
+        page.readable = true;
+        convert_graphics(&graphics, &frame, &mut page);
+        return page;
+    }
 
     // Then pdf-extract for the glyphs, isolated: it panics on some real fonts.
     let mut dev = GlyphDev { runs: &graphics.runs, run_index: None, glyphs: Vec::new(), undecodable: 0 };

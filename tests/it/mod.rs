@@ -1,8 +1,10 @@
 pub mod util;
 
+mod batch;
 mod check;
 mod export;
 mod foundation;
+mod hostile;
 mod minutes;
 mod ofsted;
 mod pack;

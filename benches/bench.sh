@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark: `councilpdf extract --out` (default jobs) against `pdftotext -layout` run file by
+# file as a user's shell loop would, over every PDF in the corpus. Each figure is the best of
+# three runs. Usage: benches/bench.sh [CORPUS_DIR] (default ../shared/corpus, then
+# /work/shared/corpus). Not a test: run it by hand and paste the table into README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+corpus="${1:-}"
+if [ -z "$corpus" ]; then
+  for c in ../shared/corpus ../../shared/corpus /work/shared/corpus; do
+    if [ -d "$c" ]; then corpus="$c"; break; fi
+  done
+fi
+[ -d "$corpus" ] || { echo "bench: no corpus folder (give one as the first argument)" >&2; exit 2; }
+
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "bench: installing poppler-utils for pdftotext" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >&2
+  else sudo apt-get update -qq && sudo apt-get install -y -qq poppler-utils >&2; fi
+fi
+
+cargo build --release --quiet
+exec python3 - "$corpus" "$(pwd)/target/release/councilpdf" <<'PY'
+import os, platform, subprocess, sys, tempfile, json, shutil
+
+corpus, tool = sys.argv[1], sys.argv[2]
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(corpus) for f in fs if f.lower().endswith(".pdf"))
+
+# One measurement: wall seconds and the peak RSS of the largest single process (MB), taken in
+# a fresh interpreter so RUSAGE_CHILDREN covers this command only.
+MEASURE = r'''
+import resource, subprocess, sys, time
+t = time.perf_counter()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+'''
+
+def measure(cmd):
+    out = subprocess.run([sys.executable, "-c", MEASURE] + cmd, capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+def best_of_three(make_cmd):
+    runs = []
+    for _ in range(3):
+        work = tempfile.mkdtemp(prefix="councilpdf-bench-")
+        try:
+            runs.append(measure(make_cmd(work)))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+# Pages, from a councilpdf run report.
+work = tempfile.mkdtemp(prefix="councilpdf-bench-")
+subprocess.run([tool, "extract", "--out", os.path.join(work, "out"), "--report", os.path.join(work, "r.json")] + files,
+               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+pages = json.load(open(os.path.join(work, "r.json")))["summary"]["pages"]
+shutil.rmtree(work, ignore_errors=True)
+
+ours = best_of_three(lambda w: [tool, "extract", "--out", os.path.join(w, "out")] + files)
+loop = 'for f in "$@"; do pdftotext -layout "$f" "$OUT/$(basename "$f" .pdf).txt"; done'
+theirs = best_of_three(lambda w: ["env", "OUT=" + w, "bash", "-c", loop, "bench"] + files)
+
+ver = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True).stderr.splitlines()[0]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+print(f"corpus: {corpus} ({len(files)} files, {pages} pages); machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
+print()
+print("| command | files | pages | wall s (best of 3) | pages/s | peak RSS MB (largest process) |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+for name, (secs, rss) in [("councilpdf extract --out (default jobs)", ours), (f"pdftotext -layout, file by file ({ver})", theirs)]:
+    print(f"| {name} | {len(files)} | {pages} | {secs:.2f} | {pages / secs:.0f} | {rss:.0f} |")
+print()
+print(f"ratio (councilpdf wall / pdftotext wall): {ours[0] / theirs[0]:.2f}")
+PY

@@ -1,0 +1,285 @@
+//! Many files: a pool of worker processes that converts file after file, each under a
+//! wall-clock and memory limit, so one hostile file costs that file and never the batch.
+//!
+//! `catch_unwind` inside [`crate::convert`] already turns panics into error objects, but it
+//! cannot stop a loop or a runaway allocation inside the PDF parser. So each conversion runs in
+//! a persistent child process (the same binary re-executed with its hidden `worker`
+//! subcommand). The protocol is one line each way: the parent writes the input path as a JSON
+//! string, the worker answers with the file's checked output as one line of JSON. A worker
+//! that passes the timeout is killed; a worker that dies (memory limit, stack overflow, abort)
+//! is replaced; either way its file gets the contract's error object and the run goes on.
+//!
+//! Results arrive in completion order tagged with their input index; callers put them back in
+//! input order. Jobs are handed out largest file first, which balances the workers' loads.
+
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::contract::ErrorCode;
+
+/// How to start workers and what each may spend.
+#[derive(Debug, Clone)]
+pub struct PoolConfig {
+    /// The program to run (normally `std::env::current_exe()`).
+    pub program: PathBuf,
+    /// Arguments that make `program` a worker, e.g. `["worker"]`.
+    pub args: Vec<OsString>,
+    /// Number of workers (at least 1).
+    pub jobs: usize,
+    /// Wall-clock limit for one file.
+    pub timeout: Duration,
+    /// Address-space limit for one worker, in bytes (passed to it as `--max-memory`).
+    pub max_memory: u64,
+}
+
+/// One input: its position in the caller's list and its path.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub index: usize,
+    pub path: PathBuf,
+}
+
+/// The JSON output for one input: a contract object (result or error), already checked.
+#[derive(Debug)]
+pub struct JobResult {
+    pub index: usize,
+    pub path: PathBuf,
+    pub value: serde_json::Value,
+}
+
+/// Converts every job in worker processes and calls `on_result` for each result as it
+/// arrives (in completion order, on the calling thread). Never fails per file: a file whose
+/// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
+pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
+    let mut jobs = jobs;
+    // Largest first: the long files start early instead of ending the run on one core.
+    jobs.sort_by_cached_key(|j| std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)));
+    let n = config.jobs.max(1).min(jobs.len().max(1));
+    let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
+    let (tx, rx) = mpsc::channel::<JobResult>();
+    let mut slots = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (queue, tx, config) = (Arc::clone(&queue), tx.clone(), config.clone());
+        slots.push(std::thread::spawn(move || slot(&config, &queue, &tx)));
+    }
+    drop(tx);
+    for r in rx {
+        on_result(r);
+    }
+    for s in slots {
+        let _ = s.join();
+    }
+}
+
+/// One worker slot: takes jobs until the queue is empty, replacing its worker when it dies.
+fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult>) {
+    let mut worker: Option<Worker> = None;
+    loop {
+        let job = match queue.lock() {
+            Ok(mut q) => q.pop_front(),
+            Err(_) => None,
+        };
+        let Some(job) = job else { break };
+        let value = convert_one(config, &mut worker, &job.path);
+        if tx.send(JobResult { index: job.index, path: job.path, value }).is_err() {
+            break;
+        }
+    }
+    if let Some(w) = worker {
+        w.finish();
+    }
+}
+
+/// Converts one file in `worker` (started if needed); on timeout or death the worker is
+/// dropped and an error object stands for the file.
+fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) -> serde_json::Value {
+    if worker.is_none() {
+        match Worker::spawn(config) {
+            Ok(w) => *worker = Some(w),
+            Err(e) => return failure_value(path, ErrorCode::Internal, format!("cannot start a worker process: {e}")),
+        }
+    }
+    let Some(w) = worker.as_mut() else {
+        return failure_value(path, ErrorCode::Internal, "no worker process");
+    };
+    let request = serde_json::Value::String(path.to_string_lossy().into_owned()).to_string();
+    let sent = writeln!(w.stdin, "{request}").and_then(|_| w.stdin.flush());
+    let answer = match sent {
+        Ok(()) => w.lines.recv_timeout(config.timeout),
+        Err(_) => Err(RecvTimeoutError::Disconnected),
+    };
+    match answer {
+        Ok(line) => match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(v) => v,
+            Err(e) => failure_value(path, ErrorCode::Internal, format!("the worker answered with something that is not JSON: {e}")),
+        },
+        Err(RecvTimeoutError::Timeout) => {
+            if let Some(w) = worker.take() {
+                w.kill();
+            }
+            failure_value(path, ErrorCode::Timeout, format!("no result within the limit of {} s; the conversion was stopped", config.timeout.as_secs_f64()))
+        }
+        Err(RecvTimeoutError::Disconnected) => {
+            let Some(w) = worker.take() else {
+                return failure_value(path, ErrorCode::Internal, "the worker process died");
+            };
+            let (code, message) = w.death(config);
+            failure_value(path, code, message)
+        }
+    }
+}
+
+/// The error object for `path`, with the source facts read from the file itself.
+pub fn failure_value(path: &Path, code: ErrorCode, message: impl Into<String>) -> serde_json::Value {
+    let name = path.to_string_lossy();
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let out = crate::failure(crate::source_of(&name, &bytes), code, message);
+    crate::emit::to_checked_json(&out)
+}
+
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    lines: Receiver<String>,
+    /// The last line the worker wrote to stderr (why it aborted, when it did).
+    last_error: Arc<Mutex<String>>,
+    stderr_reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Worker {
+    fn spawn(config: &PoolConfig) -> std::io::Result<Worker> {
+        let mut child = Command::new(&config.program)
+            .args(&config.args)
+            .arg("--max-memory")
+            .arg(config.max_memory.to_string())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::other("worker pipes missing"));
+        };
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let last_error = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&last_error);
+        let stderr_reader = std::thread::spawn(move || {
+            // Bounded: a worker that floods stderr cannot grow the parent.
+            let mut buf = Vec::new();
+            let _ = stderr.take(1 << 20).read_to_end(&mut buf);
+            let text = String::from_utf8_lossy(&buf);
+            // The line that says why, else the last one that is not backtrace noise.
+            let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let why = lines.iter().find(|l| l.contains("memory allocation") || l.contains("overflowed its stack")).or_else(|| {
+                lines.iter().rev().find(|l| !l.starts_with("note:") && !l.starts_with("stack backtrace") && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.starts_with("at "))
+            });
+            if let (Some(last), Ok(mut s)) = (why, sink.lock()) {
+                *s = last.chars().take(300).collect();
+            }
+        });
+        Ok(Worker { child, stdin, lines, last_error, stderr_reader: Some(stderr_reader) })
+    }
+
+    /// Why the worker died, as an error code and a one-line message.
+    fn death(mut self, config: &PoolConfig) -> (ErrorCode, String) {
+        let status = self.child.wait();
+        if let Some(h) = self.stderr_reader.take() {
+            let _ = h.join();
+        }
+        let last = self.last_error.lock().map(|s| s.clone()).unwrap_or_default();
+        let mb = config.max_memory >> 20;
+        if last.contains("memory allocation") || last.contains("capacity overflow") {
+            return (ErrorCode::TooLarge, format!("the conversion exceeded the memory limit of {mb} MB"));
+        }
+        let how = match &status {
+            Ok(s) => describe_status(s),
+            Err(e) => format!("could not be waited for: {e}"),
+        };
+        if how.contains("signal 9") {
+            // Killed from outside (the kernel's OOM killer, most likely).
+            return (ErrorCode::TooLarge, format!("the worker was killed ({how}), most likely for memory; limit {mb} MB"));
+        }
+        let detail = if last.is_empty() { String::new() } else { format!(": {last}") };
+        (ErrorCode::Internal, format!("the worker process died ({how}){detail}"))
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Ends a worker that has no more work: closing stdin makes it exit.
+    fn finish(mut self) {
+        drop(self.stdin);
+        let _ = self.child.wait();
+    }
+}
+
+fn describe_status(s: &std::process::ExitStatus) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = s.signal() {
+            return format!("signal {sig}");
+        }
+    }
+    match s.code() {
+        Some(c) => format!("exit code {c}"),
+        None => "unknown status".into(),
+    }
+}
+
+/// Parses a size such as `1.5G`, `500M`, `64k` or `1000000` (bytes) into bytes.
+///
+/// # Errors
+/// A message when the text is not a positive size.
+///
+/// # Example
+/// ```
+/// assert_eq!(councilpdf::batch::parse_size("1.5G"), Ok(1_610_612_736));
+/// assert_eq!(councilpdf::batch::parse_size("500MB"), Ok(524_288_000));
+/// ```
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim().to_ascii_lowercase();
+    let t = t.strip_suffix("ib").or_else(|| t.strip_suffix('b')).unwrap_or(&t);
+    let (num, mult) = match t.chars().last() {
+        Some('k') => (&t[..t.len() - 1], 1u64 << 10),
+        Some('m') => (&t[..t.len() - 1], 1 << 20),
+        Some('g') => (&t[..t.len() - 1], 1 << 30),
+        _ => (t, 1),
+    };
+    let v: f64 = num.trim().parse().map_err(|_| format!("not a size: {text:?} (try 1.5G, 500M)"))?;
+    if !v.is_finite() || v <= 0.0 {
+        return Err(format!("not a positive size: {text:?}"));
+    }
+    Ok((v * mult as f64) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_with_and_without_units() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("64k"), Ok(65_536));
+        assert_eq!(parse_size("2GiB"), Ok(2 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("-1M").is_err());
+    }
+}
