@@ -150,7 +150,6 @@ fn samples() -> [PathBuf; 3] {
 }
 
 #[test]
-#[ignore = "needs the savings/ofsted extractors"]
 fn samples_give_the_tracker_rows_in_csv() {
     let out = scratch("samples-csv");
     let s = samples();
@@ -163,7 +162,6 @@ fn samples_give_the_tracker_rows_in_csv() {
 }
 
 #[test]
-#[ignore = "needs the savings/ofsted extractors"]
 fn samples_give_at_risk_sum_and_judgements_in_sqlite() {
     let db_path = scratch("samples-sqlite").join("papers.db");
     let s = samples();
