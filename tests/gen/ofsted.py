@@ -192,7 +192,51 @@ def monitoring_letter():
     doc("ofsted-monitoring-letter.pdf", story)
 
 
+def sif_sentence_ri():
+    """Overall judgement as a sentence in running text ('require improvement to be good'), the
+    lead inspector's role wrapped over two lines, ordinal dates with a dash."""
+    path = os.path.join(OUT, "ofsted-sif-sentence-ri.pdf")
+    c = canvas.Canvas(path, pagesize=A4)
+    w, h = A4
+    y = h - 70
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(60, y, "Inspection of Kingsmere Borough Council children's services")
+    y -= 30
+    c.setFont("Helvetica", 11)
+    c.drawString(60, y, "Dates of inspection: 6th - 17th May 2024")
+    y -= 16
+    c.drawString(60, y, "Lead inspector: Oluwaseun Adeyemi-Clarke, His Majesty's")
+    y -= 14
+    c.drawString(60, y, "Inspector")
+    y -= 30
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(60, y, "Children's services in Kingsmere require improvement to be good")
+    y -= 30
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(60, y, "Recommendations")
+    y -= 18
+    c.setFont("Helvetica", 11)
+    for n, t in [(1, ["Improve the timeliness of initial health assessments for children", "entering care."]), (2, ["Strengthen the voice of children in child protection plans."])]:
+        c.drawString(60, y, f"{n}.")
+        for k, part in enumerate(t):
+            c.drawString(84, y - 14 * k, part)
+        y -= 14 * len(t) + 10
+    y -= 10
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(60, y, "Main findings")
+    y -= 18
+    c.setFont("Helvetica", 11)
+    for n in range(1, 5):
+        c.drawString(60, y, f"{n}.")
+        c.drawString(84, y, "Most children are helped by social workers who know them well, but")
+        c.drawString(84, y - 14, "too many plans lack clear outcomes.")
+        y -= 38
+    c.showPage()
+    c.save()
+
+
 if __name__ == "__main__":
+    sif_sentence_ri()
     ilacs_wrapped()
     ilacs_grade_above()
     ilacs_2026()
