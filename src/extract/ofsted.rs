@@ -23,6 +23,12 @@
 //! they have no numbered paragraphs, each finding (a bullet, or else a paragraph of body text
 //! after the improvements) becomes a paragraph numbered by its ordinal ("1", "2", …).
 //!
+//! Generated variants (tests/gen/ofsted.py) cover other producers: a grade wrapped in its cell
+//! or into the next row, a grade on the line above its label, title-case and capital grades, the
+//! 2026 framework's five judgements with no overall row, "Lead inspector: X" with the role on the
+//! next line, letterheads ("Ofsted") and an authority named under a generic title, list items
+//! marked "o", and footnote markers dropped from improvements.
+//!
 //! Limits: one report per file (the first section); an area is matched to its heading by words,
 //! so a heading worded unlike its table row is not cross-checked.
 
@@ -945,6 +951,24 @@ mod tests {
             ("Leadership, management and governance".to_string(), GradeCode::RequiresImprovement),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn dropped_footnote_markers_leave_no_gap() {
+        assert_eq!(tidy("placements for children in care ."), "placements for children in care.");
+        assert_eq!(tidy("the front door , so that ( see below )"), "the front door, so that ( see below)");
+        assert_eq!(strip_letter_o("o Quality assurance is developing"), "Quality assurance is developing");
+    }
+
+    #[test]
+    fn letterheads_and_authorities() {
+        assert!(is_letterhead("Ofsted"));
+        assert!(!is_letterhead("Ofsted inspection of Kent"));
+        assert!(AUTHORITY.is_match("London Borough of Hackney"));
+        assert!(!AUTHORITY.is_match("Summary"));
+        let c = LEAD.captures("Lead inspector: Ann Lee, HMI").expect("match");
+        assert_eq!(c.name("name").map(|m| m.as_str()), Some("Ann Lee"));
+        assert!(ROLE.is_match(c.name("role").map_or("", |m| m.as_str())));
     }
 
     #[test]

@@ -10,6 +10,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib import colors
 from reportlab.platypus import SimpleDocTemplate, Paragraph, Table, TableStyle, Spacer
 from reportlab.pdfgen import canvas
+from reportlab import rl_config
+
+rl_config.invariant = 1  # no timestamps or random ids: the same PDFs on every run
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pdfs")
 os.makedirs(OUT, exist_ok=True)
@@ -235,7 +238,32 @@ def sif_sentence_ri():
     c.save()
 
 
+def ilacs_row_per_line():
+    """An export that gives every printed line its own table row: 'Requires improvement' and
+    'to be good' in two rows, rules only between judgements; overall effectiveness first."""
+    data = [("Overall effectiveness", "Requires improvement"), ("", "to be good"),
+            ("The impact of leaders on social work practice with children", "Inadequate"), ("and families", ""),
+            ("The experiences and progress of children who need help and", "Requires improvement"), ("protection", "to be good"),
+            ("The experiences and progress of children in care and care", "Good"), ("leavers", "")]
+    rows = [[Paragraph("Judgement", CELLB), Paragraph("Grade", CELLB)]] + [[Paragraph(a, CELL), Paragraph(g, CELL)] for a, g in data]
+    t = Table(rows, colWidths=[330, 130])
+    style = [("BOX", (0, 0), (-1, -1), 0.75, colors.black), ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black)]
+    for r in (2, 4, 6):
+        style.append(("LINEBELOW", (0, r), (-1, r), 0.5, colors.black))
+    t.setStyle(TableStyle(style))
+    story = [Paragraph("Inspection of Harrowby children's services", TITLE),
+             Paragraph("Inspection dates: 13 – 24 January 2025", BODY),
+             Paragraph("Lead inspector: Ann-Marie Lee, Ofsted Inspector", BODY),
+             Spacer(1, 8), t, Spacer(1, 12),
+             Paragraph("What needs to improve?", H2)]
+    story += bullets([("•", "Leaders' oversight of children's plans."), ("•", "Timeliness of assessments.")])
+    story.append(Paragraph("The impact of leaders on social work practice with children and families: inadequate", H2))
+    story += numbered([FILLER, FILLER])
+    doc("ofsted-ilacs-row-per-line.pdf", story)
+
+
 if __name__ == "__main__":
+    ilacs_row_per_line()
     sif_sentence_ri()
     ilacs_wrapped()
     ilacs_grade_above()

@@ -195,3 +195,28 @@ fn monitoring_visit_letter() {
     assert_eq!(numbers(i), ["1", "2", "3", "4"]);
     assert_eq!(sections(i), ["Headline findings"]);
 }
+
+#[test]
+fn every_printed_line_its_own_table_row() {
+    let e = gen("ofsted-ilacs-row-per-line.pdf");
+    let i = inspection(&e);
+    assert_eq!(i.subject.as_deref(), Some("Harrowby children's services"));
+    // "13 – 24 January 2025".
+    assert_eq!((i.start_date.as_deref(), i.end_date.as_deref()), (Some("2025-01-13"), Some("2025-01-24")));
+    assert_eq!(i.lead_inspector.as_deref(), Some("Ann-Marie Lee"));
+    assert_eq!(i.lead_inspector_role.as_deref(), Some("Ofsted Inspector"));
+    let ri = "Requires improvement to be good";
+    assert_eq!(
+        judgements(&e),
+        vec![
+            j("Overall effectiveness", ri, GradeCode::RequiresImprovementToBeGood),
+            j(LEADERS, "Inadequate", GradeCode::Inadequate),
+            j(HELP, ri, GradeCode::RequiresImprovementToBeGood),
+            j(CARE_BOTH, "Good", GradeCode::Good),
+        ]
+    );
+    assert_eq!(i.improvements, vec!["Leaders' oversight of children's plans.", "Timeliness of assessments."]);
+    assert_eq!(i.paragraph_count, 2);
+    assert_eq!(sections(i), [LEADERS]);
+    assert!(e.warnings.iter().all(|w| w.code != WarningCode::GradeMismatch), "{:?}", e.warnings);
+}
