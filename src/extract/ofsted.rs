@@ -23,6 +23,12 @@
 //! they have no numbered paragraphs, each finding (a bullet, or else a paragraph of body text
 //! after the improvements) becomes a paragraph numbered by its ordinal ("1", "2", …).
 //!
+//! Generated variants (tests/gen/ofsted.py) cover other producers: a grade wrapped in its cell
+//! or into the next row, a grade on the line above its label, title-case and capital grades, the
+//! 2026 framework's five judgements with no overall row, "Lead inspector: X" with the role on the
+//! next line, letterheads ("Ofsted") and an authority named under a generic title, list items
+//! marked "o", and footnote markers dropped from improvements.
+//!
 //! Limits: one report per file (the first section); an area is matched to its heading by words,
 //! so a heading worded unlike its table row is not cross-checked.
 
@@ -115,6 +121,9 @@ static OVERALL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A heading that names a council ("Ravenshire County Council", "London Borough of X").
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:council|borough|county|city|district|metropolitan|unitary|local\s+authority)\b").expect("valid regex"));
 /// "…help and protection: good".
 static HEADING_GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<area>.+?)\s*:\s*(?P<grade>[^:]+)$").expect("valid regex"));
 
@@ -140,10 +149,10 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     }
     let body = body_size(&rows);
     let judgements = judgements(pages);
-    let text = Reading::read(&rows, body);
+    let subject = subject(&rows, body);
+    let text = Reading::read(&rows, body, subject.as_deref().unwrap_or(""));
 
     let first = &rows[0];
-    let subject = subject(&rows, body);
     let (start_date, end_date) = inspection_dates(&rows);
     let (lead_inspector, lead_inspector_role) = lead(&rows);
     for (page, area, grade) in &text.heading_grades {
@@ -219,7 +228,8 @@ enum Mode {
 }
 
 impl Reading {
-    fn read(rows: &[Row], body: f64) -> Reading {
+    /// `subject`: the report's title, whose headings (the authority's name) head no section.
+    fn read(rows: &[Row], body: f64, subject: &str) -> Reading {
         let mut r = Reading::default();
         let mut numbered: Vec<(Paragraph, Vec<String>)> = Vec::new();
         let mut bullets: Vec<(Paragraph, Vec<String>)> = Vec::new();
@@ -231,6 +241,7 @@ impl Reading {
         let mut improve: Vec<Vec<String>> = Vec::new();
         let mut major: Option<String> = None;
         let mut minor: Option<String> = None;
+        let mut major_is_list = false;
         let mut mode = Mode::Outside;
         let mut ended = false;
         // Under a "What needs to improve?"/"Recommendations" heading: numbered items are both.
@@ -290,10 +301,20 @@ impl Reading {
                 mode = if improve_open { Mode::Improve { x0: f64::MAX } } else { Mode::Outside };
                 headings_after_dear = headings_after_dear.map(|n| n + 1);
                 last_plain = None;
-                if row.size() >= body + 1.0 {
+                // A letterhead ("Ofsted") or the overall judgement as a sentence heads no section.
+                let in_title = !subject.is_empty() && area.len() > 3 && subject.contains(area.as_str());
+                let titles = !is_letterhead(&area) && OVERALL.captures(&squash(&area)).is_none() && !in_title && !SUBJECT.is_match(&area);
+                if !titles {
+                } else if row.size() >= body + 1.0 {
+                    major_is_list = improve_open;
                     major = Some(area);
                     minor = None;
                 } else {
+                    // A smaller heading after the improvements list starts a section of its own.
+                    if major_is_list {
+                        major = None;
+                        major_is_list = false;
+                    }
                     minor = Some(area);
                 }
                 i = j;
@@ -321,7 +342,8 @@ impl Reading {
                 i += 1;
                 continue;
             }
-            let is_bullet = row.bullet().is_some_and(|b| !b.chars().all(|c| c.is_ascii_alphanumeric()) || prev_ends_sentence(rows, i));
+            let is_bullet = row.bullet().is_some_and(|b| !b.chars().all(|c| c.is_ascii_alphanumeric()) || prev_ends_sentence(rows, i))
+                || letter_o_bullet(row, &mode, rows, i);
             // A list inside a numbered paragraph ("…by ensuring that:" + bullets) belongs to it.
             let inside = matches!(mode, Mode::Para { x0, .. } if row.x0() >= x0 + 2.0);
             if is_bullet && inside {
@@ -337,7 +359,7 @@ impl Reading {
                 continue;
             }
             if is_bullet {
-                let item = row.body();
+                let item = if row.bullet().is_some() { row.body() } else { strip_letter_o(&row.text()) };
                 if let Mode::Improve { .. } = mode {
                     improve.push(vec![item]);
                     mode = Mode::Improve { x0: row.x0() };
@@ -415,7 +437,7 @@ impl Reading {
             }
             i += 1;
         }
-        r.improvements = improve.iter().map(|p| join_lines(p.iter().map(String::as_str))).filter(|s| !s.is_empty()).collect();
+        r.improvements = improve.iter().map(|p| tidy(&join_lines(p.iter().map(String::as_str)))).filter(|s| !s.is_empty()).collect();
         let chosen = if !numbered.is_empty() {
             numbered
         } else if !bullets.is_empty() {
@@ -425,7 +447,7 @@ impl Reading {
         };
         let is_ordinal = chosen.iter().all(|(p, _)| p.number.is_empty());
         for (k, (mut p, parts)) in chosen.into_iter().enumerate() {
-            p.text = join_lines(parts.iter().map(String::as_str));
+            p.text = tidy(&join_lines(parts.iter().map(String::as_str)));
             if is_ordinal {
                 p.number = (k + 1).to_string();
             }
@@ -435,6 +457,33 @@ impl Reading {
         }
         r
     }
+}
+
+/// A list item marked with a letter "o" (Word's second-level bullet in a font without the
+/// glyph), which the layout does not flag: "o Quality assurance …" level with the list's items.
+fn letter_o_bullet(row: &Row, mode: &Mode, rows: &[Row], i: usize) -> bool {
+    static O: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^o\s+\p{Lu}").expect("valid regex"));
+    let level = match mode {
+        Mode::Bullet { x0 } | Mode::Improve { x0 } => (row.x0() - x0).abs() < 2.0,
+        _ => false,
+    };
+    row.bullet().is_none() && level && O.is_match(&row.text()) && prev_ends_sentence(rows, i)
+}
+
+fn strip_letter_o(text: &str) -> String {
+    text.trim_start().strip_prefix('o').unwrap_or(text).trim_start().to_string()
+}
+
+/// A space left before punctuation where a footnote marker was dropped ("in care .").
+fn tidy(text: &str) -> String {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+([.,;:?!)])").expect("valid regex"));
+    GAP.replace_all(text, "$1").into_owned()
+}
+
+/// The inspectorate's name printed as a letterhead.
+fn is_letterhead(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').to_lowercase();
+    t == "ofsted" || t == "office for standards in education, children's services and skills" || t == "office for standards in education, children’s services and skills"
 }
 
 /// The number and text of a row that starts numbered paragraph `expect`.
@@ -698,14 +747,18 @@ fn subject(rows: &[Row], body: f64) -> Option<String> {
         groups.push((if is_heading(r, body) { r.size() } else { 0.0 }, text));
         k = j;
     }
-    let largest = groups.iter().filter(|(s, _)| *s > 0.0).max_by(|a, b| a.0.total_cmp(&b.0));
+    let largest = groups.iter().filter(|(s, t)| *s > 0.0 && !is_letterhead(t)).max_by(|a, b| a.0.total_cmp(&b.0));
     for (k, (_, text)) in groups.iter().enumerate() {
         if let Some(s) = SUBJECT.captures(text).and_then(|c| c.name("subject")) {
             let s = s.as_str().trim().to_string();
             // "Norfolk Council" over "Re-inspection of services for children…": the authority
             // is the larger title printed first.
-            return match largest {
-                Some((_, t)) if groups.iter().position(|(_, g)| g == t).is_some_and(|p| p < k) && !SUBJECT.is_match(t) => Some(format!("{t}: {s}")),
+            // "Inspection of services for children …" names no authority: the heading printed
+            // next does ("Ravenshire County Council").
+            let after = groups.get(k + 1).filter(|(size, t)| *size > 0.0 && AUTHORITY.is_match(t) && !SUBJECT.is_match(t) && !AUTHORITY.is_match(&s));
+            return match (largest, after) {
+                (Some((_, t)), _) if groups.iter().position(|(_, g)| g == t).is_some_and(|p| p < k) && !SUBJECT.is_match(t) => Some(format!("{t}: {s}")),
+                (_, Some((_, t))) => Some(format!("{t}: {s}")),
                 _ => Some(s),
             };
         }
@@ -898,6 +951,24 @@ mod tests {
             ("Leadership, management and governance".to_string(), GradeCode::RequiresImprovement),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn dropped_footnote_markers_leave_no_gap() {
+        assert_eq!(tidy("placements for children in care ."), "placements for children in care.");
+        assert_eq!(tidy("the front door , so that ( see below )"), "the front door, so that ( see below)");
+        assert_eq!(strip_letter_o("o Quality assurance is developing"), "Quality assurance is developing");
+    }
+
+    #[test]
+    fn letterheads_and_authorities() {
+        assert!(is_letterhead("Ofsted"));
+        assert!(!is_letterhead("Ofsted inspection of Kent"));
+        assert!(AUTHORITY.is_match("London Borough of Hackney"));
+        assert!(!AUTHORITY.is_match("Summary"));
+        let c = LEAD.captures("Lead inspector: Ann Lee, HMI").expect("match");
+        assert_eq!(c.name("name").map(|m| m.as_str()), Some("Ann Lee"));
+        assert!(ROLE.is_match(c.name("role").map_or("", |m| m.as_str())));
     }
 
     #[test]
