@@ -16,7 +16,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::common::{parse_date, squash};
-use super::minutes::{minutes_sections, rows_of, Row};
+use super::minutes::{meeting_date, minutes_sections, rows_of, Row};
 use super::{provenance, Context};
 use crate::contract::{Action, ActionOrigin, Extraction};
 use crate::layout::join_lines;
@@ -61,7 +61,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(ctx: &Context, out: &mut Extraction) {
     for s in minutes_sections(ctx) {
         let rows = rows_of(ctx, &s);
-        let meeting_date = rows.iter().take(20).find_map(|r| parse_date(&r.text));
+        let meeting_date = meeting_date(&rows);
         let mut i = 0;
         while let Some(r) = rows.get(i) {
             i += 1;

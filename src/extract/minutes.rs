@@ -332,7 +332,7 @@ fn is_lost_heading(rows: &[Row], i: usize) -> bool {
 }
 
 /// The date of the meeting minuted: the first date printed before the first item.
-fn meeting_date(preamble: &[Row]) -> Option<String> {
+pub fn meeting_date(preamble: &[Row]) -> Option<String> {
     // Read per paragraph: "… on Monday 3 March" / "2025 at 7.30pm" wraps the date over two rows.
     let head = preamble.get(..preamble.len().min(20)).unwrap_or(preamble);
     paragraph_texts(head).iter().find_map(|t| find_dates(t).into_iter().next().map(|(d, _)| d))
