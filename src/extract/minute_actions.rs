@@ -39,8 +39,8 @@ static TRAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<what>.{8,}?)\
 /// "Owner – what" or "Owner: what".
 static OWNER_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>[^–—:]{2,60}?)\s+[–—-]\s+(?P<what>.+)$|^(?P<owner2>[^–—:]{2,60}?)\s*:\s+(?P<what2>.+)$").expect("valid regex"));
 
-/// "Clerk to write …", "Cllr A Smith and the Clerk to arrange …".
-static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>(?:(?:the\s+)?[\p{Lu}][\w.'’&/-]*\s*){1,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex"));
+/// "Clerk to write …", "Head of Internal Audit to report …", "Cllr A Smith and the Clerk to arrange …".
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>(?:the\s+)?[\p{Lu}][\w.'’&/-]*(?:\s+(?:(?:of|for)\s+)?(?:the\s+)?[\p{Lu}][\w.'’&/-]*){0,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex"));
 
 /// "… by 30 September 2025", "… by the next meeting", "… before the end of March".
 static DUE: LazyLock<Regex> = LazyLock::new(|| {

@@ -231,6 +231,19 @@ fn numeric(num: &str) -> Option<u32> {
     num.split(|c: char| !c.is_ascii_digit()).rfind(|p| !p.is_empty()).and_then(|p| p.parse().ok())
 }
 
+/// "31/25" then "32/25": in a number of two parts the serial may be the first part, the year the
+/// second; the number runs on when one part steps by one and the other stays.
+fn serial_follows(prev: &str, cur: &str) -> bool {
+    let parts = |n: &str| n.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse::<u32>().ok()).collect::<Vec<u32>>();
+    let (a, b) = (parts(prev), parts(cur));
+    if a.len() != 2 || b.len() != 2 {
+        return false;
+    }
+    let first = a.first().zip(b.first()).is_some_and(|(x, y)| *y == x + 1) && a.get(1) == b.get(1);
+    let second = a.get(1).zip(b.get(1)).is_some_and(|(x, y)| *y == x + 1) && a.first() == b.first();
+    first || second
+}
+
 fn is_upper_title(t: &str) -> bool {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
@@ -269,14 +282,16 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         let title = title.as_str();
         let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
         let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
-        let looks = if styled { r.bold || is_upper_title(title) || has_ref } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
+        // "Minute 31/25 - Title": the word "Minute" marks a heading as surely as bold type.
+        let keyword = c.name("pre").is_some();
+        let looks = if styled { r.bold || is_upper_title(title) || has_ref || keyword } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
         if !looks {
             continue;
         }
         let runs_on = match heads.last() {
             None => value < 1000,
             // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
-            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 9),
+            Some(p) => value == p.value + 1 || serial_follows(&p.number, num.as_str()) || (styled && (r.bold || has_ref || keyword) && value > p.value && value <= p.value + 9),
         };
         if !styled && heads.is_empty() && value != 1 {
             continue;

@@ -173,7 +173,41 @@ def slashnum():
     build("minutes-os-slash.pdf", f, "OS minutes")
 
 
+def landscape_ruled():
+    from reportlab.lib.pagesizes import landscape
+    doc = SimpleDocTemplate(os.path.join(OUT, "minutes-landscape-hrules.pdf"), pagesize=landscape(A4), title="Committee minutes",
+                            leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50, invariant=1)
+    f = [p("Minutes of a meeting of the Environment Committee held at The Guildhall, Eastbury on 8 September 2025 at 6.00 pm"),
+         p("Councillors present: V King (Chair), W Lane, X Moss"),
+         p("Apologies for absence were received from Councillors Y Nash and Z Owen."), Spacer(1, 6)]
+    rows = [["Min No.", "Subject", "Decision"],
+            ["12/25", p("<b>Climate Action Plan</b>"), p("RESOLVED that the updated Climate Action Plan be adopted.")],
+            ["13/25", p("<b>Street Cleansing Review</b>"), p("ACTION BY: Head of Environment – review the cleansing rota by 31/10/2025")],
+            ["14/25", p("<b>Tree Strategy</b>"), p("It was agreed that a tree strategy be drafted.")]]
+    t = Table(rows, colWidths=[60, 220, 460])
+    t.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, -1), 0.5, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    f.append(t)
+    doc.build(f)
+
+
+def minute_prefix():
+    f = [p("Audit and Governance Committee", H),
+         p("Minutes of the meeting held on 15 October 2025 at 10.00 am at Council Offices, Market Street"),
+         p("Present: Councillor A Bright (Chair); Councillor B Cole (Vice-Chair); Councillor C Dean; Mr D Earl (Independent Member, co-opted)"),
+         p("Minute 31/25 - External Audit Plan"),
+         p("The External Auditor presented the plan."),
+         p("RESOLVED that the External Audit Plan be noted."),
+         p("Minute 32/25 - Internal Audit Progress"),
+         p("Members asked about overdue recommendations."),
+         p("Action: Head of Internal Audit to report overdue recommendations by 10 December 2025."),
+         p("Minute 33/25 - Risk Register"),
+         p("RESOLVED – That the strategic risk register be approved."),
+         ]
+    build("minutes-minute-prefix.pdf", f, "Audit minutes")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    for g in (cabinet, scrutiny, parish, plain, twocol, hwb, fullcouncil, slashnum):
+    for g in (cabinet, scrutiny, parish, plain, twocol, hwb, fullcouncil, slashnum, landscape_ruled, minute_prefix):
         g()

@@ -147,3 +147,52 @@ fn scrutiny_prefixed_slash_numbers() {
     assert_eq!(numbers_and_titles(&x), [("OS 23/44", "Work Programme"), ("OS 23/45", "Call-in: Waste Collection Changes")]);
     assert_eq!(item(&x, "OS 23/45").resolutions, ["the decision be referred back to Cabinet for reconsideration."]);
 }
+
+#[test]
+fn minute_keyword_headings_with_serial_and_year() {
+    let x = gen("minutes-minute-prefix.pdf");
+    assert_eq!(meeting_fields(&x), (Some("Audit and Governance Committee"), Some("2025-10-15"), Some("10:00"), Some("Council Offices, Market Street")));
+    assert_eq!(
+        members(&x),
+        [
+            ("Councillor A Bright", MemberRole::Chair, Some(Attendance::Present)),
+            ("Councillor B Cole", MemberRole::ViceChair, Some(Attendance::Present)),
+            ("Councillor C Dean", MemberRole::Member, Some(Attendance::Present)),
+            ("Mr D Earl", MemberRole::CoOpted, Some(Attendance::Present)),
+        ]
+    );
+    // Not bold, not upper case: "Minute" alone marks the headings; the serial is the first part.
+    assert_eq!(numbers_and_titles(&x), [("31/25", "External Audit Plan"), ("32/25", "Internal Audit Progress"), ("33/25", "Risk Register")]);
+    assert_eq!(item(&x, "33/25").resolutions, ["That the strategic risk register be approved."]);
+    let a = x.actions.first().expect("action");
+    assert_eq!((a.owner.as_deref(), a.due.as_deref()), (Some("Head of Internal Audit"), Some("2025-12-10")));
+    assert!(a.text.starts_with("Head of Internal Audit to report overdue recommendations"));
+}
+
+#[test]
+fn landscape_table_with_horizontal_rules_front_block() {
+    let x = gen("minutes-landscape-hrules.pdf");
+    assert_eq!(meeting_fields(&x), (Some("Environment Committee"), Some("2025-09-08"), Some("18:00"), Some("The Guildhall, Eastbury")));
+    assert_eq!(
+        members(&x),
+        [
+            ("V King", MemberRole::Chair, Some(Attendance::Present)),
+            ("W Lane", MemberRole::Member, Some(Attendance::Present)),
+            ("X Moss", MemberRole::Member, Some(Attendance::Present)),
+            ("Y Nash", MemberRole::Member, Some(Attendance::Apologies)),
+            ("Z Owen", MemberRole::Member, Some(Attendance::Apologies)),
+        ]
+    );
+}
+
+/// Known failure: in a "Min No. | Subject | Decision" table the three cells of a row share one
+/// baseline and are read as one row, so the heading is not bold and its title swallows the
+/// decision. Run with `--ignored` to see it.
+#[test]
+#[ignore = "number | subject | decision table rows are joined into one row (see report)"]
+fn landscape_table_items() {
+    let x = gen("minutes-landscape-hrules.pdf");
+    assert_eq!(numbers_and_titles(&x), [("12/25", "Climate Action Plan"), ("13/25", "Street Cleansing Review"), ("14/25", "Tree Strategy")]);
+    assert_eq!(item(&x, "12/25").resolutions, ["the updated Climate Action Plan be adopted."]);
+    assert_eq!(x.actions.first().and_then(|a| a.owner.as_deref()), Some("Head of Environment"));
+}
