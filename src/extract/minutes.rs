@@ -11,13 +11,17 @@
 //! 84. Apologies                                         (Kent: agenda ref on its own line)
 //!     (Item 1)
 //! 1. WELCOME AND APOLOGIES                               (upper-case title)
+//! C.123 | Declarations of Interest                         (number column of a table; HWB 12, Min 4.2)
+//! Minute 31/25 - External Audit Plan                      (plain type; "Minute" marks it, serial first)
+//! Date: 21 May 2025 / Time: 2.00 pm / Venue: Committee Room 2   (labelled front block)
 //! ```
 //! A heading is a row that starts with a number and whose title is bold or upper case or carries
 //! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
 //! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
 //! back to plain numbered rows that run 1, 2, 3 ….
 //!
-//! Known limits: a heading whose number the layout lost (a number set as a superscript) is only
+//! Known limits: a "Min No. | Subject | Decision" table whose three cells share a baseline is read
+//! as one row, so its headings are not found; a heading whose number the layout lost (a number set as a superscript) is only
 //! recovered when it sits between two items whose numbers leave exactly one gap; names in
 //! attendance lists are split on commas and "and", so a name containing "and" is split.
 
