@@ -16,7 +16,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::common::{parse_date, squash};
-use super::minutes::{minutes_sections, rows_of, Row};
+use super::minutes::{meeting_date, minutes_sections, rows_of, Row};
 use super::{provenance, Context};
 use crate::contract::{Action, ActionOrigin, Extraction};
 use crate::layout::join_lines;
@@ -39,8 +39,8 @@ static TRAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<what>.{8,}?)\
 /// "Owner – what" or "Owner: what".
 static OWNER_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>[^–—:]{2,60}?)\s+[–—-]\s+(?P<what>.+)$|^(?P<owner2>[^–—:]{2,60}?)\s*:\s+(?P<what2>.+)$").expect("valid regex"));
 
-/// "Clerk to write …", "Cllr A Smith and the Clerk to arrange …".
-static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>(?:(?:the\s+)?[\p{Lu}][\w.'’&/-]*\s*){1,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex"));
+/// "Clerk to write …", "Head of Internal Audit to report …", "Cllr A Smith and the Clerk to arrange …".
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>(?:the\s+)?[\p{Lu}][\w.'’&/-]*(?:\s+(?:(?:of|for)\s+)?(?:the\s+)?[\p{Lu}][\w.'’&/-]*){0,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex"));
 
 /// "… by 30 September 2025", "… by the next meeting", "… before the end of March".
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,7 +61,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(ctx: &Context, out: &mut Extraction) {
     for s in minutes_sections(ctx) {
         let rows = rows_of(ctx, &s);
-        let meeting_date = rows.iter().take(20).find_map(|r| parse_date(&r.text));
+        let meeting_date = meeting_date(&rows);
         let mut i = 0;
         while let Some(r) = rows.get(i) {
             i += 1;

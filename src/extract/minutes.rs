@@ -11,13 +11,17 @@
 //! 84. Apologies                                         (Kent: agenda ref on its own line)
 //!     (Item 1)
 //! 1. WELCOME AND APOLOGIES                               (upper-case title)
+//! C.123 | Declarations of Interest                         (number column of a table; HWB 12, Min 4.2)
+//! Minute 31/25 - External Audit Plan                      (plain type; "Minute" marks it, serial first)
+//! Date: 21 May 2025 / Time: 2.00 pm / Venue: Committee Room 2   (labelled front block)
 //! ```
 //! A heading is a row that starts with a number and whose title is bold or upper case or carries
 //! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
 //! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
 //! back to plain numbered rows that run 1, 2, 3 ….
 //!
-//! Known limits: a heading whose number the layout lost (a number set as a superscript) is only
+//! Known limits: a "Min No. | Subject | Decision" table whose three cells share a baseline is read
+//! as one row, so its headings are not found; a heading whose number the layout lost (a number set as a superscript) is only
 //! recovered when it sits between two items whose numbers leave exactly one gap; names in
 //! attendance lists are split on commas and "and", so a name containing "and" is split.
 
@@ -65,10 +69,11 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
                 // right-hand "Signed by the Chair") joins that row.
                 if let Some(prev) = rows.last_mut() {
                     if prev.page == page.number && (prev.bbox.top - line.bbox.top).abs() < 2.0 && line.bbox.x0 > prev.bbox.x0 {
+                        // A minute number in its own column ("C.123", "HWB 12") takes the title's style.
+                        let prev_lettered = prev.text.chars().any(char::is_alphabetic) && !NUMBER_CELL.is_match(prev.text.trim());
                         prev.text = format!("{} {}", prev.text, text);
                         prev.bbox = union(&prev.bbox, &line.bbox);
                         if lettered {
-                            let prev_lettered = prev.text.chars().take_while(|c| !c.is_whitespace()).any(char::is_alphabetic);
                             prev.bold = if prev_lettered { prev.bold && line.bold } else { line.bold };
                         }
                         if k == 0 {
@@ -89,6 +94,8 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
     rows
 }
 
+/// A cell holding only a minute number: "12", "C.123", "HWB 12", "24/101", "Min 4.2".
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:min(?:ute)?s?\.?\s+(?:no\.?\s*)?)?(?:[A-Z]{1,4}[.\s]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?[.):]?$").expect("valid regex"));
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}\.?$").expect("valid regex"));
 
 fn union(a: &BBox, b: &BBox) -> BBox {
@@ -99,8 +106,8 @@ fn union(a: &BBox, b: &BBox) -> BBox {
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ^ (?: (?i: min (?: ute )? s? \.? ) \s+ (?: (?i: no ) \.? \s* )? )?   # Minute 45/22
-        (?P<num> (?: [A-Z]{1,3} \s? )? \d{1,4} (?: /\d{1,4} )? [a-z]? )       # number as printed
+        ^ (?P<pre> (?i: min (?: ute )? s? \.? ) \s+ (?: (?i: no ) \.? \s* )? )?   # Minute 45/22
+        (?P<num> (?: [A-Z]{1,3} [.\s]? )? \d{1,4} (?: [/.] \d{1,4} )? [a-z]? )   # C.123, HWB 12, 23/45, 4.2
         (?: [.):] | \s ) \s* (?: [-–—] \s+ )?
         (?P<title> [\p{Lu}\d'‘“(] .* ) $",
     )
@@ -127,6 +134,8 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_OF_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<b>[^,.]{3,80}?)\s+(?:meeting\s+)?held\b").expect("valid regex")
 });
+/// A title paragraph that is only "Minutes of the Licensing Committee" (date and place follow).
+static BODY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<b>[^,.:;]{3,80}?)\s*$").expect("valid regex"));
 static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)").expect("valid regex"));
 
 /// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
@@ -139,6 +148,17 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static VENUE_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s+(?:at|in)\s+(?:the\s+)?(?P<v>\p{Lu}[^.]+?)\.?$").expect("valid regex"));
+/// "… at 7.00 pm in the Council Chamber, Riverside House", "… at 2.00pm, The Guildhall".
+static VENUE_AFTER_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix) \b \d{1,2} (?: [.:] \d{2} )? \s* [ap] \.? m \.?
+        (?: ,? \s+ (?: in | at ) \s+ (?: the \s+ )? | , \s+ )
+        (?P<v> [\p{Lu}] [^.]+? ) \.? $",
+    )
+    .expect("valid regex")
+});
+/// A labelled line of a front block: "Venue: Committee Room 2, Town Hall", "Time: 2.00 pm".
+static FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?P<k>venue|place|location|time)\s*[:\-–]\s*(?P<v>\S.*)$").expect("valid regex"));
 
 /// Attendance labels at the start of a paragraph.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,6 +235,19 @@ fn numeric(num: &str) -> Option<u32> {
     num.split(|c: char| !c.is_ascii_digit()).rfind(|p| !p.is_empty()).and_then(|p| p.parse().ok())
 }
 
+/// "31/25" then "32/25": in a number of two parts the serial may be the first part, the year the
+/// second; the number runs on when one part steps by one and the other stays.
+fn serial_follows(prev: &str, cur: &str) -> bool {
+    let parts = |n: &str| n.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse::<u32>().ok()).collect::<Vec<u32>>();
+    let (a, b) = (parts(prev), parts(cur));
+    if a.len() != 2 || b.len() != 2 {
+        return false;
+    }
+    let first = a.first().zip(b.first()).is_some_and(|(x, y)| *y == x + 1) && a.get(1) == b.get(1);
+    let second = a.get(1).zip(b.get(1)).is_some_and(|(x, y)| *y == x + 1) && a.first() == b.first();
+    first || second
+}
+
 fn is_upper_title(t: &str) -> bool {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
@@ -245,21 +278,24 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         if find_dates(&r.text).first().is_some_and(|(_, range)| range.start == 0) {
             continue;
         }
-        // "2.1 Background" is a numbered paragraph, not a minute.
-        if r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        // "2.1 Background" is a numbered paragraph, not a minute; "Min 4.2" and "C.123" are.
+        let decimal = num.as_str().starts_with(|c: char| c.is_ascii_digit()) && num.as_str().contains('.');
+        if (decimal && c.name("pre").is_none()) || r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
             continue;
         }
         let title = title.as_str();
         let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
         let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
-        let looks = if styled { r.bold || is_upper_title(title) || has_ref } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
+        // "Minute 31/25 - Title": the word "Minute" marks a heading as surely as bold type.
+        let keyword = c.name("pre").is_some();
+        let looks = if styled { r.bold || is_upper_title(title) || has_ref || keyword } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
         if !looks {
             continue;
         }
         let runs_on = match heads.last() {
             None => value < 1000,
             // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
-            Some(p) => value == p.value + 1 || (styled && (r.bold || has_ref) && value > p.value && value <= p.value + 9),
+            Some(p) => value == p.value + 1 || serial_follows(&p.number, num.as_str()) || (styled && (r.bold || has_ref || keyword) && value > p.value && value <= p.value + 9),
         };
         if !styled && heads.is_empty() && value != 1 {
             continue;
@@ -315,8 +351,10 @@ fn is_lost_heading(rows: &[Row], i: usize) -> bool {
 }
 
 /// The date of the meeting minuted: the first date printed before the first item.
-fn meeting_date(preamble: &[Row]) -> Option<String> {
-    preamble.iter().take(20).find_map(|r| find_dates(&r.text).into_iter().next().map(|(d, _)| d))
+pub fn meeting_date(preamble: &[Row]) -> Option<String> {
+    // Read per paragraph: "… on Monday 3 March" / "2025 at 7.30pm" wraps the date over two rows.
+    let head = preamble.get(..preamble.len().min(20)).unwrap_or(preamble);
+    paragraph_texts(head).iter().find_map(|t| find_dates(t).into_iter().next().map(|(d, _)| d))
 }
 
 fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
@@ -419,19 +457,27 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
         .iter()
         .find_map(|t| BODY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
         .or_else(|| pre_text.iter().find_map(|t| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
+        .or_else(|| pre_text.iter().find_map(|t| BODY_TITLE.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
         .or_else(|| pre_text.iter().find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))))
         .or_else(|| {
             preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
         })
         .map(|b| squash(&b));
-    let time = pre_text.iter().filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting")).find_map(|t| parse_time(t));
+    let field = |key: &[&str]| pre_text.iter().find_map(|t| FIELD.captures(t).filter(|c| c.name("k").is_some_and(|k| key.contains(&k.as_str().to_lowercase().as_str()))).and_then(|c| c.name("v")).map(|v| v.as_str().to_string()));
+    let time = pre_text
+        .iter()
+        .filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting"))
+        .find_map(|t| parse_time(t))
+        .or_else(|| field(&["time"]).and_then(|t| parse_time(&t)));
     let venue = pre_text.iter().find_map(|t| {
         VENUE
             .captures(t)
             .and_then(|c| c.name("v"))
             .or_else(|| VENUE_AFTER_DATE.captures(t).and_then(|c| c.name("v")))
+            .or_else(|| VENUE_AFTER_TIME.captures(t).and_then(|c| c.name("v")))
             .map(|v| squash(v.as_str().trim_end_matches([',', '.'])))
     });
+    let venue = venue.or_else(|| field(&["venue", "place", "location"]).map(|v| squash(v.trim_end_matches([',', '.']))));
     let mut members = Vec::new();
     let scope = rows.get(..search_end.min(rows.len())).unwrap_or(rows);
     let paras = paragraph_rows(scope);

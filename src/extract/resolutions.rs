@@ -280,6 +280,11 @@ mod tests {
             (&[&[("The decision was made to defer.", false)]], &[]),
             (&[&[("RESOLVED to approve the budget.", false)]], &["to approve the budget."]),
             (&[&[("Mr Wheeler had kindly agreed to organise it.", false)]], &[]),
+            // Health and wellbeing boards print "DECISION:" and "Agreed:" labels.
+            (&[&[("DECISION: That the Joint Strategic Needs Assessment be approved for publication.", false)]], &["That the Joint Strategic Needs Assessment be approved for publication."]),
+            (&[&[("Agreed: That the Better Care Fund plan be signed off by the Chair.", false)]], &["That the Better Care Fund plan be signed off by the Chair."]),
+            (&[&[("Resolved:", false)], &[("(a) That the contract be awarded;", true)], &[("(b) That the Director be authorised to sign it.", true)]], &["That the contract be awarded", "That the Director be authorised to sign it."]),
+            (&[&[("Proposed by Cllr Turner, seconded by Cllr Wood, it was RESOLVED to approve the minutes.", false)]], &["to approve the minutes."]),
         ];
         for (paras, want) in cases {
             let ps: Vec<Para> = paras.iter().map(|p| para(p)).collect();

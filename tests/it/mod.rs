@@ -4,6 +4,7 @@ mod batch;
 mod check;
 mod export;
 mod foundation;
+mod gen_minutes;
 mod gen_ofsted;
 mod hostile;
 mod minutes;
