@@ -37,8 +37,15 @@ fn opening(page: &Page) -> String {
     let limit = page.height * 0.5;
     let lines: Vec<String> = page.lines.iter().filter(|l| l.bbox.top < limit).take(12).map(|l| l.text.to_lowercase()).collect();
     // Titles wrap: each line, then each pair of neighbours joined, so a two-line title matches.
-    let pairs: Vec<String> = lines.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect();
-    lines.into_iter().chain(pairs).collect::<Vec<_>>().join("\n")
+    // Each line followed by it joined with the next, in page order, so the earliest wins.
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() * 2);
+    for (i, l) in lines.iter().enumerate() {
+        out.push(l.clone());
+        if let Some(n) = lines.get(i + 1) {
+            out.push(format!("{l} {n}"));
+        }
+    }
+    out.join("\n")
 }
 
 pub fn is_blank(page: &Page) -> bool {
@@ -69,8 +76,10 @@ fn shape(p: &Page) -> Shape {
 
 /// What kind of paper the page's opening announces, if any.
 fn announced(page: &Page) -> Option<SectionKind> {
+    // The paper announced first on the page wins ("Minutes of the … Board" above an item
+    // called "Forward Plan"); on one line, the more specific kind.
     let text = opening(page);
-    STARTS.iter().find(|(_, re)| text.lines().any(|l| re.is_match(l))).map(|(k, _)| *k)
+    text.lines().find_map(|l| STARTS.iter().find(|(_, re)| re.is_match(l)).map(|(k, _)| *k))
 }
 
 /// A front sheet: the meeting's date and venue in the first lines, and usually "Membership".
