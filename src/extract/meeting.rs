@@ -75,6 +75,10 @@ static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$").expect("valid regex")
 });
 
+/// The addressee line of a summons.
+static ADDRESSEE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:to\s*:|to\s+(?:all\s+)?(?:the\s+)?members\b|dear\b)").expect("valid regex"));
+
 /// Headings on a front sheet that are not the body's name.
 static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:public\s+document\s+pack|agenda|supplementary|notice\s+of\s+(?:the\s+)?meeting|summons|dear\b|to:|\.)")
@@ -88,7 +92,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Cllr ", "Councillor " before a name.
-static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllr\.?|councillor)\s+").expect("valid regex"));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllrs?\.?|councillors?)\s+").expect("valid regex"));
 
 /// "– co-opted members" after a group of names.
 static COOPTED_TAIL: LazyLock<Regex> =
@@ -135,7 +139,8 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
         } else if label == "time" {
             time = time.or_else(|| parse_time(value));
         } else if venue.is_none() {
-            venue = Some(venue_text(&rows, i, value));
+            // "Venue enquiries: ..." leaves nothing once the contact label is cut.
+            venue = Some(venue_text(&rows, i, value)).filter(|v| v.chars().any(char::is_alphabetic));
         }
     }
 
@@ -218,7 +223,8 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
             break;
         }
         let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
-        if t.is_empty() {
+        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue.
+        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) {
             break;
         }
         parts.push(t);
