@@ -484,6 +484,8 @@ mod tests {
             ("5. 24/00108 - Revenue and Capital Budget Monitoring Report", Some("5")),
             ("Agenda Item 7 Home to School Transport", Some("7")),
             ("5a Petitions", Some("5a")),
+            ("5(a) Treasury Management Strategy", Some("5(a)")),
+            ("A2 Minutes of the meeting held on 5 December 2024", Some("A2")),
             ("2022 Key Stage assessment results", None),
             ("15 - 18)", None),
         ];
@@ -532,6 +534,28 @@ mod tests {
         let rows = vec![(&p, p.lines.clone())];
         let found: Vec<String> = find_items(&rows).iter().map(|f| format!("{} {}", f.number, f.head)).collect();
         assert_eq!(found, ["1 Apologies", "2 Declarations of Interest", "3 Minutes (Pages 1 - 4)"]);
+    }
+
+    #[test]
+    fn lettered_parts_restart_the_count() {
+        let p = page(vec![
+            line(50.0, 100.0, "A1. Welcome"),
+            line(50.0, 130.0, "A2. Minutes"),
+            line(50.0, 160.0, "B1. Strategy"),
+            line(50.0, 190.0, "A7. Not next: a part does not go back"),
+            line(50.0, 220.0, "B2. Better Care Fund"),
+        ]);
+        let rows = vec![(&p, p.lines.clone())];
+        let found: Vec<String> = find_items(&rows).iter().map(|f| f.number.clone()).collect();
+        assert_eq!(found, ["A1", "A2", "B1", "B2"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_bracketed_letter() {
+        assert_eq!(trim_delimiter("5(a)"), "5(a)");
+        assert_eq!(trim_delimiter("7)"), "7");
+        assert_eq!(trim_delimiter("7."), "7");
+        assert!(PAGES_CELL.is_match("5 - 12") && PAGES_CELL.is_match("Pages 13-20") && !PAGES_CELL.is_match("2025/26"));
     }
 
     #[test]
