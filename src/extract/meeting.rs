@@ -75,6 +75,9 @@ static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$").expect("valid regex")
 });
 
+/// A row opening another labelled field ("Membership:", "Contact officer:").
+static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[A-Za-z][A-Za-z ]{1,24}:").expect("valid regex"));
+
 /// The addressee line of a summons.
 static ADDRESSEE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:to\s*:|to\s+(?:all\s+)?(?:the\s+)?members\b|dear\b)").expect("valid regex"));
@@ -202,7 +205,7 @@ fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
     for next in rows.iter().skip(i + 1).take(3) {
         let aligned = (next.bbox.x0 - value_x).abs() < 3.0;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
-        if !aligned || !close || LABEL.is_match(&next.text) {
+        if !aligned || !close || LABEL.is_match(&next.text) || ANY_LABEL.is_match(&next.text) {
             break;
         }
         parts.push(CONTACT_TAIL.replace(&next.text, "").to_string());

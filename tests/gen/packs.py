@@ -197,3 +197,48 @@ if __name__ == "__main__":
         f()
     agenda_table(full=True)
     word_agenda_exempt(full=True)
+
+
+def modgov_member_lines():
+    """Planning Committee front sheet: 'Date and Time:' label, one member per line, 'Item No. | Subject | Page No.'."""
+    s = [p("Public Document Pack", B), Spacer(1, 14), p("Planning Committee", H1), Spacer(1, 10),
+         p("Date and Time: Wednesday, 5th February, 2025 at 6.00 pm"),
+         p("Place: Committee Room 2, Civic Offices, Southgate"), Spacer(1, 10),
+         p("Membership:", B)]
+    for m in ["Councillor Priya Shah (Chairman)", "Councillor Owen Pryce (Vice-Chairman)",
+              "Councillor Nina Frost", "Councillor Luke Barnes"]:
+        s.append(p(m))
+    s += [Spacer(1, 16), p("AGENDA", H2), Spacer(1, 8)]
+    rows = [["Item No.", "Subject", "Page No."],
+            ["1", "Apologies for Absence", ""],
+            ["2", "Declarations of Interest", ""],
+            ["3", "24/01234/FUL - Land North of Station Road, Southgate", "(Pages 5 - 18)"],
+            ["4", "24/01301/OUT - The Old Dairy, Mill Lane", "(Pages 19 - 30)"],
+            ["5", "Appeals Update", "(Page 31)"]]
+    t = Table([[p(c, B if i == 0 else N) for c in r] for i, r in enumerate(rows)], colWidths=[55, 310, 90])
+    t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    s.append(t)
+    build("pack-planning-member-lines.pdf", s)
+
+
+def action_log_pack():
+    """Front sheet then an 'Action Log' with a Meeting Date column, due dates in several forms, status words."""
+    s = [p("Health Scrutiny Committee", H1), p("Date: Thursday 27 February 2025"), p("Time: 10.30 am"),
+         p("Venue: Meeting Room 3, County Hall"), p("Membership: Councillor Jo Hart (Chair), Councillor Ian Webb"),
+         Spacer(1, 10), p("1. Action Log (Pages 1 - 1)"), PageBreak(), p("Action Log", H2), Spacer(1, 8)]
+    rows = [["Meeting Date", "Minute No.", "Action", "Lead Officer", "Due Date", "Status"],
+            ["12/12/2024", "HS 24/31", "Provide GP access figures by ward", "Public Health Lead", "31/03/2025", "Complete"],
+            ["12/12/2024", "HS 24/33", "Share the dental access action plan", "ICB Director", "March 2025", "Ongoing"],
+            ["23 January 2025", "HS 25/04", "Arrange briefing on winter pressures", "Scrutiny Officer", "", "Not started"]]
+    n9 = ParagraphStyle("n9", parent=N, fontSize=9, leading=11)
+    b9 = ParagraphStyle("b9", parent=n9, fontName="Helvetica-Bold", textColor=colors.white)
+    t = Table([[p(c, b9 if i == 0 else n9) for c in r] for i, r in enumerate(rows)], colWidths=[70, 60, 130, 80, 65, 70])
+    t.setStyle(TableStyle(GRID + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#1F4E79")),
+                                  ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]))
+    s.append(t)
+    build("pack-action-log.pdf", s, stamp_from=2)
+
+
+if __name__ == "__main__":
+    modgov_member_lines()
+    action_log_pack()

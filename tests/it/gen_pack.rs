@@ -223,3 +223,48 @@ fn parish_summons_meeting_and_items() {
     assert_eq!(numbers(&e), ["1", "2", "3", "4", "5", "6"]);
     assert_eq!(e.agenda_items.get(3).and_then(|i| i.time_allowed_minutes), Some(15));
 }
+
+const PLANNING: &str = "../tests/gen/pdfs/pack-planning-member-lines.pdf";
+const ACTION_LOG: &str = "../tests/gen/pdfs/pack-action-log.pdf";
+
+#[test]
+fn one_member_per_line_and_a_horizontally_ruled_item_table() {
+    let e = extract(PLANNING);
+    let m = e.meeting.clone().expect("meeting");
+    assert_eq!(m.body.as_deref(), Some("Planning Committee"));
+    assert_eq!(m.date.as_deref(), Some("2025-02-05"), "'Date and Time: Wednesday, 5th February, 2025 at 6.00 pm'");
+    assert_eq!(m.time.as_deref(), Some("18:00"));
+    assert_eq!(m.venue.as_deref(), Some("Committee Room 2, Civic Offices, Southgate"));
+    let roles: Vec<(&str, MemberRole)> = m.members.iter().map(|x| (x.name.as_str(), x.role)).collect();
+    assert_eq!(
+        roles,
+        [("Priya Shah", MemberRole::Chair), ("Owen Pryce", MemberRole::ViceChair), ("Nina Frost", MemberRole::Member), ("Luke Barnes", MemberRole::Member)]
+    );
+    assert_eq!(numbers(&e), ["1", "2", "3", "4", "5"]);
+    assert_eq!(e.agenda_items.get(2).map(|i| i.title.as_str()), Some("24/01234/FUL - Land North of Station Road, Southgate"));
+    assert_eq!(ranges(&e), [None, None, Some((5, 18)), Some((19, 30)), Some((31, 31))]);
+}
+
+#[test]
+fn action_log_with_meeting_and_due_columns() {
+    let e = extract(ACTION_LOG);
+    let m = e.meeting.clone().expect("meeting");
+    assert_eq!(m.venue.as_deref(), Some("Meeting Room 3, County Hall"), "the Membership: row under the venue is not part of it");
+    let item = e.agenda_items.first().expect("item 1");
+    assert_eq!(item.page_range.as_ref().map(|r| (r.first, r.last)), Some((1, 1)));
+    let tracker: Vec<&str> = e.sections.iter().filter(|s| s.kind == SectionKind::ActionTracker).map(|s| s.id.as_str()).collect();
+    assert_eq!(item.section_ids.iter().map(String::as_str).collect::<Vec<_>>(), tracker);
+    let got: Vec<(&str, Option<&str>, Option<&str>, Option<ActionStatus>, Option<&str>, Option<&str>)> = e
+        .actions
+        .iter()
+        .map(|a| (a.text.as_str(), a.owner.as_deref(), a.due.as_deref(), a.status, a.meeting_date.as_deref(), a.agenda_item.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Provide GP access figures by ward", Some("Public Health Lead"), Some("2025-03-31"), Some(ActionStatus::Completed), Some("2024-12-12"), Some("HS 24/31")),
+            ("Share the dental access action plan", Some("ICB Director"), Some("March 2025"), Some(ActionStatus::Pending), Some("2024-12-12"), Some("HS 24/33")),
+            ("Arrange briefing on winter pressures", Some("Scrutiny Officer"), None, Some(ActionStatus::Incomplete), Some("2025-01-23"), Some("HS 25/04")),
+        ]
+    );
+}
