@@ -161,7 +161,7 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
             let around = sentence_around(&rows, i);
             if let Some(c) = NOTICE.captures(&around) {
                 body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
-                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue")).map(|m| squash(m.as_str())));
+                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue").or(v.name("before"))).map(|m| squash(m.as_str())));
             } else {
                 body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
             }
@@ -190,10 +190,17 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time.
+/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time, or
+/// "... to be held at the Village Hall on Tuesday 4th March 2025" before them.
 static NOTICE_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix)
+        \d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)
+            \s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))
+        | \bheld\s+(?:at|in)\s+(?P<before>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*,?\s+on\s+
+            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
+    )
+    .expect("valid regex")
 });
 
 /// A labelled venue with its continuation rows (at the value's left edge, no label of their own).
@@ -371,6 +378,10 @@ mod tests {
         let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
         assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
         assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
+        let t = "You are hereby summoned to attend a meeting of Little Marsham Parish Council to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm for the purpose of transacting";
+        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Little Marsham Parish Council"));
+        let v = NOTICE_VENUE.captures(t).and_then(|c| c.name("venue").or(c.name("before"))).map(|m| m.as_str());
+        assert_eq!(v, Some("the Village Hall"));
     }
 
     #[test]
