@@ -2,8 +2,9 @@
 //!
 //! Reads numbered items ("3 Minutes from the previous meeting held on 5 September 2022 (Pages
 //! 11 - 14)", "5. 24/00108 - Revenue and Capital Budget Monitoring Report (Pages 11 - 84)",
-//! "Agenda Item 7", "5a"), their wrapped titles, the description under them, the lead ("will be
-//! led by ..."), the time allowed ("the Chair will allow 35 minutes") and exempt items (Schedule
+//! "Agenda Item 7", "5a", "5(a)", "A1" then "B1" in lettered parts; a separate "Pages" column
+//! printing "5 - 12" or "(Pages 5 - 12)" on the title's baseline), their wrapped titles, the description under them, the lead ("will be
+//! led by ...", "presented by ..."), the time allowed ("the Chair will allow 35 minutes") and exempt items (Schedule
 //! 12A, "not for publication", items under an "Exempt items" / "Part 2" heading). Unnumbered
 //! rows ("Information on the Committee") are not items. A printed range is mapped to physical
 //! pages through the page stamps; `section_ids` are the sections inside it, and a range whose

@@ -3,7 +3,8 @@
 //! Reads labelled front sheets ("Date: Monday 3 October 2022", "Time: 1.00 pm", "Venue: ...")
 //! and unlabelled ones ("CABINET" / "Thursday, 30th January, 2025, at 10.00 am" / venue lines
 //! under it), and member lists such as "Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), ..."
-//! with "R Hobbs, E Tipper – co-opted members".
+//! with "R Hobbs, E Tipper – co-opted members", "Councillors A, B and C", one member per line,
+//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm").
 //!
 //! Limits: only agenda packs (minutes are read by the minutes extractor); the front sheet is the
 //! first cover or agenda section's first page; a body printed only in a logo image is missed.
