@@ -118,8 +118,10 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
                     continue;
                 }
                 let filled: Vec<usize> = (0..row.cells.len()).filter(|&i| row.cells.get(i).is_some_and(|c| !c.is_empty())).collect();
-                // Group rows: one filled cell naming a meeting and its date.
-                if filled.len() == 1 && GROUP_ROW.is_match(&joined) {
+                // Group rows: one filled cell naming a meeting and its date (a spanning cell
+                // may come split at the column edges: "Meeting" | "held on 20 November 2024").
+                let spans = filled.len() == 1 || (cell(c.owner).is_empty() && cell(c.status).is_empty() && joined.len() < 60);
+                if spans && GROUP_ROW.is_match(&joined) {
                     if let Some(d) = parse_date(&joined) {
                         meeting_date = Some(d);
                         continue;

@@ -2,8 +2,9 @@
 //!
 //! Reads numbered items ("3 Minutes from the previous meeting held on 5 September 2022 (Pages
 //! 11 - 14)", "5. 24/00108 - Revenue and Capital Budget Monitoring Report (Pages 11 - 84)",
-//! "Agenda Item 7", "5a"), their wrapped titles, the description under them, the lead ("will be
-//! led by ..."), the time allowed ("the Chair will allow 35 minutes") and exempt items (Schedule
+//! "Agenda Item 7", "5a", "5(a)", "A1" then "B1" in lettered parts; a separate "Pages" column
+//! printing "5 - 12" or "(Pages 5 - 12)" on the title's baseline), their wrapped titles, the description under them, the lead ("will be
+//! led by ...", "presented by ..."), the time allowed ("the Chair will allow 35 minutes") and exempt items (Schedule
 //! 12A, "not for publication", items under an "Exempt items" / "Part 2" heading). Unnumbered
 //! rows ("Information on the Committee") are not items. A printed range is mapped to physical
 //! pages through the page stamps; `section_ids` are the sections inside it, and a range whose
@@ -26,7 +27,9 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?ix)
         ^(?:agenda\s+)?(?:item\s+(?:no\.?\s*)?)?
-        (?P<num>\d{1,3}[a-z]?|\d{1,3}\.\d{1,2})   # 5, 5a, 5.1
+        (?P<num>\d{1,3}[a-z]?|\d{1,3}\.\d{1,2}   # 5, 5a, 5.1
+          |\d{1,3}\s?\([a-z]{1,2}\)                # 5(a), 5 (b)
+          |[A-H]\d{1,2})                          # A1, B2 (items grouped by part)
         (?P<delim>[.):])?\s+
         (?P<title>[\w'‘"“].*)$                  # the title starts with a word or figure
         "#,
@@ -36,7 +39,12 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A number alone on its fragment ("7" in a two-column item table).
 static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3}[a-z]?)[.)]?$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3}[a-z]?|\d{1,3}\s?\([a-z]{1,2}\)|[A-H]\d{1,2})[.)]?$").expect("valid regex"));
+
+/// A page-range cell of an agenda table ("5 - 12", "13", "Pages 13-20") beside the title.
+static PAGES_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\(?\s*pages?\s+)?(?P<a>\d{1,4})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,4}))?\s*\)?$").expect("valid regex")
+});
 
 /// "(Pages 11 - 16)", "(Page 5)", "Pages 11-16".
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,7 +53,7 @@ static PAGES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "led by the Council's ... Phil Curd and ... John Perrett."
 static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bled\s+by\s+(?:the\s+)?(?P<lead>[^.]+?)\s*(?:\.|$)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:led|presented|introduced)\s+by\s+(?:the\s+)?(?P<lead>[^.]+?)\s*(?:\.|$)").expect("valid regex"));
 
 /// Where a lead's sentence ends when the paragraph has no full stop ("... John Perrett For background see ...").
 static LEAD_STOP: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,12 +165,35 @@ fn merge_bare_numbers(lines: &[Line]) -> Vec<Line> {
             if let Some((j, o)) = partner {
                 let mut m = l.clone();
                 // The gutter stands for the number's delimiter ("7" | "24/00109 - ...").
-                m.text = format!("{}. {}", l.text.trim().trim_end_matches(['.', ')']), o.text.trim());
+                m.text = format!("{}. {}", trim_delimiter(l.text.trim()), o.text.trim());
                 m.words.extend(o.words.iter().cloned());
                 m.bbox = l.bbox.union(&o.bbox);
                 m.bold = o.bold;
                 if let Some(u) = used.get_mut(j) {
                     *u = true;
+                }
+                // A "Pages" column on the same baseline ("5 - 12") becomes the printed range.
+                let pages = lines.iter().enumerate().find(|(k, p)| {
+                    *k != i
+                        && *k != j
+                        && !used.get(*k).copied().unwrap_or(true)
+                        && (p.bbox.top - l.bbox.top).abs() < 0.4 * l.size
+                        && p.bbox.x0 > o.bbox.x1
+                        && PAGES_CELL.is_match(p.text.trim())
+                });
+                if let Some((k, p)) = pages {
+                    if let Some(c) = PAGES_CELL.captures(p.text.trim()) {
+                        let a = c.name("a").map(|x| x.as_str()).unwrap_or_default();
+                        m.text = match c.name("b") {
+                            Some(b) => format!("{} (Pages {a} - {})", m.text, b.as_str()),
+                            None => format!("{} (Page {a})", m.text),
+                        };
+                        m.words.extend(p.words.iter().cloned());
+                        m.bbox = m.bbox.union(&p.bbox);
+                        if let Some(u) = used.get_mut(k) {
+                            *u = true;
+                        }
+                    }
                 }
                 out.push(m);
                 continue;
@@ -206,17 +237,20 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
     // Where an item 1 is printed, the list starts there.
     let first = cands.iter().position(|c| leading_int(&c.3) == 1).unwrap_or(0);
     let mut out: Vec<Found> = Vec::new();
-    let mut last: Option<(u32, String)> = None;
+    let mut last: Option<(Option<char>, u32, String)> = None;
     for (page, line, _, number, head, exempt_part) in cands.into_iter().skip(first) {
+        let part = part_letter(&number);
         let key = leading_int(&number);
         let ok = match &last {
             None => key >= 1,
-            Some((k, prev)) => key == *k + 1 || (key == *k && number != *prev) || (key > *k && key <= *k + 3),
+            // "A3" then "B1": the next part starts its own count.
+            Some((p, _, _)) if part != *p => part.is_some() && p.is_some_and(|p| part.is_some_and(|q| q > p)) && key == 1,
+            Some((_, k, prev)) => key == *k + 1 || (key == *k && number != *prev) || (key > *k && key <= *k + 3),
         };
         if !ok {
             continue;
         }
-        last = Some((key, number.clone()));
+        last = Some((part, key, number.clone()));
         out.push(Found { number, page, line, title_lines: 1, head, exempt_part });
     }
     for f in out.iter_mut() {
@@ -225,8 +259,24 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
     out
 }
 
+/// The item's count: "5" of "5", "5a", "5(a)", and "2" of "A2".
 fn leading_int(n: &str) -> u32 {
-    n.chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0)
+    n.trim_start_matches(|c: char| c.is_ascii_uppercase()).chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0)
+}
+
+/// The part letter of "A2", "B1" (items numbered within lettered parts).
+fn part_letter(n: &str) -> Option<char> {
+    n.chars().next().filter(char::is_ascii_uppercase)
+}
+
+/// "7." → "7", "7)" → "7", but "5(a)" stays whole.
+fn trim_delimiter(n: &str) -> &str {
+    let n = n.trim_end_matches('.');
+    if n.contains('(') {
+        n
+    } else {
+        n.trim_end_matches(')')
+    }
 }
 
 /// How many lines the title spans: on while a "(Pages" is open or the line wraps.
@@ -374,7 +424,7 @@ fn build_item(
     }
     let bbox = bbox.unwrap_or(crate::layout::BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 });
     AgendaItem {
-        number: f.number.trim_end_matches('.').to_string(),
+        number: trim_delimiter(&f.number).split_whitespace().collect::<String>(),
         title,
         page_range,
         section_ids,
@@ -435,6 +485,8 @@ mod tests {
             ("5. 24/00108 - Revenue and Capital Budget Monitoring Report", Some("5")),
             ("Agenda Item 7 Home to School Transport", Some("7")),
             ("5a Petitions", Some("5a")),
+            ("5(a) Treasury Management Strategy", Some("5(a)")),
+            ("A2 Minutes of the meeting held on 5 December 2024", Some("A2")),
             ("2022 Key Stage assessment results", None),
             ("15 - 18)", None),
         ];
@@ -483,6 +535,28 @@ mod tests {
         let rows = vec![(&p, p.lines.clone())];
         let found: Vec<String> = find_items(&rows).iter().map(|f| format!("{} {}", f.number, f.head)).collect();
         assert_eq!(found, ["1 Apologies", "2 Declarations of Interest", "3 Minutes (Pages 1 - 4)"]);
+    }
+
+    #[test]
+    fn lettered_parts_restart_the_count() {
+        let p = page(vec![
+            line(50.0, 100.0, "A1. Welcome"),
+            line(50.0, 130.0, "A2. Minutes"),
+            line(50.0, 160.0, "B1. Strategy"),
+            line(50.0, 190.0, "A7. Not next: a part does not go back"),
+            line(50.0, 220.0, "B2. Better Care Fund"),
+        ]);
+        let rows = vec![(&p, p.lines.clone())];
+        let found: Vec<String> = find_items(&rows).iter().map(|f| f.number.clone()).collect();
+        assert_eq!(found, ["A1", "A2", "B1", "B2"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_bracketed_letter() {
+        assert_eq!(trim_delimiter("5(a)"), "5(a)");
+        assert_eq!(trim_delimiter("7)"), "7");
+        assert_eq!(trim_delimiter("7."), "7");
+        assert!(PAGES_CELL.is_match("5 - 12") && PAGES_CELL.is_match("Pages 13-20") && !PAGES_CELL.is_match("2025/26"));
     }
 
     #[test]

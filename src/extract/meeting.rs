@@ -3,7 +3,8 @@
 //! Reads labelled front sheets ("Date: Monday 3 October 2022", "Time: 1.00 pm", "Venue: ...")
 //! and unlabelled ones ("CABINET" / "Thursday, 30th January, 2025, at 10.00 am" / venue lines
 //! under it), and member lists such as "Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), ..."
-//! with "R Hobbs, E Tipper – co-opted members".
+//! with "R Hobbs, E Tipper – co-opted members", "Councillors A, B and C", one member per line,
+//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm").
 //!
 //! Limits: only agenda packs (minutes are read by the minutes extractor); the front sheet is the
 //! first cover or agenda section's first page; a body printed only in a logo image is missed.
@@ -75,6 +76,13 @@ static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$").expect("valid regex")
 });
 
+/// A row opening another labelled field ("Membership:", "Contact officer:").
+static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[A-Za-z][A-Za-z ]{1,24}:").expect("valid regex"));
+
+/// The addressee line of a summons.
+static ADDRESSEE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:to\s*:|to\s+(?:all\s+)?(?:the\s+)?members\b|dear\b)").expect("valid regex"));
+
 /// Headings on a front sheet that are not the body's name.
 static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:public\s+document\s+pack|agenda|supplementary|notice\s+of\s+(?:the\s+)?meeting|summons|dear\b|to:|\.)")
@@ -88,7 +96,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Cllr ", "Councillor " before a name.
-static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllr\.?|councillor)\s+").expect("valid regex"));
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllrs?\.?|councillors?)\s+").expect("valid regex"));
 
 /// "– co-opted members" after a group of names.
 static COOPTED_TAIL: LazyLock<Regex> =
@@ -135,7 +143,8 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
         } else if label == "time" {
             time = time.or_else(|| parse_time(value));
         } else if venue.is_none() {
-            venue = Some(venue_text(&rows, i, value));
+            // "Venue enquiries: ..." leaves nothing once the contact label is cut.
+            venue = Some(venue_text(&rows, i, value)).filter(|v| v.chars().any(char::is_alphabetic));
         }
     }
 
@@ -153,7 +162,7 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
             let around = sentence_around(&rows, i);
             if let Some(c) = NOTICE.captures(&around) {
                 body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
-                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue")).map(|m| squash(m.as_str())));
+                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue").or(v.name("before"))).map(|m| squash(m.as_str())));
             } else {
                 body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
             }
@@ -182,10 +191,17 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time.
+/// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time, or
+/// "... to be held at the Village Hall on Tuesday 4th March 2025" before them.
 static NOTICE_VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix)
+        \d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)
+            \s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))
+        | \bheld\s+(?:at|in)\s+(?P<before>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*,?\s+on\s+
+            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
+    )
+    .expect("valid regex")
 });
 
 /// A labelled venue with its continuation rows (at the value's left edge, no label of their own).
@@ -197,7 +213,7 @@ fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
     for next in rows.iter().skip(i + 1).take(3) {
         let aligned = (next.bbox.x0 - value_x).abs() < 3.0;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
-        if !aligned || !close || LABEL.is_match(&next.text) {
+        if !aligned || !close || LABEL.is_match(&next.text) || ANY_LABEL.is_match(&next.text) {
             break;
         }
         parts.push(CONTACT_TAIL.replace(&next.text, "").to_string());
@@ -218,7 +234,8 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
             break;
         }
         let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
-        if t.is_empty() {
+        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue.
+        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) {
             break;
         }
         parts.push(t);
@@ -362,6 +379,10 @@ mod tests {
         let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
         assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
         assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
+        let t = "You are hereby summoned to attend a meeting of Little Marsham Parish Council to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm for the purpose of transacting";
+        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Little Marsham Parish Council"));
+        let v = NOTICE_VENUE.captures(t).and_then(|c| c.name("venue").or(c.name("before"))).map(|m| m.as_str());
+        assert_eq!(v, Some("the Village Hall"));
     }
 
     #[test]

@@ -23,7 +23,10 @@ static STARTS: LazyLock<Vec<(SectionKind, Regex)>> = LazyLock::new(|| {
             SectionKind::OfstedReport,
             r(r"inspection\s+of\s+.{0,120}(children|local\s+authority)|focused\s+visit|monitoring\s+visit|\bofsted\b.{0,80}(inspection|visit)|inspection\s+of\s+services\s+for\s+children|re-inspection\s+of\s+services"),
         ),
-        (SectionKind::Agenda, r(r"^\s*agenda\s*$|^\s*agenda\b|\bagenda\s+item\s*$|^\s*supplementary\s+agenda")),
+        (
+            SectionKind::Agenda,
+            r(r"^\s*agenda\s*$|^\s*agenda\b|\bagenda\s+item\s*$|^\s*supplementary\s+agenda|(hereby\s+)?summoned\s+to\s+attend|^\s*notice\s+of\s+(a\s+)?meeting|you\s+are\s+(hereby\s+)?(requested|invited)\s+to\s+attend"),
+        ),
         (SectionKind::Guidance, r(r"guidance\s+notes|information\s+(about|on)\s+the\s+(committee|meeting)|notes\s+for\s+(the\s+)?(meeting|members\s+of\s+the\s+public)")),
         (SectionKind::ProgressReport, r(r"progress\s+(report|summary|update)|highlight\s+report|transformation\s+programme|programme\s+(status|dashboard)")),
         (SectionKind::CommitteeReport, r(r"\breport\s+(of|to|by)\b|\bdecision\s+no\b|\bsubject\s*:|\bbudget\b|\bappendix\b|\bscrutiny\s+committee\s*[–-]|\brecommendations?\s*:|\bexecutive\s+summary\b")),
@@ -86,7 +89,7 @@ fn announced(page: &Page) -> Option<SectionKind> {
 fn is_front_sheet(page: &Page) -> bool {
     let text = page.text().to_lowercase();
     let has_date = text.contains("date:") || text.contains("date of meeting") || Regex::new(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}").map(|r| r.is_match(&text)).unwrap_or(false);
-    let has_venue = text.contains("venue") || text.contains("place:") || text.contains("location:") || text.contains("council chamber") || text.contains("meeting room");
+    let has_venue = ["venue", "place:", "location:", "chamber", "meeting room", " hall", "room ", "centre", "pavilion", "guildhall", "civic", "offices"].iter().any(|w| text.contains(w));
     let has_members = text.contains("membership") || text.contains("members of the") || text.contains("councillor") || text.contains("cllr");
     has_date && has_venue && has_members && page.number <= 2
 }

@@ -6,6 +6,7 @@ mod export;
 mod foundation;
 mod gen_minutes;
 mod gen_ofsted;
+mod gen_pack;
 mod hostile;
 mod minutes;
 mod ofsted;
