@@ -91,7 +91,9 @@ fn is_front_sheet(page: &Page) -> bool {
     let has_date = text.contains("date:") || text.contains("date of meeting") || Regex::new(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}").map(|r| r.is_match(&text)).unwrap_or(false);
     let has_venue = ["venue", "place:", "location:", "chamber", "meeting room", " hall", "room ", "centre", "pavilion", "guildhall", "civic", "offices"].iter().any(|w| text.contains(w));
     let has_members = text.contains("membership") || text.contains("members of the") || text.contains("councillor") || text.contains("cllr");
-    has_date && has_venue && has_members && page.number <= 2
+    // Labelled "Date:", "Time:" and "Venue:" rows are a front sheet even without a member list.
+    let labelled = text.contains("date:") && text.contains("time:") && (text.contains("venue:") || text.contains("place:") || text.contains("location:"));
+    has_date && has_venue && (has_members || labelled) && page.number <= 2
 }
 
 /// A covering letter sent with papers: "Dear Member … I am now able to enclose …".
