@@ -184,7 +184,9 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
     if merged || !columns.iter().any(|c| c.kind.is_money()) {
         return None;
     }
-    let rows = body_rows(body, &columns);
+    let stray: Vec<&Word> = page.furniture.iter().flat_map(|(_, l)| l.words.iter()).collect();
+    let mut rows = body_rows(body, &columns, &stray);
+    rows.extend(trailing_rows(page, table, columns.len()));
     let header_bbox = table.rows.len().checked_sub(body.len()).map_or(table.bbox, |n| {
         table.rows.iter().take(n.max(1)).fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
     });
@@ -238,7 +240,10 @@ fn join_placed(mut words: Vec<Placed>) -> String {
 /// exception, not every row's bold title), and description words that spill over into the empty
 /// or figure cells on the same baseline (an Excel export's overflowing text) go back to the
 /// description.
-fn body_rows(body: &[crate::layout::Row], columns: &[Column]) -> Vec<GridRow> {
+///
+/// `stray` are words the layout kept out of the body (a figure row at the page foot read as a
+/// page stamp); an empty cell takes those lying inside it.
+fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -> Vec<GridRow> {
     let desc = columns.iter().position(|c| c.kind == Kind::Description);
     let spill_target = |c: usize| columns.get(c).is_some_and(|col| col.kind.is_money() || (col.kind == Kind::Text && col.header.trim().is_empty()));
     let bold_lead = |r: &crate::layout::Row| -> Option<usize> {
@@ -263,6 +268,19 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column]) -> Vec<GridRow> {
                 }
             })
             .collect();
+        for (c, t) in r.cells.iter().zip(texts.iter_mut()) {
+            if t.trim().is_empty() {
+                let inside: Vec<&str> = stray
+                    .iter()
+                    .filter(|w| {
+                        let (x, y) = ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.top + w.bbox.bottom) / 2.0);
+                        x > c.bbox.x0 && x < c.bbox.x1 && y > c.bbox.top && y < c.bbox.bottom
+                    })
+                    .map(|w| w.text.as_str())
+                    .collect();
+                *t = inside.join(" ");
+            }
+        }
         let mut bbox = r.bbox;
         if let (Some(d), Some(n)) = (desc, bold_lead(r).filter(|_| split_headings)) {
             if let Some(cell) = r.cells.get(d) {
@@ -327,6 +345,53 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column]) -> Vec<GridRow> {
         });
     }
     rows
+}
+
+/// Rows printed straight under a table without rules that the layout left out of it (a bold
+/// total row in another font): body lines on the next baselines, their words put in the column
+/// whose span they overlap. Stops at the first band that is not close under the last or holds no figure.
+fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
+    let spans: Vec<(f64, f64)> = (0..ncols)
+        .map(|c| {
+            let cells = table.rows.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty());
+            cells.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x.bbox.x0), b.max(x.bbox.x1)))
+        })
+        .collect();
+    let pitch = table.rows.windows(2).map(|w| w[1].bbox.top - w[0].bbox.top).filter(|d| *d > 0.0).fold(f64::MAX, f64::min);
+    if table.source != crate::layout::TableSource::Aligned || !pitch.is_finite() || pitch > 60.0 || table.rows.len() < 3 {
+        return Vec::new();
+    }
+    let mut bottom = table.bbox.bottom;
+    let mut last_top = table.rows.last().map_or(table.bbox.top, |r| r.bbox.top);
+    let mut out = Vec::new();
+    loop {
+        let band: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > bottom - 1.0 && l.bbox.top - last_top <= pitch * 1.6 && l.bbox.top > last_top + 2.0).collect();
+        let Some(top) = band.iter().map(|l| l.bbox.top).reduce(f64::min) else { break };
+        let band: Vec<&Line> = band.into_iter().filter(|l| (l.bbox.top - top).abs() < 2.0).collect();
+        let mut cells = vec![GridCell::default(); ncols];
+        let mut placed = 0;
+        for w in band.iter().flat_map(|l| l.words.iter()) {
+            let overlap = |&(a, b): &(f64, f64)| (w.bbox.x1.min(b) - w.bbox.x0.max(a)).max(0.0);
+            let best = spans.iter().enumerate().map(|(i, s)| (i, overlap(s))).filter(|(_, o)| *o > 0.0).max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some(cell) = best.and_then(|(i, _)| cells.get_mut(i)) {
+                if !cell.text.is_empty() {
+                    cell.text.push(' ');
+                }
+                cell.text.push_str(&w.text);
+                placed += 1;
+            }
+        }
+        let words = band.iter().map(|l| l.words.len()).sum::<usize>();
+        // A row of a table is several fragments on one baseline; prose is one line.
+        if band.len() < 2 || placed < words || !cells.iter().any(|c| figure(&c.text).is_some()) {
+            break;
+        }
+        let bbox = band.iter().skip(1).fold(band.first().map_or(table.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
+        out.push(GridRow { cells, bbox, bold: band.iter().all(|l| l.bold), size: band.iter().map(|l| l.size).fold(0.0, f64::max) });
+        bottom = bbox.bottom;
+        last_top = top;
+    }
+    out
 }
 
 /// The unit printed in a caption above the header or a note just below the table.
