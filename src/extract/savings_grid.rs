@@ -160,6 +160,23 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                     join_lines(parts.iter().map(String::as_str))
                 })
                 .collect();
+            // A header set wider than its right-aligned figures can give a named column with an
+            // empty body beside an unnamed column of figures: the name belongs to the figures.
+            let mut headers = headers;
+            let body_empty = |c: usize| body.iter().all(|r| r.cells.get(c).is_none_or(|x| x.is_empty()));
+            for c in 0..headers.len() {
+                if !headers[c].is_empty() || body_empty(c) {
+                    continue;
+                }
+                let named_empty = |i: usize| headers.get(i).is_some_and(|h| !h.is_empty()) && body_empty(i);
+                let from = if c > 0 && named_empty(c - 1) { Some(c - 1) } else if named_empty(c + 1) { Some(c + 1) } else { None };
+                if let Some(f) = from {
+                    headers[c] = std::mem::take(&mut headers[f]);
+                    if let Some(pos) = captions.iter().position(|(i, _)| *i == f) {
+                        captions[pos].0 = c;
+                    }
+                }
+            }
             let mut columns = Vec::with_capacity(table.ncols());
             for (c, h) in headers.iter().enumerate() {
                 let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();

@@ -120,3 +120,19 @@ rows = [["Project Ref", "Scheme", "Approved Budget £000", "Spend to Date £000"
         ["CP003", "Leisure centre refurbishment", "6,500", "1,200", "6,500", "0"]]
 doc("gs_nearmiss_capital.pdf", [p("Capital Programme Monitoring 2024/25", SS["Heading2"]), Spacer(1, 6),
                                 Table(rows, colWidths=[60, 180, 80, 80, 70, 70], style=GRID + HEAD)], size=landscape(A4))
+
+# 10. A 16:9 slide, no rules: "Savings £k", RAG letters, a comments column.
+rows = [["Ref", "Saving", "Savings £k", "Forecast £k", "RAG", "Comments"],
+        ["T1", "Fleet rationalisation", "180", "180", "G", "Vehicles sold"],
+        ["T2", "Office closures", "260", "130", "A", "One lease delayed"],
+        ["T3", "Channel shift", "90", "0", "R", "Not started"]]
+doc("gs_slide_letters.pdf", [p("Transformation Board – savings update", SS["Heading2"]), Spacer(1, 6),
+                             Table(rows, colWidths=[40, 180, 80, 80, 40, 160], style=NORULES)], size=(960, 540))
+
+# 11. Horizontal rules, a stacked three-line header, status printed as words (no status columns).
+rows = [["Ref", "Savings\nproposal", "2025/26\nSaving\n£'000", "Delivery\nstatus"],
+        ["P/01", "Review of discretionary grants", "35", "Achieved"],
+        ["P/02", "Reduce printing", "12", "On track"],
+        ["P/03", "Restructure of business support", "140", "At risk"]]
+doc("gs_stacked_status_words.pdf", [p("Resources Overview and Scrutiny Committee", SS["Heading2"]), Spacer(1, 6),
+                                    Table(rows, colWidths=[40, 200, 70, 80], style=HRULES)])

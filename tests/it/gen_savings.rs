@@ -164,3 +164,36 @@ fn budget_and_capital_tables_are_not_savings() {
         assert!(e.savings_totals.is_empty(), "{f}");
     }
 }
+
+#[test]
+fn slide_without_rules_rag_letters_and_comments() {
+    let e = gen("gs_slide_letters.pdf");
+    assert_eq!(e.savings.len(), 3);
+    for (r, target, forecast, rag, comment) in
+        [("T1", "180000", "180000", Rag::Green, "Vehicles sold"), ("T2", "260000", "130000", Rag::Amber, "One lease delayed"), ("T3", "90000", "0", Rag::Red, "Not started")]
+    {
+        let s = by_ref(&e, r);
+        assert_eq!(s.unit, 1000, "{r}: £k");
+        assert_eq!(n(s.target).as_deref(), Some(target), "{r}");
+        assert_eq!(n(s.forecast).as_deref(), Some(forecast), "{r}");
+        assert_eq!(s.rag, Some(rag), "{r}");
+        assert_eq!(s.comment.as_deref(), Some(comment), "{r}");
+    }
+}
+
+#[test]
+fn stacked_header_and_status_words() {
+    // The layout splits the right-aligned figures from their wider header into a column of their
+    // own; the extractor gives the header back to the figures.
+    let e = gen("gs_stacked_status_words.pdf");
+    assert_eq!(e.savings.len(), 3);
+    for (r, target, status, text) in
+        [("P/01", "35000", SavingStatus::Achieved, "Achieved"), ("P/02", "12000", SavingStatus::OnTrack, "On track"), ("P/03", "140000", SavingStatus::AtRisk, "At risk")]
+    {
+        let s = by_ref(&e, r);
+        assert_eq!(n(s.target).as_deref(), Some(target), "{r}: £'000");
+        assert_eq!(s.status, Some(status), "{r}");
+        assert_eq!(s.rag_text.as_deref(), Some(text), "{r}");
+        assert_eq!(s.period.as_deref(), Some("2025/26"));
+    }
+}
