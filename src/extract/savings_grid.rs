@@ -1,11 +1,23 @@
 //! A savings table as a grid of header-named columns and rows, from a ruled table or from words.
 //!
-//! Ruled tables (`page.tables`) are used as they are when each money column holds one figure per
-//! cell. Tables drawn with fill stripes and horizontal rules only (Kent's appendix) come out of
-//! the layout as one wide cell of figures, so their columns are rebuilt here from the words:
-//! right-aligned figures share a right edge, and each stacked header word belongs to the column
-//! whose right edge is the first at or after its own. Known limits: left-aligned figure columns
-//! in an unruled table are not recognised.
+//! Ruled and aligned tables (`page.tables`) are used as they are when each money column holds one
+//! figure per cell, e.g. Kent's appendix:
+//!
+//! ```text
+//! Saving | | 2024-25 Savings Target | … | £000s / Forecast against alternative saving (one-off) | …
+//! Adult Social Care & Health (bold) / Alternate Provision Brand New Starts (DP) | | -3,041.1 | 0.0 …
+//! ```
+//!
+//! with these repairs: a header line that is only a unit ("£000s", "£'000", "£m") is the unit,
+//! not part of the column's key; a bold heading sharing the description cell with the first
+//! saving under it is a row of its own; description words overflowing into the cells beside it
+//! on the same baselines go back to the description; a named header over an empty column gives
+//! its name to the unnamed figure column next to it; figures the layout took for a page stamp
+//! are read back into their empty cell; a total row printed just under an aligned table is
+//! read. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
+//! from the words: right-aligned figures share a right edge, and each stacked header word
+//! belongs to the column whose right edge is the first at or after its own. Known limits:
+//! left-aligned figure columns in a table without rules are not recognised by the word rebuild.
 
 use std::sync::LazyLock;
 
