@@ -626,3 +626,19 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let unit = unit.or_else(|| caption_unit(page, &hb, &table_bbox));
     Some(Grid { columns, rows, unit })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_only_captions() {
+        assert_eq!(unit_caption("£000s"), Some(1000));
+        assert_eq!(unit_caption("(£'000)"), Some(1000));
+        assert_eq!(unit_caption("£m"), Some(1_000_000));
+        assert_eq!(unit_caption("£ millions"), Some(1_000_000));
+        assert_eq!(unit_caption("Target £000"), None, "a header naming its unit keeps it");
+        assert_eq!(unit_caption("£"), None);
+        assert!(is_nil_word("n/a") && is_nil_word("-") && !is_nil_word("beds;"));
+    }
+}
