@@ -51,6 +51,9 @@ fn is_total_label(label: &str) -> bool {
 static GRAND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ )? totals? (?: \s+ savings? )? \s* :? $").expect("valid regex"));
 
+static SLIPPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bslip|\bdefer|\bdelayed\b|future\s+years?|carried\s+forward|re-?profiled").expect("valid regex"));
+
 /// Rows of one table run (a table and its continuation pages).
 #[derive(Default)]
 struct Run {
@@ -369,7 +372,9 @@ fn push_total(
     if run.has_status {
         for s in covered.iter().filter_map(|&i| out.savings.get(i)) {
             let Some(target) = s.target else { continue };
-            let parts: Money = [s.over_achieved, s.achieved, s.on_track, s.at_risk].iter().flatten().copied().sum();
+            // Undeliverable and slipped (deferred to a later year) amounts are parts of the target too.
+            let later: Money = s.columns.iter().filter(|(h, _)| SLIPPED.is_match(h)).filter_map(|(_, m)| *m).sum();
+            let parts: Money = [s.over_achieved, s.achieved, s.on_track, s.at_risk, s.undeliverable].iter().flatten().copied().sum::<Money>() + later;
             if parts != target {
                 reconciles = false;
                 let name = s.reference.clone().unwrap_or_else(|| s.description.clone());

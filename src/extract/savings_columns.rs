@@ -95,7 +95,7 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     if has("variance") {
         return Kind::Variance;
     }
-    if !numeric && (h == "rag" || h.starts_with("rag ") || h.ends_with(" rag") || has("rag status") || has("rag rating") || h == "status" || has("rating"))
+    if !numeric && (h == "rag" || h.starts_with("rag ") || h.ends_with(" rag") || has("rag status") || has("rag rating") || h == "status" || h.ends_with(" status") || has("rating"))
     {
         return Kind::Rag;
     }

@@ -1,11 +1,27 @@
 //! A savings table as a grid of header-named columns and rows, from a ruled table or from words.
 //!
-//! Ruled tables (`page.tables`) are used as they are when each money column holds one figure per
-//! cell. Tables drawn with fill stripes and horizontal rules only (Kent's appendix) come out of
-//! the layout as one wide cell of figures, so their columns are rebuilt here from the words:
-//! right-aligned figures share a right edge, and each stacked header word belongs to the column
-//! whose right edge is the first at or after its own. Known limits: left-aligned figure columns
-//! in an unruled table are not recognised.
+//! Ruled and aligned tables (`page.tables`) are used as they are when each money column holds one
+//! figure per cell, e.g. Kent's appendix:
+//!
+//! ```text
+//! Saving | | 2024-25 Savings Target | … | £000s / Forecast against alternative saving (one-off) | …
+//! Adult Social Care & Health (bold) / Alternate Provision Brand New Starts (DP) | | -3,041.1 | 0.0 …
+//! ```
+//!
+//! with these repairs: a header line that is only a unit ("£000s", "£'000", "£m") is the unit,
+//! not part of the column's key; a bold heading sharing the description cell with the first
+//! saving under it is a row of its own; description words overflowing into the cells beside it
+//! on the same baselines go back to the description; a named header over an empty column gives
+//! its name to the unnamed figure column next to it; figures the layout took for a page stamp
+//! are read back into their empty cell; a total row printed just under an aligned table is
+//! read. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
+//! from the words: right-aligned figures share a right edge, and each stacked header word
+//! belongs to the column whose right edge is the first at or after its own. Known limits:
+//! left-aligned figure columns in a table without rules are not recognised by the word rebuild.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::contract::Money;
 use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
@@ -118,6 +134,7 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
         return None;
     }
     let row_has_figures = |r: &crate::layout::Row| r.cells.iter().any(|c| figure(&c.text).is_some());
+    let mut caption: Option<u32> = None;
     let (columns, body) = match inherited {
         Some(cols) => {
             // Only a continuation: same columns, and no header of its own.
@@ -137,18 +154,52 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 n => n,
             };
             let body = table.rows.get(header_rows..).unwrap_or(&[]);
+            // A line of a header cell that is only a unit ("£000s" above the header) is a caption.
+            let mut captions: Vec<(usize, u32)> = Vec::new();
             let headers: Vec<String> = (0..table.ncols())
                 .map(|c| {
-                    let parts: Vec<&str> = table.rows.iter().take(header_rows).filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
-                    parts.join(" ")
+                    let mut parts: Vec<String> = Vec::new();
+                    for cell in table.rows.iter().take(header_rows).filter_map(|r| r.cells.get(c)) {
+                        let lines: Vec<String> = if cell.line_objs.is_empty() { vec![cell.text.clone()] } else { cell.line_objs.iter().map(words_text).collect() };
+                        for l in lines {
+                            match unit_caption(&l) {
+                                Some(u) => captions.push((c, u)),
+                                None if !l.trim().is_empty() => parts.push(l.trim().to_string()),
+                                None => {}
+                            }
+                        }
+                    }
+                    join_lines(parts.iter().map(String::as_str))
                 })
                 .collect();
+            // A header set wider than its right-aligned figures can give a named column with an
+            // empty body beside an unnamed column of figures: the name belongs to the figures.
+            let mut headers = headers;
+            let body_empty = |c: usize| body.iter().all(|r| r.cells.get(c).is_none_or(|x| x.is_empty()));
+            for c in 0..headers.len() {
+                if !headers[c].is_empty() || body_empty(c) {
+                    continue;
+                }
+                let named_empty = |i: usize| headers.get(i).is_some_and(|h| !h.is_empty()) && body_empty(i);
+                let from = if c > 0 && named_empty(c - 1) { Some(c - 1) } else if named_empty(c + 1) { Some(c + 1) } else { None };
+                if let Some(f) = from {
+                    headers[c] = std::mem::take(&mut headers[f]);
+                    if let Some(pos) = captions.iter().position(|(i, _)| *i == f) {
+                        captions[pos].0 = c;
+                    }
+                }
+            }
             let mut columns = Vec::with_capacity(table.ncols());
             for (c, h) in headers.iter().enumerate() {
                 let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
                 let figures = texts.iter().filter(|t| figure(t).is_some()).count();
                 let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
-                columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: header_unit(h) });
+                let own = captions.iter().find(|(i, _)| *i == c).map(|&(_, u)| u);
+                columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: own.or_else(|| header_unit(h)) });
+            }
+            // One caption over the header is the whole table's unit.
+            if let [(_, u)] = captions.as_slice() {
+                caption = Some(*u);
             }
             settle_kinds(&mut columns);
             (columns, body)
@@ -162,31 +213,214 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
     if merged || !columns.iter().any(|c| c.kind.is_money()) {
         return None;
     }
-    let rows = body
-        .iter()
-        .map(|r| GridRow {
-            cells: r
-                .cells
-                .iter()
-                .map(|c| {
-                    let text = if c.line_objs.is_empty() {
-                        c.text.clone()
-                    } else {
-                        let lines: Vec<String> = c.line_objs.iter().map(words_text).collect();
-                        join_lines(lines.iter().map(String::as_str))
-                    };
-                    GridCell { text, fill: c.fill }
-                })
-                .collect(),
-            bbox: r.bbox,
-            bold: r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold),
-            size: r.cells.iter().flat_map(|c| c.line_objs.iter()).map(|l| l.size).fold(0.0, f64::max),
-        })
-        .collect();
+    let stray: Vec<&Word> = page.furniture.iter().flat_map(|(_, l)| l.words.iter()).collect();
+    let mut rows = body_rows(body, &columns, &stray);
+    rows.extend(trailing_rows(page, table, columns.len()));
     let header_bbox = table.rows.len().checked_sub(body.len()).map_or(table.bbox, |n| {
         table.rows.iter().take(n.max(1)).fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
     });
-    Some(Grid { columns, rows, unit: caption_unit(page, &header_bbox, &table.bbox) })
+    Some(Grid { columns, rows, unit: caption.or_else(|| caption_unit(page, &header_bbox, &table.bbox)) })
+}
+
+/// A text that is only a unit: "£000s", "(£'000)", "£m", "£ millions".
+fn unit_caption(text: &str) -> Option<u32> {
+    static ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?ix) ^ \(? \s* £ \s* (?: ['’]? \s* 000 ['’]? s? | k | m | ms | mn | millions? | thousands? ) \s* \)? $").expect("valid regex")
+    });
+    let t = text.trim();
+    if ONLY.is_match(t) {
+        unit_of(t)
+    } else {
+        None
+    }
+}
+
+/// Words in a cell that are no figure: a nil marker ("-", "n/a") stays, other words may be spilled text.
+fn is_nil_word(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    matches!(l.as_str(), "-" | "–" | "—" | "n/a" | "na" | "nil" | "tbc" | "tbd" | "£" | "£-" | "0")
+}
+
+/// One word with where it sits.
+struct Placed {
+    top: f64,
+    x0: f64,
+    text: String,
+}
+
+/// Text lines (top, words) of a cell, grouped by baseline.
+fn join_placed(mut words: Vec<Placed>) -> String {
+    words.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some((t, l)) if (w.top - *t).abs() < 2.0 => {
+                l.push(' ');
+                l.push_str(&w.text);
+            }
+            _ => lines.push((w.top, w.text)),
+        }
+    }
+    join_lines(lines.iter().map(|(_, l)| l.as_str()))
+}
+
+/// Body rows of a ruled table. Two repairs by meaning: a bold heading sharing the description
+/// cell with the first saving under it becomes a row of its own (where such cells are the
+/// exception, not every row's bold title), and description words that spill over into the empty
+/// or figure cells on the same baseline (an Excel export's overflowing text) go back to the
+/// description.
+///
+/// `stray` are words the layout kept out of the body (a figure row at the page foot read as a
+/// page stamp); an empty cell takes those lying inside it.
+fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -> Vec<GridRow> {
+    let desc = columns.iter().position(|c| c.kind == Kind::Description);
+    let spill_target = |c: usize| columns.get(c).is_some_and(|col| col.kind.is_money() || (col.kind == Kind::Text && col.header.trim().is_empty()));
+    let bold_lead = |r: &crate::layout::Row| -> Option<usize> {
+        let cell = r.cells.get(desc?)?;
+        let n = cell.line_objs.iter().take_while(|l| l.bold).count();
+        (n > 0 && n < cell.line_objs.len() && r.cells.iter().any(|c| figure(&c.text).is_some())).then_some(n)
+    };
+    let with_figures = body.iter().filter(|r| r.cells.iter().any(|c| figure(&c.text).is_some())).count();
+    let leads = body.iter().filter(|r| bold_lead(r).is_some()).count();
+    let split_headings = leads * 2 < with_figures;
+    let mut rows = Vec::with_capacity(body.len());
+    for r in body {
+        let mut texts: Vec<String> = r
+            .cells
+            .iter()
+            .map(|c| {
+                if c.line_objs.is_empty() {
+                    c.text.clone()
+                } else {
+                    let lines: Vec<String> = c.line_objs.iter().map(words_text).collect();
+                    join_lines(lines.iter().map(String::as_str))
+                }
+            })
+            .collect();
+        for (c, t) in r.cells.iter().zip(texts.iter_mut()) {
+            if t.trim().is_empty() {
+                let inside: Vec<&str> = stray
+                    .iter()
+                    .filter(|w| {
+                        let (x, y) = ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.top + w.bbox.bottom) / 2.0);
+                        x > c.bbox.x0 && x < c.bbox.x1 && y > c.bbox.top && y < c.bbox.bottom
+                    })
+                    .map(|w| w.text.as_str())
+                    .collect();
+                *t = inside.join(" ");
+            }
+        }
+        let mut bbox = r.bbox;
+        if let (Some(d), Some(n)) = (desc, bold_lead(r).filter(|_| split_headings)) {
+            if let Some(cell) = r.cells.get(d) {
+                let head: Vec<&Line> = cell.line_objs.iter().take(n).collect();
+                let head_text = join_lines(head.iter().map(|l| l.text.as_str()));
+                let head_box = head.iter().skip(1).fold(head.first().map_or(r.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
+                let mut cells: Vec<GridCell> = vec![GridCell::default(); r.cells.len()];
+                if let Some(c) = cells.get_mut(d) {
+                    c.text = head_text;
+                }
+                rows.push(GridRow { cells, bbox: BBox { x0: r.bbox.x0, top: head_box.top, x1: r.bbox.x1, bottom: head_box.bottom }, bold: true, size: head.iter().map(|l| l.size).fold(0.0, f64::max) });
+                let rest: Vec<String> = cell.line_objs.iter().skip(n).map(words_text).collect();
+                if let Some(t) = texts.get_mut(d) {
+                    *t = join_lines(rest.iter().map(String::as_str));
+                }
+                bbox.top = head_box.bottom;
+            }
+        }
+        if let Some(d) = desc {
+            let desc_tops: Vec<f64> = r.cells.get(d).map(|c| c.line_objs.iter().map(|l| l.bbox.top).collect()).unwrap_or_default();
+            let mut spilled: Vec<Placed> = Vec::new();
+            for (c, cell) in r.cells.iter().enumerate() {
+                if c == d || !spill_target(c) {
+                    continue;
+                }
+                let mut kept: Vec<&str> = Vec::new();
+                let mut moved = false;
+                for l in &cell.line_objs {
+                    let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < 2.0);
+                    for w in &l.words {
+                        let wordy = figure(&w.text).is_none() && !is_nil_word(&w.text) && w.text.chars().any(char::is_alphabetic);
+                        if wordy && on_desc_line {
+                            spilled.push(Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.clone() });
+                            moved = true;
+                        } else {
+                            kept.push(&w.text);
+                        }
+                    }
+                }
+                if moved {
+                    if let Some(t) = texts.get_mut(c) {
+                        *t = kept.join(" ");
+                    }
+                }
+            }
+            if !spilled.is_empty() {
+                if let Some(cell) = r.cells.get(d) {
+                    let lead = if split_headings { bold_lead(r).unwrap_or(0) } else { 0 };
+                    let own = cell.line_objs.iter().skip(lead).flat_map(|l| l.words.iter().map(move |w| Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.clone() }));
+                    spilled.extend(own);
+                    if let Some(t) = texts.get_mut(d) {
+                        *t = join_placed(spilled);
+                    }
+                }
+            }
+        }
+        rows.push(GridRow {
+            cells: r.cells.iter().zip(texts).map(|(c, text)| GridCell { text, fill: c.fill }).collect(),
+            bbox,
+            bold: r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold),
+            size: r.cells.iter().flat_map(|c| c.line_objs.iter()).map(|l| l.size).fold(0.0, f64::max),
+        });
+    }
+    rows
+}
+
+/// Rows printed straight under a table without rules that the layout left out of it (a bold
+/// total row in another font): body lines on the next baselines, their words put in the column
+/// whose span they overlap. Stops at the first band that is not close under the last or holds no figure.
+fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
+    let spans: Vec<(f64, f64)> = (0..ncols)
+        .map(|c| {
+            let cells = table.rows.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty());
+            cells.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x.bbox.x0), b.max(x.bbox.x1)))
+        })
+        .collect();
+    let pitch = table.rows.windows(2).map(|w| w[1].bbox.top - w[0].bbox.top).filter(|d| *d > 0.0).fold(f64::MAX, f64::min);
+    if table.source != crate::layout::TableSource::Aligned || !pitch.is_finite() || pitch > 60.0 || table.rows.len() < 3 {
+        return Vec::new();
+    }
+    let mut bottom = table.bbox.bottom;
+    let mut last_top = table.rows.last().map_or(table.bbox.top, |r| r.bbox.top);
+    let mut out = Vec::new();
+    loop {
+        let band: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > bottom - 1.0 && l.bbox.top - last_top <= pitch * 1.6 && l.bbox.top > last_top + 2.0).collect();
+        let Some(top) = band.iter().map(|l| l.bbox.top).reduce(f64::min) else { break };
+        let band: Vec<&Line> = band.into_iter().filter(|l| (l.bbox.top - top).abs() < 2.0).collect();
+        let mut cells = vec![GridCell::default(); ncols];
+        let mut placed = 0;
+        for w in band.iter().flat_map(|l| l.words.iter()) {
+            let overlap = |&(a, b): &(f64, f64)| (w.bbox.x1.min(b) - w.bbox.x0.max(a)).max(0.0);
+            let best = spans.iter().enumerate().map(|(i, s)| (i, overlap(s))).filter(|(_, o)| *o > 0.0).max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some(cell) = best.and_then(|(i, _)| cells.get_mut(i)) {
+                if !cell.text.is_empty() {
+                    cell.text.push(' ');
+                }
+                cell.text.push_str(&w.text);
+                placed += 1;
+            }
+        }
+        let words = band.iter().map(|l| l.words.len()).sum::<usize>();
+        // A row of a table is several fragments on one baseline; prose is one line.
+        if band.len() < 2 || placed < words || !cells.iter().any(|c| figure(&c.text).is_some()) {
+            break;
+        }
+        let bbox = band.iter().skip(1).fold(band.first().map_or(table.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
+        out.push(GridRow { cells, bbox, bold: band.iter().all(|l| l.bold), size: band.iter().map(|l| l.size).fold(0.0, f64::max) });
+        bottom = bbox.bottom;
+        last_top = top;
+    }
+    out
 }
 
 /// The unit printed in a caption above the header or a note just below the table.
@@ -391,4 +625,20 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));
     let unit = unit.or_else(|| caption_unit(page, &hb, &table_bbox));
     Some(Grid { columns, rows, unit })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_only_captions() {
+        assert_eq!(unit_caption("£000s"), Some(1000));
+        assert_eq!(unit_caption("(£'000)"), Some(1000));
+        assert_eq!(unit_caption("£m"), Some(1_000_000));
+        assert_eq!(unit_caption("£ millions"), Some(1_000_000));
+        assert_eq!(unit_caption("Target £000"), None, "a header naming its unit keeps it");
+        assert_eq!(unit_caption("£"), None);
+        assert!(is_nil_word("n/a") && is_nil_word("-") && !is_nil_word("beds;"));
+    }
 }

@@ -78,7 +78,11 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
             for (i, l) in lines.iter().enumerate() {
                 let Some(is_header) = zone(l, *h) else { continue };
                 let text = l.text.trim();
-                let number = stamp_number(text);
+                // A bare number sharing its baseline with other text is a table's figure or a
+                // minute number, not a page stamp; "Page N" is a stamp wherever it stands.
+                let alone = text.to_ascii_lowercase().starts_with("page")
+                    || !lines.iter().enumerate().any(|(j, o)| j != i && o.bbox.y_overlap(&l.bbox) > 0.5 * l.bbox.height().min(o.bbox.height()));
+                let number = stamp_number(text).filter(|_| alone);
                 let repeated = wordy(text) && !in_table(l, raw) && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
                 if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
                     furniture.push((i, is_header));

@@ -7,6 +7,7 @@ mod foundation;
 mod gen_minutes;
 mod gen_ofsted;
 mod gen_pack;
+mod gen_savings;
 mod hostile;
 mod minutes;
 mod ofsted;
