@@ -462,7 +462,13 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
         .or_else(|| {
             preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
         })
-        .map(|b| squash(&b));
+        .map(|b| squash(&b))
+        // "MINUTES OF THE PARISH COUNCIL MEETING" names the body generically; the heading above
+        // it ("BURTON-CUM-WALDEN PARISH COUNCIL") names it in full.
+        .map(|b| {
+            let lower = b.to_lowercase();
+            preamble.iter().take(4).map(|r| squash(&r.text)).find(|t| t.len() > b.len() && t.len() < 120 && !t.to_lowercase().starts_with("minutes") && t.to_lowercase().ends_with(&lower)).unwrap_or(b)
+        });
     let field = |key: &[&str]| pre_text.iter().find_map(|t| FIELD.captures(t).filter(|c| c.name("k").is_some_and(|k| key.contains(&k.as_str().to_lowercase().as_str()))).and_then(|c| c.name("v")).map(|v| v.as_str().to_string()));
     let time = pre_text
         .iter()

@@ -170,7 +170,9 @@ fn action_lines_in_minutes() {
     assert_eq!((c.text.as_str(), c.owner.as_deref()), ("The Clerk will report the findings to the next meeting.", Some("Clerk")));
     assert_eq!(item(&x, "2").resolutions, ["That a grant of 500 pounds be made to the Scouts."]);
     let m = x.meeting.as_ref().expect("meeting");
-    assert_eq!((m.body.as_deref(), m.venue.as_deref(), m.time.as_deref()), (Some("Finance Committee"), Some("Guildhall, Market Street"), Some("19:00")));
+    // The heading "TOWN COUNCIL FINANCE COMMITTEE" names the body in full; the sentence below
+    // it says "the Finance Committee".
+    assert_eq!((m.body.as_deref(), m.venue.as_deref(), m.time.as_deref()), (Some("TOWN COUNCIL FINANCE COMMITTEE"), Some("Guildhall, Market Street"), Some("19:00")));
     let names: Vec<(&str, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.attendance)).collect();
     assert_eq!(
         names,
@@ -181,4 +183,14 @@ fn action_lines_in_minutes() {
             ("Councillor D Moss", Some(Attendance::Apologies)),
         ]
     );
+}
+
+#[test]
+fn parish_body_named_in_full_from_the_heading() {
+    // The heading reads "BURTON-CUM-WALDEN PARISH COUNCIL", then "MINUTES OF THE PARISH
+    // COUNCIL MEETING HELD ON …": the body is the council named in full.
+    let e = super::util::extract("real/parish-bcwpc-minutes-2025-09-02.pdf");
+    let m = e.meeting.expect("meeting");
+    assert_eq!(m.body.as_deref(), Some("BURTON-CUM-WALDEN PARISH COUNCIL"));
+    assert_eq!(m.date.as_deref(), Some("2025-09-02"));
 }
