@@ -22,6 +22,7 @@ pub mod contract;
 pub mod emit;
 pub mod export;
 pub mod extract;
+pub mod inputs;
 pub mod layout;
 pub mod pdf;
 pub mod segment;

@@ -79,9 +79,7 @@ pub fn find_fixtures(paths: &[PathBuf]) -> Found {
             found.fixtures.push(Fixture { name, pdf: root.clone(), expected: expected_path(root) });
             continue;
         }
-        let mut files = Vec::new();
-        walk(root, &mut files, 0);
-        for f in files {
+        for f in crate::inputs::files_under(root, &|_| true) {
             let file_name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if is_pdf(&f) {
                 let rel = f.strip_prefix(root).unwrap_or(&f).with_extension("");
@@ -102,23 +100,9 @@ pub fn find_fixtures(paths: &[PathBuf]) -> Found {
 }
 
 fn is_pdf(p: &Path) -> bool {
-    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf"))
+    crate::inputs::is_pdf(p)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out, depth + 1);
-        } else {
-            out.push(p);
-        }
-    }
-}
 
 /// The fresh output for a fixture, as `extract` would write it (validated JSON).
 ///

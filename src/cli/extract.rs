@@ -11,37 +11,6 @@ use super::args::ExtractArgs;
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
 use councilpdf::contract::{ErrorCode, Output, Tool};
 
-/// Expands folders into their `*.pdf` files (sorted), keeping files as given.
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, 0);
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out, depth + 1);
-        } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {
-            out.push(p);
-        }
-    }
-}
-
 /// Converts one path in this process: a file that cannot be read becomes an error object too.
 pub fn convert_path(path: &Path) -> Output {
     let name = path.to_string_lossy();
@@ -80,6 +49,11 @@ impl Record {
     fn error_code(&self) -> Option<&str> {
         self.error.as_ref().and_then(|e| e.get("code")).and_then(|c| c.as_str())
     }
+}
+
+/// Expands folders into their `*.pdf` files (sorted), keeping files as given.
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    councilpdf::inputs::expand(paths, &councilpdf::inputs::is_pdf)
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {

@@ -38,35 +38,12 @@ pub enum InputError {
 /// directly are kept as given. A folder's `*.expected.json` files are `check` fixtures, not
 /// extraction outputs, and are left out.
 pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, 0);
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
+    crate::inputs::expand(paths, &|p| {
+        let name = p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        name.ends_with(".pdf") || (name.ends_with(".json") && !name.ends_with(crate::check::EXPECTED_SUFFIX))
+    })
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 32 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let p = e.path();
-        let name = p.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-        if p.is_dir() {
-            walk(&p, out, depth + 1);
-        } else if name.ends_with(".pdf") || (name.ends_with(".json") && !name.ends_with(crate::check::EXPECTED_SUFFIX)) {
-            out.push(p);
-        }
-    }
-}
 
 fn is_json(p: &Path) -> bool {
     p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl"))
