@@ -207,8 +207,7 @@ fn split_enumerated(clause: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut rest = &clause[first.get(0).map_or(0, |m| m.end())..];
     let mut label = label;
-    loop {
-        let Some(next) = next_label(&label) else { break };
+    while let Some(next) = next_label(&label) {
         let pat = format!("({next})");
         let alt = format!("{next})");
         let pos = rest.find(&pat).or_else(|| rest.find(&format!(" {alt}")).map(|p| p + 1));

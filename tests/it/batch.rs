@@ -112,7 +112,7 @@ fn an_interrupted_run_resumes_with_only_the_missing_files() {
     let before = std::fs::metadata(outs.join("a.json")).unwrap().modified().unwrap();
     // Second run: only the missing file is converted.
     let report = dir.path().join("report.json");
-    let out = extract(&["--out", outs.to_str().unwrap(), "--report", report.to_str().unwrap()], &[ins.clone()], &[]);
+    let out = extract(&["--out", outs.to_str().unwrap(), "--report", report.to_str().unwrap()], std::slice::from_ref(&ins), &[]);
     assert_eq!(out.status.code(), Some(1), "html.pdf still counts as failed");
     let r: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
     assert_eq!(r["summary"]["skipped"], 3, "{r}");
