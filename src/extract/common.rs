@@ -27,7 +27,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-fn iso(y: i32, m: u32, d: u32) -> Option<String> {
+/// `YYYY-MM-DD` for a real calendar date between 1900 and 2100, else None.
+pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

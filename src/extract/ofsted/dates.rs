@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::contract::GradeCode;
-use crate::extract::common::month_number;
+use crate::extract::common::{iso, month_number};
 
 /// A run of day parts ending in a full date.
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
@@ -76,17 +76,6 @@ pub fn spans(text: &str) -> Vec<Span> {
         }
     }
     out
-}
-
-fn iso(y: i32, m: u32, d: u32) -> Option<String> {
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (d >= 1 && d <= days && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The grade code of a text that is only a grade ("Good", "Requires Improvement to be good",
