@@ -2,6 +2,7 @@
 
 use rayon::prelude::*;
 
+use super::error_chain;
 use super::args::CheckArgs;
 use councilpdf::check::{self, DiffOptions, Outcome, TOP_LEVEL_FIELDS};
 
@@ -82,15 +83,4 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     println!("{passed} passed, {failed} failed");
     Ok(if failed > 0 { 1 } else { 0 })
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 
+use super::error_chain;
 use super::args::{ExportArgs, ExportFormat};
 use councilpdf::export;
 
@@ -40,15 +41,4 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
 pub fn schema() -> anyhow::Result<u8> {
     println!("{}", serde_json::to_string_pretty(&councilpdf::contract::schema_json())?);
     Ok(0)
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s
 }

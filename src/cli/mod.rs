@@ -22,3 +22,15 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Worker(a) => worker::run(a),
     }
 }
+
+/// An error and its sources on one line, for per-file messages.
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}

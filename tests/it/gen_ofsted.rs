@@ -2,23 +2,15 @@
 //! reportlab by `tests/gen/ofsted.py`: every expected value below is written in that script.
 
 use super::util::extract;
+use super::util::{inspection, j, judgements};
 use councilpdf::contract::{DocumentType, Extraction, GradeCode, Inspection, WarningCode};
 
 fn gen(name: &str) -> Extraction {
     extract(&format!("../tests/gen/pdfs/{name}"))
 }
 
-fn inspection(e: &Extraction) -> &Inspection {
-    e.inspection.as_ref().expect("an inspection")
-}
 
-fn judgements(e: &Extraction) -> Vec<(String, String, GradeCode)> {
-    e.judgements.iter().map(|j| (j.area.clone(), j.grade.clone(), j.grade_code)).collect()
-}
 
-fn j(area: &str, grade: &str, code: GradeCode) -> (String, String, GradeCode) {
-    (area.to_string(), grade.to_string(), code)
-}
 
 fn numbers(i: &Inspection) -> Vec<String> {
     i.paragraphs.iter().map(|p| p.number.clone()).collect()

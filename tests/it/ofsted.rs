@@ -2,20 +2,11 @@
 //! Every expected value was read from the PDFs with `pdftotext -layout` and `councilpdf layout`.
 
 use super::util::extract;
+use super::util::{inspection, j, judgements};
 use councilpdf::contract::{DocumentType, Extraction, GradeCode, Inspection, WarningCode};
 
-fn inspection(e: &Extraction) -> &Inspection {
-    e.inspection.as_ref().expect("an inspection")
-}
 
-/// (area, grade as printed, code) of every judgement, in order.
-fn judgements(e: &Extraction) -> Vec<(String, String, GradeCode)> {
-    e.judgements.iter().map(|j| (j.area.clone(), j.grade.clone(), j.grade_code)).collect()
-}
 
-fn j(area: &str, grade: &str, code: GradeCode) -> (String, String, GradeCode) {
-    (area.to_string(), grade.to_string(), code)
-}
 
 /// Paragraph numbers run 1..=n without a gap.
 fn numbered_in_order(i: &Inspection) -> bool {

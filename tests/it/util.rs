@@ -35,3 +35,18 @@ pub fn layout(name: &str) -> councilpdf::layout::Layout {
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_councilpdf"))
 }
+
+/// The inspection of an extraction that must have one.
+pub fn inspection(e: &Extraction) -> &councilpdf::contract::Inspection {
+    e.inspection.as_ref().expect("an inspection")
+}
+
+/// (area, grade as printed, code) of every judgement, in order.
+pub fn judgements(e: &Extraction) -> Vec<(String, String, councilpdf::contract::GradeCode)> {
+    e.judgements.iter().map(|j| (j.area.clone(), j.grade.clone(), j.grade_code)).collect()
+}
+
+/// A judgement as `judgements` lists it.
+pub fn j(area: &str, grade: &str, code: councilpdf::contract::GradeCode) -> (String, String, councilpdf::contract::GradeCode) {
+    (area.to_string(), grade.to_string(), code)
+}
