@@ -102,7 +102,13 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
     if worker.is_none() {
         match Worker::spawn(config) {
             Ok(w) => *worker = Some(w),
-            Err(e) => return failure_value(path, ErrorCode::Internal, format!("cannot start a worker process: {e}")),
+            Err(e) => {
+                return failure_value(
+                    path,
+                    ErrorCode::Internal,
+                    format!("cannot start a worker process: {e}"),
+                )
+            }
         }
     }
     let Some(w) = worker.as_mut() else {
@@ -117,13 +123,24 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
     match answer {
         Ok(line) => match serde_json::from_str::<serde_json::Value>(&line) {
             Ok(v) => v,
-            Err(e) => failure_value(path, ErrorCode::Internal, format!("the worker answered with something that is not JSON: {e}")),
+            Err(e) => failure_value(
+                path,
+                ErrorCode::Internal,
+                format!("the worker answered with something that is not JSON: {e}"),
+            ),
         },
         Err(RecvTimeoutError::Timeout) => {
             if let Some(w) = worker.take() {
                 w.kill();
             }
-            failure_value(path, ErrorCode::Timeout, format!("no result within the limit of {} s; the conversion was stopped", config.timeout.as_secs_f64()))
+            failure_value(
+                path,
+                ErrorCode::Timeout,
+                format!(
+                    "no result within the limit of {} s; the conversion was stopped",
+                    config.timeout.as_secs_f64()
+                ),
+            )
         }
         Err(RecvTimeoutError::Disconnected) => {
             let Some(w) = worker.take() else {
@@ -162,7 +179,9 @@ impl Worker {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
-        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take()) else {
+        let (Some(stdin), Some(stdout), Some(stderr)) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
             let _ = child.kill();
             let _ = child.wait();
             return Err(std::io::Error::other("worker pipes missing"));
@@ -185,9 +204,17 @@ impl Worker {
             let text = String::from_utf8_lossy(&buf);
             // The line that says why, else the last one that is not backtrace noise.
             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-            let why = lines.iter().find(|l| l.contains("memory allocation") || l.contains("overflowed its stack")).or_else(|| {
-                lines.iter().rev().find(|l| !l.starts_with("note:") && !l.starts_with("stack backtrace") && !l.starts_with(|c: char| c.is_ascii_digit()) && !l.starts_with("at "))
-            });
+            let why = lines
+                .iter()
+                .find(|l| l.contains("memory allocation") || l.contains("overflowed its stack"))
+                .or_else(|| {
+                    lines.iter().rev().find(|l| {
+                        !l.starts_with("note:")
+                            && !l.starts_with("stack backtrace")
+                            && !l.starts_with(|c: char| c.is_ascii_digit())
+                            && !l.starts_with("at ")
+                    })
+                });
             if let (Some(last), Ok(mut s)) = (why, sink.lock()) {
                 *s = last.chars().take(300).collect();
             }
@@ -212,7 +239,10 @@ impl Worker {
         };
         if how.contains("signal 9") {
             // Killed from outside (the kernel's OOM killer, most likely).
-            return (ErrorCode::TooLarge, format!("the worker was killed ({how}), most likely for memory; limit {mb} MB"));
+            return (
+                ErrorCode::TooLarge,
+                format!("the worker was killed ({how}), most likely for memory; limit {mb} MB"),
+            );
         }
         let detail = if last.is_empty() { String::new() } else { format!(": {last}") };
         (ErrorCode::Internal, format!("the worker process died ({how}){detail}"))

@@ -9,7 +9,11 @@ pub fn to_checked_json(out: &Output) -> serde_json::Value {
     match contract::validate(&value) {
         Ok(()) => value,
         Err(e) => {
-            let fallback = crate::failure(out.source().clone(), ErrorCode::Internal, format!("output failed the contract check: {e}"));
+            let fallback = crate::failure(
+                out.source().clone(),
+                ErrorCode::Internal,
+                format!("output failed the contract check: {e}"),
+            );
             serde_json::to_value(&fallback).unwrap_or(serde_json::Value::Null)
         }
     }

@@ -30,7 +30,9 @@ pub mod segment;
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use contract::{ErrorCode, ErrorObject, Extraction, Failure, Output, Source, Tool, Warning, WarningCode, SCHEMA_VERSION};
+use contract::{
+    ErrorCode, ErrorObject, Extraction, Failure, Output, Source, Tool, Warning, WarningCode, SCHEMA_VERSION,
+};
 
 /// Options for one conversion.
 #[derive(Debug, Clone, Default)]
@@ -40,7 +42,10 @@ pub struct Options {
 
 /// The source facts of a file, before it is read.
 pub fn source_of(file_name: &str, bytes: &[u8]) -> Source {
-    let name = std::path::Path::new(file_name).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file_name.to_string());
+    let name = std::path::Path::new(file_name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file_name.to_string());
     Source {
         file: name,
         sha256: format!("{:x}", Sha256::digest(bytes)),
@@ -128,7 +133,11 @@ fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
     }
     for p in raw.pages.iter().filter(|p| !p.readable) {
         let why = p.problem.clone().unwrap_or_else(|| "unreadable".into());
-        w.push(Warning::new(WarningCode::PageUnreadable, format!("page {}: {why}", p.number), Some(p.number)));
+        w.push(Warning::new(
+            WarningCode::PageUnreadable,
+            format!("page {}: {why}", p.number),
+            Some(p.number),
+        ));
     }
     w
 }
@@ -137,11 +146,20 @@ fn layout_warnings(layout: &layout::Layout) -> Vec<Warning> {
     let mut w = Vec::new();
     let with_text = layout.pages.iter().filter(|p| p.has_text).count();
     if with_text == 0 && !layout.pages.is_empty() {
-        w.push(Warning::new(WarningCode::NoTextLayer, "no page has a text layer (a scan?): nothing can be extracted without OCR", None));
+        w.push(Warning::new(
+            WarningCode::NoTextLayer,
+            "no page has a text layer (a scan?): nothing can be extracted without OCR",
+            None,
+        ));
     } else if with_text < layout.pages.len() {
-        let missing: Vec<String> = layout.pages.iter().filter(|p| !p.has_text && p.readable).map(|p| p.number.to_string()).collect();
+        let missing: Vec<String> =
+            layout.pages.iter().filter(|p| !p.has_text && p.readable).map(|p| p.number.to_string()).collect();
         if !missing.is_empty() {
-            w.push(Warning::new(WarningCode::PartialTextLayer, format!("pages without text: {}", missing.join(", ")), None));
+            w.push(Warning::new(
+                WarningCode::PartialTextLayer,
+                format!("pages without text: {}", missing.join(", ")),
+                None,
+            ));
         }
     }
     for p in &layout.pages {

@@ -47,7 +47,9 @@ pub struct Difference {
 impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.change {
-            Change::Changed { expected, got } => write!(f, "{}: expected {}, got {}", self.path, short(expected), short(got)),
+            Change::Changed { expected, got } => {
+                write!(f, "{}: expected {}, got {}", self.path, short(expected), short(got))
+            }
             Change::Inserted(v) => write!(f, "{}: inserted {}", self.path, short(v)),
             Change::Removed(v) => write!(f, "{}: removed {}", self.path, short(v)),
         }
@@ -116,7 +118,10 @@ pub fn diff(expected: &Value, got: &Value, opts: &DiffOptions) -> Vec<Difference
 }
 
 /// Keys of both objects: the expected order first, then keys only `got` has.
-fn union_keys<'a>(e: &'a serde_json::Map<String, Value>, g: &'a serde_json::Map<String, Value>) -> Vec<&'a str> {
+fn union_keys<'a>(
+    e: &'a serde_json::Map<String, Value>,
+    g: &'a serde_json::Map<String, Value>,
+) -> Vec<&'a str> {
     let mut keys: Vec<&str> = e.keys().map(String::as_str).collect();
     keys.extend(g.keys().map(String::as_str).filter(|k| !e.contains_key(*k)));
     keys
@@ -138,7 +143,8 @@ fn field(path: &str, key: &str, e: Option<&Value>, g: Option<&Value>, out: &mut 
 /// of a read error (it comes from the PDF library; the error code is what must stay the same).
 fn ignored(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    matches!(path, "tool.version" | "error.message") || matches!(last, "timings" | "elapsed_ms" | "duration_ms")
+    matches!(path, "tool.version" | "error.message")
+        || matches!(last, "timings" | "elapsed_ms" | "duration_ms")
 }
 
 fn walk(path: &str, key: &str, e: &Value, g: &Value, out: &mut Vec<Difference>) {
@@ -349,7 +355,8 @@ mod tests {
 
     #[test]
     fn a_renamed_key_is_compared_in_place() {
-        let e = json!({"judgements": [{"area": "Overall", "grade": "Good"}, {"area": "Help", "grade": "Good"}]});
+        let e =
+            json!({"judgements": [{"area": "Overall", "grade": "Good"}, {"area": "Help", "grade": "Good"}]});
         let g = json!({"judgements": [{"area": "Overall effectiveness", "grade": "Good"}, {"area": "Help", "grade": "Good"}]});
         assert_eq!(lines(e, g), [r#"judgements[0].area: expected "Overall", got "Overall effectiveness""#]);
     }
@@ -368,7 +375,10 @@ mod tests {
         assert!(lines(e.clone(), g).is_empty());
         assert!(lines(json!({"timings": {"total": 1}}), json!({"timings": {"total": 2}})).is_empty());
         let moved = json!({"tool": {"name": "councilpdf", "version": "0.1.0"}, "agenda_items": [{"number": "5", "agenda_item": "3", "provenance": {"page": 2, "bbox": [12.0, 20.0, 30.0, 40.0]}}]});
-        assert_eq!(lines(e, moved), ["agenda_items[0].provenance.bbox: expected [10.0,20.0,30.0,40.0], got [12.0,20.0,30.0,40.0]"]);
+        assert_eq!(
+            lines(e, moved),
+            ["agenda_items[0].provenance.bbox: expected [10.0,20.0,30.0,40.0], got [12.0,20.0,30.0,40.0]"]
+        );
     }
 
     #[test]

@@ -86,7 +86,8 @@ pub fn find_fixtures(paths: &[PathBuf]) -> Found {
                 let name = rel.to_string_lossy().replace('\\', "/");
                 found.fixtures.push(Fixture { name, expected: expected_path(&f), pdf: f });
             } else if let Some(stem) = file_name.strip_suffix(EXPECTED_SUFFIX) {
-                let has_pdf = ["pdf", "PDF"].iter().any(|ext| f.with_file_name(format!("{stem}.{ext}")).is_file());
+                let has_pdf =
+                    ["pdf", "PDF"].iter().any(|ext| f.with_file_name(format!("{stem}.{ext}")).is_file());
                 if !has_pdf {
                     found.orphans.push(f);
                 }
@@ -102,7 +103,6 @@ pub fn find_fixtures(paths: &[PathBuf]) -> Found {
 fn is_pdf(p: &Path) -> bool {
     crate::inputs::is_pdf(p)
 }
-
 
 /// The fresh output for a fixture, as `extract` would write it (validated JSON).
 ///
@@ -120,7 +120,8 @@ pub fn current_output(pdf: &Path) -> Result<serde_json::Value, CheckError> {
 /// # Errors
 /// `CheckError::Read` or `CheckError::BadExpected`.
 pub fn read_expected(path: &Path) -> Result<serde_json::Value, CheckError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CheckError::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| CheckError::Read { path: path.to_path_buf(), source })?;
     serde_json::from_str(&text).map_err(|source| CheckError::BadExpected { path: path.to_path_buf(), source })
 }
 
@@ -149,7 +150,9 @@ pub fn check_fixture(fixture: &Fixture, opts: &DiffOptions) -> Result<Outcome, C
 /// The expected file blessing writes: the fresh output, or with `--only` the old expected file
 /// with just the named fields replaced (so blessing one record type leaves the others alone).
 pub fn blessed(outcome: &Outcome, opts: &DiffOptions) -> serde_json::Value {
-    let (Some(only), Some(serde_json::Value::Object(old)), serde_json::Value::Object(new)) = (&opts.only, &outcome.expected, &outcome.got) else {
+    let (Some(only), Some(serde_json::Value::Object(old)), serde_json::Value::Object(new)) =
+        (&opts.only, &outcome.expected, &outcome.got)
+    else {
         return outcome.got.clone();
     };
     // A file that started or stopped failing changes shape: take the fresh output whole.
@@ -196,12 +199,20 @@ mod tests {
 
     fn outcome(expected: Option<serde_json::Value>, got: serde_json::Value) -> Outcome {
         let pdf = PathBuf::from("x/a.pdf");
-        Outcome { fixture: Fixture { name: "a".into(), expected: expected_path(&pdf), pdf }, got, expected, differences: vec![] }
+        Outcome {
+            fixture: Fixture { name: "a".into(), expected: expected_path(&pdf), pdf },
+            got,
+            expected,
+            differences: vec![],
+        }
     }
 
     #[test]
     fn expected_file_sits_beside_the_pdf() {
-        assert_eq!(expected_path(Path::new("fixtures/real/k.pdf")), PathBuf::from("fixtures/real/k.expected.json"));
+        assert_eq!(
+            expected_path(Path::new("fixtures/real/k.pdf")),
+            PathBuf::from("fixtures/real/k.expected.json")
+        );
     }
 
     #[test]

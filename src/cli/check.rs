@@ -2,8 +2,8 @@
 
 use rayon::prelude::*;
 
-use super::error_chain;
 use super::args::CheckArgs;
+use super::error_chain;
 use councilpdf::check::{self, DiffOptions, Outcome, TOP_LEVEL_FIELDS};
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
@@ -24,7 +24,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     // A PDF without an expected file is only converted when blessing.
     let (todo, skip): (Vec<_>, Vec<_>) = found.fixtures.iter().partition(|f| args.bless || f.has_expected());
     for f in &skip {
-        println!("{}: skipped, no expected file (`councilpdf check --bless` writes {})", f.name, f.expected.display());
+        println!(
+            "{}: skipped, no expected file (`councilpdf check --bless` writes {})",
+            f.name,
+            f.expected.display()
+        );
     }
     let skipped = skip.len();
 
@@ -62,7 +66,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             Ok(()) => {
                 blessed += 1;
                 passed += 1;
-                let what = if outcome.expected.is_none() { "new expected file".to_string() } else { format!("{} difference(s) blessed", outcome.differences.len()) };
+                let what = if outcome.expected.is_none() {
+                    "new expected file".to_string()
+                } else {
+                    format!("{} difference(s) blessed", outcome.differences.len())
+                };
                 println!("{name}: {what}: {}", outcome.fixture.expected.display());
             }
             Err(e) => {
@@ -79,7 +87,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
         println!("{skipped} skipped without an expected file");
     }
     if blessed > 0 {
-        println!("{blessed} expected file(s) written; read the differences against the PDFs before committing");
+        println!(
+            "{blessed} expected file(s) written; read the differences against the PDFs before committing"
+        );
     }
     println!("{passed} passed, {failed} failed");
     Ok(if failed > 0 { 1 } else { 0 })

@@ -2,8 +2,8 @@
 
 use anyhow::Context as _;
 
-use super::error_chain;
 use super::args::{ExportArgs, ExportFormat};
+use super::error_chain;
 use councilpdf::export;
 
 pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
@@ -20,17 +20,26 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
     for d in &loaded.duplicates {
         eprintln!("{d}: same file (sha256) as an earlier input; exported once");
     }
-    let failed: Vec<_> = loaded.outputs.iter().filter_map(|o| o.error_code().map(|c| (o.source().file.clone(), c))).collect();
+    let failed: Vec<_> =
+        loaded.outputs.iter().filter_map(|o| o.error_code().map(|c| (o.source().file.clone(), c))).collect();
     for (file, code) in &failed {
         eprintln!("{file}: {} (recorded in documents with its error code)", code.as_str());
     }
     match args.format {
         ExportFormat::Csv => {
-            let files = export::csv::write(&args.out, &loaded.outputs, args.excel).map_err(|e| anyhow::anyhow!(error_chain(&e)))?;
-            eprintln!("{} document(s) → {} CSV files in {}", loaded.outputs.len(), files.len(), args.out.display());
+            let files = export::csv::write(&args.out, &loaded.outputs, args.excel)
+                .map_err(|e| anyhow::anyhow!(error_chain(&e)))?;
+            eprintln!(
+                "{} document(s) → {} CSV files in {}",
+                loaded.outputs.len(),
+                files.len(),
+                args.out.display()
+            );
         }
         ExportFormat::Sqlite => {
-            let n = export::sqlite::write(&args.out, &loaded.outputs).map_err(|e| anyhow::anyhow!(error_chain(&e))).with_context(|| format!("database {}", args.out.display()))?;
+            let n = export::sqlite::write(&args.out, &loaded.outputs)
+                .map_err(|e| anyhow::anyhow!(error_chain(&e)))
+                .with_context(|| format!("database {}", args.out.display()))?;
             eprintln!("{n} document(s) → {}", args.out.display());
         }
     }

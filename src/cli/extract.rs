@@ -16,7 +16,11 @@ pub fn convert_path(path: &Path) -> Output {
     let name = path.to_string_lossy();
     match std::fs::read(path) {
         Ok(bytes) => councilpdf::convert(&name, &bytes, &Default::default()),
-        Err(e) => councilpdf::failure(councilpdf::source_of(&name, &[]), ErrorCode::Malformed, format!("cannot read file: {e}")),
+        Err(e) => councilpdf::failure(
+            councilpdf::source_of(&name, &[]),
+            ErrorCode::Malformed,
+            format!("cannot read file: {e}"),
+        ),
     }
 }
 
@@ -40,7 +44,13 @@ impl Record {
         Record {
             input: input.to_string_lossy().into_owned(),
             output: output.map(|p| p.to_string_lossy().into_owned()),
-            status: if skipped { "skipped" } else if error.is_some() { "failed" } else { "converted" },
+            status: if skipped {
+                "skipped"
+            } else if error.is_some() {
+                "failed"
+            } else {
+                "converted"
+            },
             warnings: value.get("warnings").and_then(|w| w.as_array()).map_or(0, |w| w.len()),
             pages: value.pointer("/source/pages").and_then(|p| p.as_u64()).unwrap_or(0),
             error,
@@ -90,7 +100,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let config = PoolConfig {
         program: std::env::current_exe().context("cannot find this program to start workers")?,
         args: vec!["worker".into()],
-        jobs: args.jobs.map(|j| j as usize).unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: args
+            .jobs
+            .map(|j| j as usize)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         timeout: Duration::from_secs_f64(args.timeout),
         max_memory: args.max_memory,
     };
@@ -106,7 +119,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         let target = targets.get(index).cloned().flatten();
         let rec = Record::of(&path, target.as_deref(), &value, false);
         pages_done += rec.pages;
-        if let (Some(code), Some(msg)) = (rec.error_code(), rec.error.as_ref().and_then(|e| e.get("message")).and_then(|m| m.as_str())) {
+        if let (Some(code), Some(msg)) =
+            (rec.error_code(), rec.error.as_ref().and_then(|e| e.get("message")).and_then(|m| m.as_str()))
+        {
             let line = format!("{}: {code}: {msg}", path.display());
             match &bar {
                 Some(b) => b.println(line),
@@ -126,8 +141,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 // Stdout keeps input order: hold results until every earlier one is printed.
                 pending.insert(index, value);
                 while let Some(v) = pending.remove(&next) {
-                    let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) };
-                    if let Err(e) = text.map_err(anyhow::Error::from).and_then(|t| writeln!(lock, "{t}").map_err(anyhow::Error::from)) {
+                    let text =
+                        if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) };
+                    if let Err(e) = text
+                        .map_err(anyhow::Error::from)
+                        .and_then(|t| writeln!(lock, "{t}").map_err(anyhow::Error::from))
+                    {
                         write_error.get_or_insert(e);
                     }
                     next += 1;
@@ -147,7 +166,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     if let Some(e) = write_error {
         return Err(e);
     }
-    let records: Vec<Record> = records.into_iter().zip(&inputs).map(|(r, p)| r.unwrap_or_else(|| lost(p))).collect();
+    let records: Vec<Record> =
+        records.into_iter().zip(&inputs).map(|(r, p)| r.unwrap_or_else(|| lost(p))).collect();
     let summary = summarize(&records, started.elapsed());
     eprintln!("{}", summary.line);
     if let Some(path) = &args.report {
@@ -167,7 +187,9 @@ fn lost(path: &Path) -> Record {
     Record {
         input: path.to_string_lossy().into_owned(),
         status: "failed",
-        error: Some(serde_json::json!({"code": "internal", "message": "no result was produced for this input"})),
+        error: Some(
+            serde_json::json!({"code": "internal", "message": "no result was produced for this input"}),
+        ),
         ..Default::default()
     }
 }
@@ -189,7 +211,11 @@ fn summarize(records: &[Record], elapsed: Duration) -> Summary {
     let pages: u64 = records.iter().filter(|r| r.status != "skipped").map(|r| r.pages).sum();
     let secs = elapsed.as_secs_f64();
     let pps = pages as f64 / secs.max(1e-3);
-    let codes = if by_code.is_empty() { String::new() } else { format!(" ({})", by_code.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", ")) };
+    let codes = if by_code.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", by_code.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", "))
+    };
     let line = format!(
         "councilpdf: {} files: {} converted, {failed} failed{codes}, {} skipped; {warnings} warnings; {pages} pages in {secs:.2} s ({pps:.0} pages/s)",
         records.len(),
@@ -208,7 +234,9 @@ fn read_list(list: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let reader: Box<dyn BufRead> = if list.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(list).with_context(|| format!("cannot read list {}", list.display()))?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(list).with_context(|| format!("cannot read list {}", list.display()))?,
+        ))
     };
     let mut out = Vec::new();
     for line in reader.lines() {
@@ -229,7 +257,11 @@ fn output_names(inputs: &[PathBuf]) -> Vec<String> {
     inputs
         .iter()
         .map(|p| {
-            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).filter(|s| !s.is_empty()).unwrap_or_else(|| "output".into());
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "output".into());
             let mut name = format!("{stem}.json");
             let mut n = 2;
             while !used.insert(name.to_lowercase()) {
@@ -262,7 +294,8 @@ fn reusable_output(input: &Path, target: &Path) -> Option<serde_json::Value> {
 /// run stopped at any moment leaves either the old file, the new one, or none: never half.
 fn write_atomically(target: &Path, value: &serde_json::Value) -> anyhow::Result<()> {
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output.json".into());
+    let name =
+        target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output.json".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let bytes = serde_json::to_vec_pretty(value)?;
     std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
@@ -276,7 +309,8 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(files as u64);
-    let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, ETA {eta}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, ETA {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
@@ -288,7 +322,12 @@ mod tests {
 
     #[test]
     fn same_stems_get_numbered_outputs_in_input_order() {
-        let names = output_names(&[PathBuf::from("a/minutes.pdf"), PathBuf::from("b/minutes.pdf"), PathBuf::from("b/Minutes.PDF"), PathBuf::from("agenda.pdf")]);
+        let names = output_names(&[
+            PathBuf::from("a/minutes.pdf"),
+            PathBuf::from("b/minutes.pdf"),
+            PathBuf::from("b/Minutes.PDF"),
+            PathBuf::from("agenda.pdf"),
+        ]);
         assert_eq!(names, ["minutes.json", "minutes-2.json", "Minutes-3.json", "agenda.json"]);
     }
 }

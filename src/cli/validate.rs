@@ -11,7 +11,12 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
         // One object (possibly pretty-printed), or NDJSON.
         let values: Vec<serde_json::Value> = match serde_json::from_str(&text) {
             Ok(v) => vec![v],
-            Err(_) => text.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().with_context(|| format!("{} is not JSON", f.display()))?,
+            Err(_) => text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("{} is not JSON", f.display()))?,
         };
         for (i, v) in values.iter().enumerate() {
             match councilpdf::contract::validate(v) {

@@ -25,7 +25,11 @@ static VALIDATORS: LazyLock<Result<Validators, String>> = LazyLock::new(|| {
         }
         s
     };
-    Ok(Validators { any: compile(&schema)?, extraction: compile(&rooted_at("Extraction"))?, failure: compile(&rooted_at("Failure"))? })
+    Ok(Validators {
+        any: compile(&schema)?,
+        extraction: compile(&rooted_at("Extraction"))?,
+        failure: compile(&rooted_at("Failure"))?,
+    })
 });
 
 /// Why an object does not meet the contract.
@@ -77,7 +81,9 @@ fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<String> {
     };
     // A branch that failed only because the value is another type, or not its constant, says nothing.
     let off_topic = |b: &&Vec<jsonschema::ValidationError<'static>>| {
-        b.iter().all(|x| matches!(x.kind(), K::Type { .. } | K::Constant { .. }) && x.instance_path().to_string() == here)
+        b.iter().all(|x| {
+            matches!(x.kind(), K::Type { .. } | K::Constant { .. }) && x.instance_path().to_string() == here
+        })
     };
     let relevant: Vec<_> = branches.iter().filter(|b| !off_topic(b)).collect();
     match relevant.as_slice() {

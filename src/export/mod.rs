@@ -44,9 +44,10 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     })
 }
 
-
 fn is_json(p: &Path) -> bool {
-    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl"))
+    p.extension().is_some_and(|x| {
+        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl")
+    })
 }
 
 /// Reads one input: a JSON file gives its outputs, anything else is converted as a PDF.
@@ -69,7 +70,13 @@ pub fn load_one(path: &Path) -> Vec<Result<Output, InputError>> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str::<Output>(l).map_err(|source| InputError::NotOutput { path: path.to_path_buf(), line: i + 1, source }))
+        .map(|(i, l)| {
+            serde_json::from_str::<Output>(l).map_err(|source| InputError::NotOutput {
+                path: path.to_path_buf(),
+                line: i + 1,
+                source,
+            })
+        })
         .collect()
 }
 

@@ -49,7 +49,9 @@ pub fn create_sql(t: &TableDef) -> String {
         .iter()
         .map(|(name, kind)| match (t.name, *name) {
             ("documents", "sha256") => "sha256 TEXT PRIMARY KEY".to_string(),
-            (_, "sha256") => "sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE".to_string(),
+            (_, "sha256") => {
+                "sha256 TEXT NOT NULL REFERENCES documents(sha256) ON DELETE CASCADE".to_string()
+            }
             _ => format!("\"{name}\" {}", sql_type(*kind)),
         })
         .collect();

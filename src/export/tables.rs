@@ -163,9 +163,21 @@ pub const TABLES: &[TableDef] = &[
             ("error_message", T),
         ]),
     },
-    TableDef { name: "sections", columns: cols!(SRC, [("seq", I), ("id", T), ("kind", T), ("title", T), ("first_page", I), ("last_page", I)]) },
-    TableDef { name: "meetings", columns: cols!(SRC, [("body", T), ("date", T), ("time", T), ("venue", T)], BOX) },
-    TableDef { name: "members", columns: cols!(SRC, [("meeting_date", T), ("seq", I), ("name", T), ("role", T), ("attendance", T)]) },
+    TableDef {
+        name: "sections",
+        columns: cols!(
+            SRC,
+            [("seq", I), ("id", T), ("kind", T), ("title", T), ("first_page", I), ("last_page", I)]
+        ),
+    },
+    TableDef {
+        name: "meetings",
+        columns: cols!(SRC, [("body", T), ("date", T), ("time", T), ("venue", T)], BOX),
+    },
+    TableDef {
+        name: "members",
+        columns: cols!(SRC, [("meeting_date", T), ("seq", I), ("name", T), ("role", T), ("attendance", T)]),
+    },
     TableDef {
         name: "agenda_items",
         columns: cols!(
@@ -187,9 +199,19 @@ pub const TABLES: &[TableDef] = &[
     },
     TableDef {
         name: "minute_items",
-        columns: cols!(SRC, [("seq", I), ("number", T), ("title", T), ("agenda_item", T), ("meeting_date", T), ("text", T)], BOX),
+        columns: cols!(
+            SRC,
+            [("seq", I), ("number", T), ("title", T), ("agenda_item", T), ("meeting_date", T), ("text", T)],
+            BOX
+        ),
     },
-    TableDef { name: "resolutions", columns: cols!(SRC, [("minute_seq", I), ("minute_number", T), ("meeting_date", T), ("seq", I), ("text", T)]) },
+    TableDef {
+        name: "resolutions",
+        columns: cols!(
+            SRC,
+            [("minute_seq", I), ("minute_number", T), ("meeting_date", T), ("seq", I), ("text", T)]
+        ),
+    },
     TableDef {
         name: "actions",
         columns: cols!(
@@ -210,7 +232,11 @@ pub const TABLES: &[TableDef] = &[
     },
     TableDef {
         name: "work_programme",
-        columns: cols!(SRC, [("seq", I), ("meeting_date", T), ("theme", T), ("item", T), ("lead", T), ("provisional", B)], BOX),
+        columns: cols!(
+            SRC,
+            [("seq", I), ("meeting_date", T), ("theme", T), ("item", T), ("lead", T), ("provisional", B)],
+            BOX
+        ),
     },
     TableDef {
         name: "savings",
@@ -239,7 +265,10 @@ pub const TABLES: &[TableDef] = &[
             BOX
         ),
     },
-    TableDef { name: "saving_columns", columns: cols!(SRC, [("saving_seq", I), ("ref", T), ("seq", I), ("header", T), ("value", M)]) },
+    TableDef {
+        name: "saving_columns",
+        columns: cols!(SRC, [("saving_seq", I), ("ref", T), ("seq", I), ("header", T), ("value", M)]),
+    },
     TableDef {
         name: "savings_totals",
         columns: cols!(
@@ -259,22 +288,41 @@ pub const TABLES: &[TableDef] = &[
             BOX
         ),
     },
-    TableDef { name: "judgements", columns: cols!(SRC, [("seq", I), ("area", T), ("grade", T), ("grade_code", T)], BOX) },
+    TableDef {
+        name: "judgements",
+        columns: cols!(SRC, [("seq", I), ("area", T), ("grade", T), ("grade_code", T)], BOX),
+    },
     TableDef {
         name: "inspections",
         columns: cols!(
             SRC,
-            [("subject", T), ("start_date", T), ("end_date", T), ("lead_inspector", T), ("lead_inspector_role", T), ("paragraph_count", I)],
+            [
+                ("subject", T),
+                ("start_date", T),
+                ("end_date", T),
+                ("lead_inspector", T),
+                ("lead_inspector_role", T),
+                ("paragraph_count", I)
+            ],
             BOX
         ),
     },
     TableDef { name: "improvements", columns: cols!(SRC, [("seq", I), ("text", T)]) },
-    TableDef { name: "paragraphs", columns: cols!(SRC, [("seq", I), ("number", T), ("section", T), ("text", T)]) },
-    TableDef { name: "progress", columns: cols!(SRC, [("title", T), ("period", T), ("overall_status", T)], BOX) },
+    TableDef {
+        name: "paragraphs",
+        columns: cols!(SRC, [("seq", I), ("number", T), ("section", T), ("text", T)]),
+    },
+    TableDef {
+        name: "progress",
+        columns: cols!(SRC, [("title", T), ("period", T), ("overall_status", T)], BOX),
+    },
     TableDef { name: "workstreams", columns: cols!(SRC, [("seq", I), ("name", T), ("status", T)], BOX) },
     TableDef {
         name: "list_items",
-        columns: cols!(SRC, [("owner", T), ("workstream_seq", I), ("workstream", T), ("list", T), ("seq", I), ("text", T)]),
+        columns: cols!(
+            SRC,
+            [("owner", T), ("workstream_seq", I), ("workstream", T), ("list", T), ("seq", I), ("text", T)]
+        ),
     },
     TableDef { name: "warnings", columns: cols!(SRC, [("seq", I), ("code", T), ("message", T)]) },
 ];
@@ -313,7 +361,12 @@ pub fn flatten(out: &Output) -> Flat {
     let mut flat = Flat { sha256: src.sha256.clone(), rows: vec![Vec::new(); TABLES.len()] };
     let (doc_type, error_code, error_message, schema_version) = match out {
         Output::Ok(e) => (name_of(&e.document_type), Cell::Null, Cell::Null, Cell::from(&e.schema_version)),
-        Output::Failed(f) => (Cell::Null, Cell::from(f.error.code.as_str()), Cell::from(&f.error.message), Cell::from(&f.schema_version)),
+        Output::Failed(f) => (
+            Cell::Null,
+            Cell::from(f.error.code.as_str()),
+            Cell::from(&f.error.message),
+            Cell::from(&f.schema_version),
+        ),
     };
     flat.push(
         "documents",
@@ -354,14 +407,27 @@ fn cat(mut a: Vec<Cell>, b: Vec<Cell>) -> Vec<Cell> {
 
 fn records(e: &Extraction, flat: &mut Flat) {
     for (i, s) in e.sections.iter().enumerate() {
-        let row = vec![(i + 1).into(), (&s.id).into(), name_of(&s.kind), (&s.title).into(), s.first_page.into(), s.last_page.into()];
+        let row = vec![
+            (i + 1).into(),
+            (&s.id).into(),
+            name_of(&s.kind),
+            (&s.title).into(),
+            s.first_page.into(),
+            s.last_page.into(),
+        ];
         flat.push("sections", cat(src(e, Some(s.first_page)), row));
     }
     if let Some(m) = &e.meeting {
         let row = vec![(&m.body).into(), (&m.date).into(), (&m.time).into(), (&m.venue).into()];
         flat.push("meetings", with_box(cat(src(e, Some(m.provenance.page)), row), &m.provenance));
         for (i, p) in m.members.iter().enumerate() {
-            let row = vec![(&m.date).into(), (i + 1).into(), (&p.name).into(), name_of(&p.role), opt_name(&p.attendance)];
+            let row = vec![
+                (&m.date).into(),
+                (i + 1).into(),
+                (&p.name).into(),
+                name_of(&p.role),
+                opt_name(&p.attendance),
+            ];
             flat.push("members", cat(src(e, Some(m.provenance.page)), row));
         }
     }
@@ -381,10 +447,18 @@ fn records(e: &Extraction, flat: &mut Flat) {
         flat.push("agenda_items", with_box(cat(src(e, Some(a.provenance.page)), row), &a.provenance));
     }
     for (i, m) in e.minute_items.iter().enumerate() {
-        let row = vec![(i + 1).into(), (&m.number).into(), (&m.title).into(), (&m.agenda_item).into(), (&m.meeting_date).into(), (&m.text).into()];
+        let row = vec![
+            (i + 1).into(),
+            (&m.number).into(),
+            (&m.title).into(),
+            (&m.agenda_item).into(),
+            (&m.meeting_date).into(),
+            (&m.text).into(),
+        ];
         flat.push("minute_items", with_box(cat(src(e, Some(m.provenance.page)), row), &m.provenance));
         for (j, r) in m.resolutions.iter().enumerate() {
-            let row = vec![(i + 1).into(), (&m.number).into(), (&m.meeting_date).into(), (j + 1).into(), r.into()];
+            let row =
+                vec![(i + 1).into(), (&m.number).into(), (&m.meeting_date).into(), (j + 1).into(), r.into()];
             flat.push("resolutions", cat(src(e, Some(m.provenance.page)), row));
         }
     }
@@ -403,7 +477,14 @@ fn records(e: &Extraction, flat: &mut Flat) {
         flat.push("actions", with_box(cat(src(e, Some(a.provenance.page)), row), &a.provenance));
     }
     for (i, w) in e.work_programme.iter().enumerate() {
-        let row = vec![(i + 1).into(), (&w.meeting_date).into(), (&w.theme).into(), (&w.item).into(), (&w.lead).into(), w.provisional.into()];
+        let row = vec![
+            (i + 1).into(),
+            (&w.meeting_date).into(),
+            (&w.theme).into(),
+            (&w.item).into(),
+            (&w.lead).into(),
+            w.provisional.into(),
+        ];
         flat.push("work_programme", with_box(cat(src(e, Some(w.provenance.page)), row), &w.provenance));
     }
     for (i, s) in e.savings.iter().enumerate() {
@@ -429,7 +510,8 @@ fn records(e: &Extraction, flat: &mut Flat) {
         ];
         flat.push("savings", with_box(cat(src(e, Some(s.provenance.page)), row), &s.provenance));
         for (j, (header, value)) in s.columns.iter().enumerate() {
-            let row = vec![(i + 1).into(), (&s.reference).into(), (j + 1).into(), header.into(), (*value).into()];
+            let row =
+                vec![(i + 1).into(), (&s.reference).into(), (j + 1).into(), header.into(), (*value).into()];
             flat.push("saving_columns", cat(src(e, Some(s.provenance.page)), row));
         }
     }
@@ -474,11 +556,16 @@ fn records(e: &Extraction, flat: &mut Flat) {
     if let Some(p) = &e.progress {
         let row = vec![(&p.title).into(), (&p.period).into(), opt_name(&p.overall_status)];
         flat.push("progress", with_box(cat(src(e, Some(p.provenance.page)), row), &p.provenance));
-        let lists: [(&str, &Vec<String>); 4] =
-            [("summary", &p.summary), ("working_well", &p.working_well), ("not_working_well", &p.not_working_well), ("escalations", &p.escalations)];
+        let lists: [(&str, &Vec<String>); 4] = [
+            ("summary", &p.summary),
+            ("working_well", &p.working_well),
+            ("not_working_well", &p.not_working_well),
+            ("escalations", &p.escalations),
+        ];
         for (list, items) in lists {
             for (i, t) in items.iter().enumerate() {
-                let row = vec!["programme".into(), Cell::Null, Cell::Null, list.into(), (i + 1).into(), t.into()];
+                let row =
+                    vec!["programme".into(), Cell::Null, Cell::Null, list.into(), (i + 1).into(), t.into()];
                 flat.push("list_items", cat(src(e, Some(p.provenance.page)), row));
             }
         }
@@ -487,11 +574,22 @@ fn records(e: &Extraction, flat: &mut Flat) {
         let page = Some(w.provenance.page);
         let row = vec![(w_i + 1).into(), (&w.name).into(), opt_name(&w.status)];
         flat.push("workstreams", with_box(cat(src(e, page), row), &w.provenance));
-        let lists: [(&str, &Vec<String>); 4] =
-            [("projects", &w.projects), ("working_well", &w.working_well), ("not_working_well", &w.not_working_well), ("escalations", &w.escalations)];
+        let lists: [(&str, &Vec<String>); 4] = [
+            ("projects", &w.projects),
+            ("working_well", &w.working_well),
+            ("not_working_well", &w.not_working_well),
+            ("escalations", &w.escalations),
+        ];
         for (list, items) in lists {
             for (i, t) in items.iter().enumerate() {
-                let row = vec!["workstream".into(), (w_i + 1).into(), (&w.name).into(), list.into(), (i + 1).into(), t.into()];
+                let row = vec![
+                    "workstream".into(),
+                    (w_i + 1).into(),
+                    (&w.name).into(),
+                    list.into(),
+                    (i + 1).into(),
+                    t.into(),
+                ];
                 flat.push("list_items", cat(src(e, page), row));
             }
         }

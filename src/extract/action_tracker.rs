@@ -34,15 +34,40 @@ impl Columns {
         let mut c = Columns::default();
         for (i, h) in cells.iter().enumerate() {
             let h = h.to_lowercase();
-            let slot = if h.contains("status") || h.contains("rag") || h.contains("progress") || h.contains("update") {
+            let slot = if h.contains("status")
+                || h.contains("rag")
+                || h.contains("progress")
+                || h.contains("update")
+            {
                 &mut c.status
-            } else if h.contains("owner") || h.contains("lead") || h.contains("responsib") || h.contains("officer") || h.starts_with("who") {
+            } else if h.contains("owner")
+                || h.contains("lead")
+                || h.contains("responsib")
+                || h.contains("officer")
+                || h.starts_with("who")
+            {
                 &mut c.owner
-            } else if h.contains("due") || h.contains("deadline") || h.contains("by when") || h.contains("timescale") || h.contains("target date") {
+            } else if h.contains("due")
+                || h.contains("deadline")
+                || h.contains("by when")
+                || h.contains("timescale")
+                || h.contains("target date")
+            {
                 &mut c.due
-            } else if h.contains("outcome") || h.contains("action") || h.contains("agreed") || h.contains("decision") || h.contains("recommendation") || h.contains("request") {
+            } else if h.contains("outcome")
+                || h.contains("action")
+                || h.contains("agreed")
+                || h.contains("decision")
+                || h.contains("recommendation")
+                || h.contains("request")
+            {
                 &mut c.text
-            } else if h.contains("item") || h.contains("subject") || h.contains("topic") || h.contains("minute") || h.contains("title") {
+            } else if h.contains("item")
+                || h.contains("subject")
+                || h.contains("topic")
+                || h.contains("minute")
+                || h.contains("title")
+            {
                 &mut c.item
             } else if h.contains("meeting") || h == "date" {
                 &mut c.meeting
@@ -59,8 +84,10 @@ impl Columns {
 }
 
 /// "Meeting held - 20 June 2022", "Committee 5 September 2022", "20 June 2022".
-static GROUP_ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|held|committee|mtg)\b|^\W*\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\W*$").expect("valid regex"));
+static GROUP_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:meeting|held|committee|mtg)\b|^\W*\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\W*$")
+        .expect("valid regex")
+});
 
 /// A key entry: a status word, then what it means ("Pending Action on-going or ...").
 static KEY_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,8 +95,9 @@ static KEY_ROW: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Version as at 13.09.22", "Last updated ...".
-static VERSION_ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:version|last\s+updated|updated|key\b|as\s+at)").expect("valid regex"));
+static VERSION_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:version|last\s+updated|updated|key\b|as\s+at)").expect("valid regex")
+});
 
 pub fn extract(ctx: &Context, out: &mut Extraction) {
     let trackers: Vec<_> = ctx.sections_of(SectionKind::ActionTracker).collect();
@@ -82,7 +110,10 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         if out.actions.len() == before {
             out.warnings.push(Warning::new(
                 WarningCode::MissingRecord,
-                format!("no rows were read from the action tracker on pages {}-{}", section.first_page, section.last_page),
+                format!(
+                    "no rows were read from the action tracker on pages {}-{}",
+                    section.first_page, section.last_page
+                ),
                 Some(section.first_page),
             ));
         }
@@ -112,15 +143,26 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
             cols = Some((c, table.ncols()));
             let mut in_key = false;
             for (ri, row) in table.rows.iter().enumerate().skip(start) {
-                let cell = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim().to_string()).unwrap_or_default();
-                let joined = row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+                let cell = |i: Option<usize>| {
+                    i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim().to_string()).unwrap_or_default()
+                };
+                let joined = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if joined.is_empty() {
                     continue;
                 }
-                let filled: Vec<usize> = (0..row.cells.len()).filter(|&i| row.cells.get(i).is_some_and(|c| !c.is_empty())).collect();
+                let filled: Vec<usize> = (0..row.cells.len())
+                    .filter(|&i| row.cells.get(i).is_some_and(|c| !c.is_empty()))
+                    .collect();
                 // Group rows: one filled cell naming a meeting and its date (a spanning cell
                 // may come split at the column edges: "Meeting" | "held on 20 November 2024").
-                let spans = filled.len() == 1 || (cell(c.owner).is_empty() && cell(c.status).is_empty() && joined.len() < 60);
+                let spans = filled.len() == 1
+                    || (cell(c.owner).is_empty() && cell(c.status).is_empty() && joined.len() < 60);
                 if spans && GROUP_ROW.is_match(&joined) {
                     if let Some(d) = parse_date(&joined) {
                         meeting_date = Some(d);
@@ -149,7 +191,8 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
                 let item = cell(c.item);
                 let owner = cell(c.owner);
                 // A row broken over a page: its rest comes with the item and owner cells empty.
-                if ri == start && item.is_empty() && owner.is_empty() && status_text.is_empty() && start == 0 {
+                if ri == start && item.is_empty() && owner.is_empty() && status_text.is_empty() && start == 0
+                {
                     if let Some((prev, _)) = found.last_mut() {
                         prev.text = format!("{} {}", prev.text, text);
                         continue;
@@ -160,7 +203,8 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
                 }
                 let fill = c.status.and_then(|i| row.cells.get(i)).and_then(|c| c.fill);
                 let status = status_from_text(&status_text);
-                let due = c.due.map(|_| cell(c.due)).filter(|d| !d.is_empty()).map(|d| parse_date(&d).unwrap_or(d));
+                let due =
+                    c.due.map(|_| cell(c.due)).filter(|d| !d.is_empty()).map(|d| parse_date(&d).unwrap_or(d));
                 let row_meeting = c.meeting.map(|_| cell(c.meeting)).and_then(|m| parse_date(&m));
                 found.push((
                     Action {
@@ -195,7 +239,10 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
     if !unsettled.is_empty() {
         out.warnings.push(Warning::new(
             WarningCode::UnparsedValue,
-            format!("tracker statuses read as no status (not a status word or colour): {}", unsettled.join(", ")),
+            format!(
+                "tracker statuses read as no status (not a status word or colour): {}",
+                unsettled.join(", ")
+            ),
             Some(section.first_page),
         ));
     }
@@ -300,7 +347,10 @@ mod tests {
     fn header_synonyms() {
         let h = ["Agenda items", "Lead / Owner", "Agreed Outcome", "RAG Status"].map(String::from);
         let c = Columns::from_header(&h);
-        assert_eq!(c.map(|c| (c.item, c.owner, c.text, c.status)), Some((Some(0), Some(1), Some(2), Some(3))));
+        assert_eq!(
+            c.map(|c| (c.item, c.owner, c.text, c.status)),
+            Some((Some(0), Some(1), Some(2), Some(3)))
+        );
         assert_eq!(Columns::from_header(&["Budget".to_string(), "£000".to_string()]), None);
     }
 }

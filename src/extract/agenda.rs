@@ -38,30 +38,42 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number alone on its fragment ("7" in a two-column item table).
-static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3}[a-z]?|\d{1,3}\s?\([a-z]{1,2}\)|[A-H]\d{1,2})[.)]?$").expect("valid regex"));
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:agenda\s+)?item\s+)?(?P<num>\d{1,3}[a-z]?|\d{1,3}\s?\([a-z]{1,2}\)|[A-H]\d{1,2})[.)]?$",
+    )
+    .expect("valid regex")
+});
 
 /// A page-range cell of an agenda table ("5 - 12", "13", "Pages 13-20") beside the title.
 static PAGES_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\(?\s*pages?\s+)?(?P<a>\d{1,4})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,4}))?\s*\)?$").expect("valid regex")
+    Regex::new(r"(?i)^(?:\(?\s*pages?\s+)?(?P<a>\d{1,4})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,4}))?\s*\)?$")
+        .expect("valid regex")
 });
 
 /// "(Pages 11 - 16)", "(Page 5)", "Pages 11-16".
 static PAGES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\s*pages?\s+(?P<a>\d{1,4})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,4}))?\s*\)?").expect("valid regex")
+    Regex::new(r"(?i)\(?\s*pages?\s+(?P<a>\d{1,4})(?:\s*(?:-|–|to)\s*(?P<b>\d{1,4}))?\s*\)?")
+        .expect("valid regex")
 });
 
 /// "led by the Council's ... Phil Curd and ... John Perrett."
-static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:led|presented|introduced)\s+by\s+(?:the\s+)?(?P<lead>[^.]+?)\s*(?:\.|$)").expect("valid regex"));
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:led|presented|introduced)\s+by\s+(?:the\s+)?(?P<lead>[^.]+?)\s*(?:\.|$)")
+        .expect("valid regex")
+});
 
 /// Where a lead's sentence ends when the paragraph has no full stop ("... John Perrett For background see ...").
 static LEAD_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:For\s+background|Note\b|There\s+(?:are|is)\b|To\s+receive|Please\b|See\b|Background\b)").expect("valid regex")
+    Regex::new(
+        r"\s+(?:For\s+background|Note\b|There\s+(?:are|is)\b|To\s+receive|Please\b|See\b|Background\b)",
+    )
+    .expect("valid regex")
 });
 
 /// The close of a covering letter.
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^yours\s+(?:sincerely|faithfully)").expect("valid regex"));
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^yours\s+(?:sincerely|faithfully)").expect("valid regex"));
 
 /// "the Chair will allow 35 minutes", "Time allowed: 30 mins", "(20 minutes)".
 static TIME_ALLOWED: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,7 +103,8 @@ static PRIVATE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static PUBLIC_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:unrestricted\s+items?|part\s+(?:1|i|a)\b|public\s+items?|open\s+items?)").expect("valid regex")
+    Regex::new(r"(?i)^(?:unrestricted\s+items?|part\s+(?:1|i|a)\b|public\s+items?|open\s+items?)")
+        .expect("valid regex")
 });
 
 /// A "there were no exempt items" note under the exempt heading is not an item.
@@ -140,9 +153,16 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         let msg = if mapped_any {
             format!("printed page ranges of items {} are not page stamps of this file", unmapped.join(", "))
         } else {
-            format!("printed page ranges of items {} are not in this file (a front sheet without its papers?)", unmapped.join(", "))
+            format!(
+                "printed page ranges of items {} are not in this file (a front sheet without its papers?)",
+                unmapped.join(", ")
+            )
         };
-        out.warnings.push(Warning::new(WarningCode::PageRangeUnmatched, msg, found.first().map(|f| f.page.number)));
+        out.warnings.push(Warning::new(
+            WarningCode::PageRangeUnmatched,
+            msg,
+            found.first().map(|f| f.page.number),
+        ));
     }
 }
 
@@ -227,11 +247,22 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
             {
                 continue;
             }
-            cands.push((*page, i, l.bbox.x0, num.as_str().to_string(), title.as_str().to_string(), exempt_part));
+            cands.push((
+                *page,
+                i,
+                l.bbox.x0,
+                num.as_str().to_string(),
+                title.as_str().to_string(),
+                exempt_part,
+            ));
         }
     }
     // "3 October 2022 at 1.00 pm" is a date, not item 3.
-    cands.retain(|c| c.4.split_whitespace().next().is_none_or(|w| month_number(w.trim_matches(|ch: char| !ch.is_alphabetic())).is_none()));
+    cands.retain(|c| {
+        c.4.split_whitespace()
+            .next()
+            .is_none_or(|w| month_number(w.trim_matches(|ch: char| !ch.is_alphabetic())).is_none())
+    });
     let Some(min_x) = cands.iter().map(|c| c.2).min_by(f64::total_cmp) else { return Vec::new() };
     cands.retain(|c| c.2 <= min_x + 12.0);
     // Where an item 1 is printed, the list starts there.
@@ -244,8 +275,12 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
         let ok = match &last {
             None => key >= 1,
             // "A3" then "B1": the next part starts its own count.
-            Some((p, _, _)) if part != *p => part.is_some() && p.is_some_and(|p| part.is_some_and(|q| q > p)) && key == 1,
-            Some((_, k, prev)) => key == *k + 1 || (key == *k && number != *prev) || (key > *k && key <= *k + 3),
+            Some((p, _, _)) if part != *p => {
+                part.is_some() && p.is_some_and(|p| part.is_some_and(|q| q > p)) && key == 1
+            }
+            Some((_, k, prev)) => {
+                key == *k + 1 || (key == *k && number != *prev) || (key > *k && key <= *k + 3)
+            }
         };
         if !ok {
             continue;
@@ -261,7 +296,12 @@ fn find_items<'a>(rows: &[(&'a Page, Vec<Line>)]) -> Vec<Found<'a>> {
 
 /// The item's count: "5" of "5", "5a", "5(a)", and "2" of "A2".
 fn leading_int(n: &str) -> u32 {
-    n.trim_start_matches(|c: char| c.is_ascii_uppercase()).chars().take_while(char::is_ascii_digit).collect::<String>().parse().unwrap_or(0)
+    n.trim_start_matches(|c: char| c.is_ascii_uppercase())
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0)
 }
 
 /// The part letter of "A2", "B1" (items numbered within lettered parts).
@@ -291,11 +331,17 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
     while let Some(next) = lines.get(f.line + n) {
         let open_paren = text.matches('(').count() > text.matches(')').count();
         let has_pages = PAGES.is_match(&text) && !open_paren;
-        let wraps = prev.bbox.x1 > right - 0.12 * (right - title_x).max(1.0) && !text.trim_end().ends_with(['.', ':']);
+        let wraps = prev.bbox.x1 > right - 0.12 * (right - title_x).max(1.0)
+            && !text.trim_end().ends_with(['.', ':']);
         let aligned = (next.bbox.x0 - title_x).abs() < 4.0;
         let close = next.bbox.top - prev.bbox.bottom < 1.2 * prev.size;
         let same_weight = next.bold == first.bold;
-        if !aligned || !close || ITEM.is_match(next.text.trim()) || has_pages || !(open_paren || wraps && same_weight) {
+        if !aligned
+            || !close
+            || ITEM.is_match(next.text.trim())
+            || has_pages
+            || !(open_paren || wraps && same_weight)
+        {
             break;
         }
         text.push(' ');
@@ -358,7 +404,8 @@ fn build_item(
                 // The last item's text ends at the left margin, a sign-off or a wide gap.
                 let item_x = f.page.lines.get(f.line).map(|x| x.bbox.x0).unwrap_or(0.0);
                 let gap = prev_bottom.map(|b| l.bbox.top - b).unwrap_or(0.0);
-                if next.is_none() && (l.bbox.x0 < item_x - 4.0 || SIGN_OFF.is_match(t) || gap > 3.0 * l.size) {
+                if next.is_none() && (l.bbox.x0 < item_x - 4.0 || SIGN_OFF.is_match(t) || gap > 3.0 * l.size)
+                {
                     break 'pages;
                 }
                 prev_bottom = Some(l.bbox.bottom);
@@ -377,7 +424,11 @@ fn build_item(
             }
         }
         if let Some(m) = c.get(0) {
-            title = format!("{}{}", title.get(..m.start()).unwrap_or_default(), title.get(m.end()..).unwrap_or_default());
+            title = format!(
+                "{}{}",
+                title.get(..m.start()).unwrap_or_default(),
+                title.get(m.end()..).unwrap_or_default()
+            );
         }
     }
     let title = squash(&title).trim_end_matches([',', '-', '–', ':']).trim().to_string();
@@ -388,9 +439,9 @@ fn build_item(
         let end = LEAD_STOP.find(l).map(|s| s.start()).unwrap_or(l.len());
         squash(l.get(..end).unwrap_or(l)).trim_end_matches([',', ';']).to_string()
     });
-    let time_allowed_minutes = TIME_ALLOWED.captures(&all).and_then(|c| {
-        ["a", "b", "c"].iter().find_map(|k| c.name(k)).and_then(|m| m.as_str().parse().ok())
-    });
+    let time_allowed_minutes = TIME_ALLOWED
+        .captures(&all)
+        .and_then(|c| ["a", "b", "c"].iter().find_map(|k| c.name(k)).and_then(|m| m.as_str().parse().ok()));
     let exempt = f.exempt_part || EXEMPT.is_match(&all);
 
     let mut section_ids = Vec::new();
@@ -413,7 +464,13 @@ fn build_item(
                             f.number,
                             r.first,
                             r.last,
-                            if !starts_on_edge && !ends_on_edge { "start and end" } else if !starts_on_edge { "starts" } else { "ends" }
+                            if !starts_on_edge && !ends_on_edge {
+                                "start and end"
+                            } else if !starts_on_edge {
+                                "starts"
+                            } else {
+                                "ends"
+                            }
                         ),
                         Some(a),
                     ));
@@ -438,11 +495,15 @@ fn build_item(
 
 /// Sections holding pages stamped "Agenda Item N" (an item printed without a page range).
 fn stamped_sections(ctx: &Context, number: &str) -> Vec<String> {
-    static STAMP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^agenda\s+item\s*(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\.?$").expect("valid regex"));
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^agenda\s+item\s*(?:no\.?\s*)?(?P<n>\d{1,3}[a-z]?)\.?$").expect("valid regex")
+    });
     let stamped = |p: &Page| {
         p.furniture.iter().map(|(_, l)| l).chain(p.lines.iter().take(2)).any(|l| {
-            STAMP.captures(l.text.trim()).and_then(|c| c.name("n")).is_some_and(|n| n.as_str().eq_ignore_ascii_case(number))
+            STAMP
+                .captures(l.text.trim())
+                .and_then(|c| c.name("n"))
+                .is_some_and(|n| n.as_str().eq_ignore_ascii_case(number))
         })
     };
     let mut ids: Vec<String> = Vec::new();
@@ -493,7 +554,12 @@ mod tests {
         for (t, want) in cases {
             let got = ITEM
                 .captures(t)
-                .filter(|c| c.name("delim").is_some() || !c.name("title").is_some_and(|m| m.as_str().starts_with(|ch: char| ch.is_ascii_digit())))
+                .filter(|c| {
+                    c.name("delim").is_some()
+                        || !c
+                            .name("title")
+                            .is_some_and(|m| m.as_str().starts_with(|ch: char| ch.is_ascii_digit()))
+                })
                 .and_then(|c| c.name("num"))
                 .map(|m| m.as_str().to_string());
             assert_eq!(got.as_deref(), want, "{t}");
@@ -502,7 +568,14 @@ mod tests {
 
     fn line(x: f64, top: f64, text: &str) -> Line {
         use crate::layout::BBox;
-        Line { words: Vec::new(), bbox: BBox { x0: x, top, x1: x + 300.0, bottom: top + 11.0 }, text: text.into(), size: 11.0, bold: false, bullet: None }
+        Line {
+            words: Vec::new(),
+            bbox: BBox { x0: x, top, x1: x + 300.0, bottom: top + 11.0 },
+            text: text.into(),
+            size: 11.0,
+            bold: false,
+            bullet: None,
+        }
     }
 
     fn page(lines: Vec<Line>) -> Page {
@@ -533,7 +606,8 @@ mod tests {
             line(50.0, 190.0, "3. Minutes (Pages 1 - 4)"),
         ]);
         let rows = vec![(&p, p.lines.clone())];
-        let found: Vec<String> = find_items(&rows).iter().map(|f| format!("{} {}", f.number, f.head)).collect();
+        let found: Vec<String> =
+            find_items(&rows).iter().map(|f| format!("{} {}", f.number, f.head)).collect();
         assert_eq!(found, ["1 Apologies", "2 Declarations of Interest", "3 Minutes (Pages 1 - 4)"]);
     }
 
@@ -556,12 +630,21 @@ mod tests {
         assert_eq!(trim_delimiter("5(a)"), "5(a)");
         assert_eq!(trim_delimiter("7)"), "7");
         assert_eq!(trim_delimiter("7."), "7");
-        assert!(PAGES_CELL.is_match("5 - 12") && PAGES_CELL.is_match("Pages 13-20") && !PAGES_CELL.is_match("2025/26"));
+        assert!(
+            PAGES_CELL.is_match("5 - 12")
+                && PAGES_CELL.is_match("Pages 13-20")
+                && !PAGES_CELL.is_match("2025/26")
+        );
     }
 
     #[test]
     fn time_allowed_forms() {
-        let m = |t: &str| TIME_ALLOWED.captures(t).and_then(|c| ["a", "b", "c"].iter().find_map(|k| c.name(k))).map(|m| m.as_str().to_string());
+        let m = |t: &str| {
+            TIME_ALLOWED
+                .captures(t)
+                .and_then(|c| ["a", "b", "c"].iter().find_map(|k| c.name(k)))
+                .map(|m| m.as_str().to_string())
+        };
         assert_eq!(m("Note – the Chair will allow 35 minutes for this agenda item.").as_deref(), Some("35"));
         assert_eq!(m("Time allowed: 20 mins").as_deref(), Some("20"));
         assert_eq!(m("within 35 days"), None);

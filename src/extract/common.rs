@@ -3,7 +3,20 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The month number of a month name or its common abbreviation ("Sept", "Oct.").
 pub fn month_number(name: &str) -> Option<u32> {
@@ -45,9 +58,13 @@ pub fn find_dates(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     for c in DATE.captures_iter(text) {
         let m = c.get(0).map(|m| m.range()).unwrap_or(0..0);
         let num = |k: &str| c.name(k).and_then(|v| v.as_str().parse::<u32>().ok());
-        let date = if let (Some(d), Some(mo), Some(y)) = (num("d1"), c.name("m1").and_then(|m| month_number(m.as_str())), num("y1")) {
+        let date = if let (Some(d), Some(mo), Some(y)) =
+            (num("d1"), c.name("m1").and_then(|m| month_number(m.as_str())), num("y1"))
+        {
             iso(y as i32, mo, d)
-        } else if let (Some(d), Some(mo), Some(y)) = (num("d2"), c.name("m2").and_then(|m| month_number(m.as_str())), num("y2")) {
+        } else if let (Some(d), Some(mo), Some(y)) =
+            (num("d2"), c.name("m2").and_then(|m| month_number(m.as_str())), num("y2"))
+        {
             iso(y as i32, mo, d)
         } else if let (Some(d), Some(mo), Some(y)) = (num("d3"), num("m3"), num("y3")) {
             let y = if y < 100 { 2000 + y } else { y };
@@ -78,7 +95,8 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// "1.00 pm", "1pm", "10.00 am", "13:00", "10:30am", "2.15 p.m." → "HH:MM" (24-hour).
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) \b(?P<h>\d{1,2}) (?:[:.](?P<m>\d{2}))? \s* (?P<ap>a\.?m\.?|p\.?m\.?)? (?:\b|$)").expect("valid regex")
+    Regex::new(r"(?ix) \b(?P<h>\d{1,2}) (?:[:.](?P<m>\d{2}))? \s* (?P<ap>a\.?m\.?|p\.?m\.?)? (?:\b|$)")
+        .expect("valid regex")
 });
 
 /// The first time of day printed in `text`, as `HH:MM`. A bare number is only a time with
@@ -96,7 +114,9 @@ pub fn parse_time(text: &str) -> Option<String> {
         let start = c.get(0)?.start();
         let before = text[..start].chars().last();
         let after = text[end..].chars().next();
-        if before.is_some_and(|b| b.is_ascii_digit() || b == '.' || b == ',' || b == '/') || after.is_some_and(|a| a.is_ascii_digit() || a == '.' && ap.is_none() || a == '/') {
+        if before.is_some_and(|b| b.is_ascii_digit() || b == '.' || b == ',' || b == '/')
+            || after.is_some_and(|a| a.is_ascii_digit() || a == '.' && ap.is_none() || a == '/')
+        {
             continue;
         }
         let h24 = match ap.as_deref() {

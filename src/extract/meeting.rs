@@ -39,7 +39,11 @@ fn visual_rows(page: &Page) -> Vec<VRow<'_>> {
     let mut rows: Vec<Vec<&Line>> = Vec::new();
     for l in lines {
         match rows.last_mut() {
-            Some(r) if r.first().is_some_and(|f| (f.bbox.top - l.bbox.top).abs() < 0.4 * f.size.max(l.size)) => r.push(l),
+            Some(r)
+                if r.first().is_some_and(|f| (f.bbox.top - l.bbox.top).abs() < 0.4 * f.size.max(l.size)) =>
+            {
+                r.push(l)
+            }
             _ => rows.push(vec![l]),
         }
     }
@@ -67,21 +71,26 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines with a date that is not the meeting's (publication, previous meetings).
 static NOT_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)issued|publi(?:shed|cation)|despatch|dispatch|circulat|minutes|previous|deadline|copyright")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)issued|publi(?:shed|cation)|despatch|dispatch|circulat|minutes|previous|deadline|copyright",
+    )
+    .expect("valid regex")
 });
 
 /// Contact labels printed beside venue lines ("Ask for:", "Telephone:").
 static CONTACT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$").expect("valid regex")
+    Regex::new(r"(?i)\s*\b(?:ask\s+for|telephone|tel|phone|e-?mail|contact|enquiries)\s*:.*$")
+        .expect("valid regex")
 });
 
 /// A row opening another labelled field ("Membership:", "Contact officer:").
-static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[A-Za-z][A-Za-z ]{1,24}:").expect("valid regex"));
+static ANY_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[A-Za-z][A-Za-z ]{1,24}:").expect("valid regex"));
 
 /// The addressee line of a summons.
-static ADDRESSEE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:to\s*:|to\s+(?:all\s+)?(?:the\s+)?members\b|dear\b)").expect("valid regex"));
+static ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:to\s*:|to\s+(?:all\s+)?(?:the\s+)?members\b|dear\b)").expect("valid regex")
+});
 
 /// Headings on a front sheet that are not the body's name.
 static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +105,8 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Cllr ", "Councillor " before a name.
-static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:cllrs?\.?|councillors?)\s+").expect("valid regex"));
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:cllrs?\.?|councillors?)\s+").expect("valid regex"));
 
 /// "– co-opted members" after a group of names.
 static COOPTED_TAIL: LazyLock<Regex> =
@@ -162,7 +172,12 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
             let around = sentence_around(&rows, i);
             if let Some(c) = NOTICE.captures(&around) {
                 body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
-                venue = venue.or_else(|| NOTICE_VENUE.captures(&around).and_then(|v| v.name("venue").or(v.name("before"))).map(|m| squash(m.as_str())));
+                venue = venue.or_else(|| {
+                    NOTICE_VENUE
+                        .captures(&around)
+                        .and_then(|v| v.name("venue").or(v.name("before")))
+                        .map(|m| squash(m.as_str()))
+                });
             } else {
                 body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
             }
@@ -173,7 +188,9 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
         }
     }
     let anchor = rows.get(date_row?)?;
-    let body = body_from_date_row.or_else(|| body_above(&rows, anchor.bbox.top)).or_else(|| body_from_to_line(&rows));
+    let body = body_from_date_row
+        .or_else(|| body_above(&rows, anchor.bbox.top))
+        .or_else(|| body_from_to_line(&rows));
     let members = members(&rows);
     Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
 }
@@ -247,42 +264,57 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
 /// "CABINET - THURSDAY, 30 JANUARY 2025": the words before the weekday and date.
 fn body_prefix(prefix: &str) -> Option<String> {
     static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[\s,]*$").expect("valid regex")
+        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[\s,]*$")
+            .expect("valid regex")
     });
     let p = WEEKDAY.replace(prefix.trim(), "");
     let p = p.trim().trim_end_matches([',', '-', '–', ':']).trim();
     static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:date(?:\s+and\s+time)?|time|when|on|held\s+on|meeting(?:\s+date)?|date\s+of\s+meeting)$").expect("valid regex")
     });
-    (p.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !NOT_BODY.is_match(p) && !LABEL.is_match(p) && !LABEL_WORD.is_match(p))
-        .then(|| p.to_string())
+    (p.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !NOT_BODY.is_match(p)
+        && !LABEL.is_match(p)
+        && !LABEL_WORD.is_match(p))
+    .then(|| p.to_string())
 }
 
 /// The largest heading above the date row (joined over its lines), skipping "AGENDA" etc.
 fn body_above(rows: &[VRow], date_top: f64) -> Option<String> {
     let cands: Vec<&VRow> = rows
         .iter()
-        .filter(|r| r.bbox.top < date_top && !NOT_BODY.is_match(r.text.trim()) && r.text.chars().any(char::is_alphabetic))
+        .filter(|r| {
+            r.bbox.top < date_top
+                && !NOT_BODY.is_match(r.text.trim())
+                && r.text.chars().any(char::is_alphabetic)
+        })
         .collect();
     let max = cands.iter().map(|r| r.size).fold(0.0_f64, f64::max);
     if max <= 0.0 {
         return None;
     }
-    let parts: Vec<&str> = cands.iter().filter(|r| (r.size - max).abs() < 0.6).map(|r| r.text.trim()).collect();
+    let parts: Vec<&str> =
+        cands.iter().filter(|r| (r.size - max).abs() < 0.6).map(|r| r.text.trim()).collect();
     let body = squash(&parts.join(" "));
     (!body.is_empty()).then_some(body)
 }
 
 /// "To: The members of the X Committee" → "X Committee".
 fn body_from_to_line(rows: &[VRow]) -> Option<String> {
-    static TO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^to:?\s+(?:the\s+)?members\s+of\s+(?:the\s+)?(?P<b>.+)$").expect("valid regex"));
-    rows.iter().find_map(|r| TO.captures(r.text.trim()).and_then(|c| c.name("b")).map(|m| m.as_str().trim().to_string()))
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^to:?\s+(?:the\s+)?members\s+of\s+(?:the\s+)?(?P<b>.+)$").expect("valid regex")
+    });
+    rows.iter().find_map(|r| {
+        TO.captures(r.text.trim()).and_then(|c| c.name("b")).map(|m| m.as_str().trim().to_string())
+    })
 }
 
 /// Members from the list that names the Chair, and any co-opted line after it.
 fn members(rows: &[VRow]) -> Vec<Member> {
-    let Some(start) = rows.iter().position(|r| ROLE.is_match(&r.text) || ROLE_LABEL.is_match(r.text.trim())) else { return Vec::new() };
+    let Some(start) = rows.iter().position(|r| ROLE.is_match(&r.text) || ROLE_LABEL.is_match(r.text.trim()))
+    else {
+        return Vec::new();
+    };
     // Group the list's rows into runs with a default role: a run ends at a row ending
     // "co-opted members", and a "Chairman:" / "Members:" label opens a new one.
     let mut groups: Vec<(String, MemberRole)> = Vec::new();
@@ -299,7 +331,14 @@ fn members(rows: &[VRow]) -> Vec<Member> {
             if t.is_empty() {
                 continue;
             }
-        } else if t.is_empty() || current.is_empty() && !(t.contains(',') || t.contains(" and ") || ROLE.is_match(t) || COOPTED_TAIL.is_match(t) || TITLE.is_match(t)) {
+        } else if t.is_empty()
+            || current.is_empty()
+                && !(t.contains(',')
+                    || t.contains(" and ")
+                    || ROLE.is_match(t)
+                    || COOPTED_TAIL.is_match(t)
+                    || TITLE.is_match(t))
+        {
             break;
         }
         if !current.is_empty() {
@@ -360,7 +399,8 @@ fn ends_mid_name(t: &str) -> bool {
 
 /// "A, B and C" → ["A", "B", "C"].
 fn split_names(text: &str) -> Vec<String> {
-    static SEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",|;|\s+and\s+|\s+&\s+").expect("valid regex"));
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r",|;|\s+and\s+|\s+&\s+").expect("valid regex"));
     SEP.split(text).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
@@ -371,17 +411,30 @@ mod tests {
     #[test]
     fn names_split_on_commas_and_and() {
         assert_eq!(split_names("Cllr M Lovell and Cllr J Snell"), vec!["Cllr M Lovell", "Cllr J Snell"]);
-        assert_eq!(split_names("R Hobbs, E Tipper and The Revd T Osmond"), vec!["R Hobbs", "E Tipper", "The Revd T Osmond"]);
+        assert_eq!(
+            split_names("R Hobbs, E Tipper and The Revd T Osmond"),
+            vec!["R Hobbs", "E Tipper", "The Revd T Osmond"]
+        );
     }
 
     #[test]
     fn notice_sentences() {
         let t = "You are hereby summoned to attend a meeting of Bishops Cleeve Parish Council to be held on Tuesday 2 September 2025 at 7.30pm in the Council Chamber, Tithe Barn. Business to be transacted";
-        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Bishops Cleeve Parish Council"));
-        assert_eq!(NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()), Some("the Council Chamber, Tithe Barn"));
+        assert_eq!(
+            NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()),
+            Some("Bishops Cleeve Parish Council")
+        );
+        assert_eq!(
+            NOTICE_VENUE.captures(t).and_then(|c| c.name("venue")).map(|m| m.as_str()),
+            Some("the Council Chamber, Tithe Barn")
+        );
         let t = "You are hereby summoned to attend a meeting of Little Marsham Parish Council to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm for the purpose of transacting";
-        assert_eq!(NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()), Some("Little Marsham Parish Council"));
-        let v = NOTICE_VENUE.captures(t).and_then(|c| c.name("venue").or(c.name("before"))).map(|m| m.as_str());
+        assert_eq!(
+            NOTICE.captures(t).and_then(|c| c.name("body")).map(|m| m.as_str()),
+            Some("Little Marsham Parish Council")
+        );
+        let v =
+            NOTICE_VENUE.captures(t).and_then(|c| c.name("venue").or(c.name("before"))).map(|m| m.as_str());
         assert_eq!(v, Some("the Village Hall"));
     }
 
@@ -391,7 +444,10 @@ mod tests {
         assert_eq!(role_of_label("Chair"), MemberRole::Chair);
         assert_eq!(role_of_label("Co-opted members"), MemberRole::CoOpted);
         assert_eq!(role_of_label("Members"), MemberRole::Member);
-        let c = ROLE_LABEL.captures("Chairman: Councillor A Smith").and_then(|c| c.name("rest")).map(|m| m.as_str());
+        let c = ROLE_LABEL
+            .captures("Chairman: Councillor A Smith")
+            .and_then(|c| c.name("rest"))
+            .map(|m| m.as_str());
         assert_eq!(c, Some("Councillor A Smith"));
     }
 
@@ -404,6 +460,9 @@ mod tests {
 
     #[test]
     fn contact_labels_cut_from_venue_lines() {
-        assert_eq!(CONTACT_TAIL.replace("Council Chamber, Sessions House, Telephone: Tel: 03000", ""), "Council Chamber, Sessions House,");
+        assert_eq!(
+            CONTACT_TAIL.replace("Council Chamber, Sessions House, Telephone: Tel: 03000", ""),
+            "Council Chamber, Sessions House,"
+        );
     }
 }

@@ -34,13 +34,22 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "… Action: Clerk" at the end of a row.
-static TRAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<what>.{8,}?)\s*[(\[]?\b(?:ACTION|Action)(?:\s+(?i:by))?\s*[:\-–—]\s*(?P<owner>[^.:]{2,60}?)[)\]]?\.?\s*$").expect("valid regex"));
+static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<what>.{8,}?)\s*[(\[]?\b(?:ACTION|Action)(?:\s+(?i:by))?\s*[:\-–—]\s*(?P<owner>[^.:]{2,60}?)[)\]]?\.?\s*$").expect("valid regex")
+});
 
 /// "Owner – what" or "Owner: what".
-static OWNER_DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>[^–—:]{2,60}?)\s+[–—-]\s+(?P<what>.+)$|^(?P<owner2>[^–—:]{2,60}?)\s*:\s+(?P<what2>.+)$").expect("valid regex"));
+static OWNER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<owner>[^–—:]{2,60}?)\s+[–—-]\s+(?P<what>.+)$|^(?P<owner2>[^–—:]{2,60}?)\s*:\s+(?P<what2>.+)$",
+    )
+    .expect("valid regex")
+});
 
 /// "Clerk to write …", "Head of Internal Audit to report …", "Cllr A Smith and the Clerk to arrange …".
-static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<owner>(?:the\s+)?[\p{Lu}][\w.'’&/-]*(?:\s+(?:(?:of|for)\s+)?(?:the\s+)?[\p{Lu}][\w.'’&/-]*){0,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex"));
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<owner>(?:the\s+)?[\p{Lu}][\w.'’&/-]*(?:\s+(?:(?:of|for)\s+)?(?:the\s+)?[\p{Lu}][\w.'’&/-]*){0,6}(?:\s*(?:and|&)\s+(?:the\s+)?[\p{Lu}][\w.'’-]*(?:\s+[\p{Lu}][\w.'’-]*){0,4})?)\s+to\s+(?P<what>\w.+)$").expect("valid regex")
+});
 
 /// "… by 30 September 2025", "… by the next meeting", "… before the end of March".
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,7 +101,12 @@ fn action_at(rows: &[Row], i: usize) -> Option<(String, Option<String>)> {
     if let Some(c) = LEAD.captures(&r.text) {
         // The label's paragraph may wrap onto following rows.
         let mut parts = vec![c.name("rest").map_or("", |m| m.as_str()).to_string()];
-        parts.extend(rows.iter().skip(i + 1).take_while(|n| n.para == r.para && !LEAD.is_match(&n.text)).map(|n| n.text.clone()));
+        parts.extend(
+            rows.iter()
+                .skip(i + 1)
+                .take_while(|n| n.para == r.para && !LEAD.is_match(&n.text))
+                .map(|n| n.text.clone()),
+        );
         let rest = join_lines(parts.iter().map(String::as_str));
         let rest = rest.trim();
         if rest.is_empty() {
@@ -123,7 +137,14 @@ fn action_at(rows: &[Row], i: usize) -> Option<(String, Option<String>)> {
         if !looks_like_owner(&owner) {
             return None;
         }
-        let mut parts: Vec<String> = rows.get(..i).unwrap_or(&[]).iter().rev().take_while(|p| p.para == r.para).map(|p| p.text.clone()).collect();
+        let mut parts: Vec<String> = rows
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|p| p.para == r.para)
+            .map(|p| p.text.clone())
+            .collect();
         parts.reverse();
         parts.push(c.name("what").map_or("", |m| m.as_str()).to_string());
         return Some((squash(&join_lines(parts.iter().map(String::as_str))), Some(owner)));
@@ -134,12 +155,23 @@ fn action_at(rows: &[Row], i: usize) -> Option<(String, Option<String>)> {
 /// An owner is a short name or role, not a sentence.
 fn looks_like_owner(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty() && words.len() <= 8 && s.chars().next().is_some_and(|c| c.is_uppercase() || c == 't') && !s.ends_with(':') && !s.to_lowercase().starts_with("none")
+    !words.is_empty()
+        && words.len() <= 8
+        && s.chars().next().is_some_and(|c| c.is_uppercase() || c == 't')
+        && !s.ends_with(':')
+        && !s.to_lowercase().starts_with("none")
 }
 
 fn previous_paragraph(rows: &[Row], i: usize) -> Option<String> {
     let prev = rows.get(i.checked_sub(1)?)?;
-    let mut parts: Vec<&str> = rows.get(..i).unwrap_or(&[]).iter().rev().take_while(|p| p.para == prev.para).map(|p| p.text.as_str()).collect();
+    let mut parts: Vec<&str> = rows
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|p| p.para == prev.para)
+        .map(|p| p.text.as_str())
+        .collect();
     parts.reverse();
     let t = squash(&join_lines(parts));
     (!t.is_empty()).then_some(t)
@@ -158,8 +190,18 @@ fn split_due(text: &str) -> (String, Option<String>) {
 /// The agenda item of the minute an action row sits under: the nearest "Agenda Item N" or
 /// "(Item N)" above it.
 fn agenda_item_above(rows: &[Row], i: usize) -> Option<String> {
-    static REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:\(\s*(?:agenda\s+)?item|\bagenda\s+item)\s+(?P<n>[0-9]{1,3}[a-z]?)").expect("valid regex"));
-    rows.get(..=i.min(rows.len().saturating_sub(1))).unwrap_or(&[]).iter().rev().find_map(|r| if r.bold || r.text.trim_start().starts_with('(') || r.text.to_lowercase().starts_with("agenda item") { REF.captures(&r.text).and_then(|c| c.name("n")).map(|m| m.as_str().to_string()) } else { None })
+    static REF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\(\s*(?:agenda\s+)?item|\bagenda\s+item)\s+(?P<n>[0-9]{1,3}[a-z]?)")
+            .expect("valid regex")
+    });
+    rows.get(..=i.min(rows.len().saturating_sub(1))).unwrap_or(&[]).iter().rev().find_map(|r| {
+        if r.bold || r.text.trim_start().starts_with('(') || r.text.to_lowercase().starts_with("agenda item")
+        {
+            REF.captures(&r.text).and_then(|c| c.name("n")).map(|m| m.as_str().to_string())
+        } else {
+            None
+        }
+    })
 }
 
 #[cfg(test)]
@@ -168,16 +210,43 @@ mod tests {
     use crate::layout::BBox;
 
     fn rows(texts: &[&str]) -> Vec<Row> {
-        texts.iter().enumerate().map(|(k, t)| Row { page: 1, text: t.to_string(), bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 }, bold: false, bullet: false, para: k }).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Row {
+                page: 1,
+                text: t.to_string(),
+                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
+                bold: false,
+                bullet: false,
+                para: k,
+            })
+            .collect()
     }
 
     #[test]
     fn action_lines() {
         let cases: &[(&[&str], usize, Option<(&str, Option<&str>)>)] = &[
-            (&["ACTION: Clerk – write to the highways team by 30 September 2025"], 0, Some(("write to the highways team by 30 September 2025", Some("Clerk")))),
-            (&["Action: Scrutiny Manager to circulate the report"], 0, Some(("Scrutiny Manager to circulate the report", Some("Scrutiny Manager")))),
-            (&["Clerk to obtain three quotes. Action: Clerk"], 0, Some(("Clerk to obtain three quotes.", Some("Clerk")))),
-            (&["The report is to be circulated to members.", "ACTION: Democratic Services"], 1, Some(("The report is to be circulated to members.", Some("Democratic Services")))),
+            (
+                &["ACTION: Clerk – write to the highways team by 30 September 2025"],
+                0,
+                Some(("write to the highways team by 30 September 2025", Some("Clerk"))),
+            ),
+            (
+                &["Action: Scrutiny Manager to circulate the report"],
+                0,
+                Some(("Scrutiny Manager to circulate the report", Some("Scrutiny Manager"))),
+            ),
+            (
+                &["Clerk to obtain three quotes. Action: Clerk"],
+                0,
+                Some(("Clerk to obtain three quotes.", Some("Clerk"))),
+            ),
+            (
+                &["The report is to be circulated to members.", "ACTION: Democratic Services"],
+                1,
+                Some(("The report is to be circulated to members.", Some("Democratic Services"))),
+            ),
             (&["The Committee took no action on this item."], 0, None),
             (&["Actions arising from the last meeting were reviewed."], 0, None),
         ];

@@ -31,7 +31,10 @@ use std::sync::LazyLock;
 use super::common::{find_dates, parse_time, squash};
 use super::resolutions::{resolutions, Para, ParaRow};
 use super::{provenance, Context};
-use crate::contract::{Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Section, SectionKind, Warning, WarningCode};
+use crate::contract::{
+    Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Section, SectionKind,
+    Warning, WarningCode,
+};
 use crate::layout::{join_lines, BBox};
 
 /// One printed row of a minutes section: the fragments on one baseline joined left to right.
@@ -55,7 +58,8 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
     for page in ctx.pages_of(s) {
         // A bare item number at the foot of a page can be taken for a page stamp; it is still
         // the number of the heading printed on its baseline.
-        let stamps: Vec<&crate::layout::Line> = page.furniture.iter().map(|(_, l)| l).filter(|l| BARE_NUMBER.is_match(l.text.trim())).collect();
+        let stamps: Vec<&crate::layout::Line> =
+            page.furniture.iter().map(|(_, l)| l).filter(|l| BARE_NUMBER.is_match(l.text.trim())).collect();
         for block in &page.blocks {
             para += 1;
             let mut block_para = para;
@@ -68,9 +72,13 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
                 // A fragment on the baseline of the previous row (a number beside its title, a
                 // right-hand "Signed by the Chair") joins that row.
                 if let Some(prev) = rows.last_mut() {
-                    if prev.page == page.number && (prev.bbox.top - line.bbox.top).abs() < 2.0 && line.bbox.x0 > prev.bbox.x0 {
+                    if prev.page == page.number
+                        && (prev.bbox.top - line.bbox.top).abs() < 2.0
+                        && line.bbox.x0 > prev.bbox.x0
+                    {
                         // A minute number in its own column ("C.123", "HWB 12") takes the title's style.
-                        let prev_lettered = prev.text.chars().any(char::is_alphabetic) && !NUMBER_CELL.is_match(prev.text.trim());
+                        let prev_lettered = prev.text.chars().any(char::is_alphabetic)
+                            && !NUMBER_CELL.is_match(prev.text.trim());
                         prev.text = format!("{} {}", prev.text, text);
                         prev.bbox = union(&prev.bbox, &line.bbox);
                         if lettered {
@@ -82,12 +90,23 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
                         continue;
                     }
                 }
-                let stamp = stamps.iter().find(|st| (st.bbox.top - line.bbox.top).abs() < 2.0 && st.bbox.x1 < line.bbox.x0);
+                let stamp = stamps
+                    .iter()
+                    .find(|st| (st.bbox.top - line.bbox.top).abs() < 2.0 && st.bbox.x1 < line.bbox.x0);
                 let (text, bbox) = match stamp {
-                    Some(st) if k == 0 => (format!("{} {}", st.text.trim(), text), union(&st.bbox, &line.bbox)),
+                    Some(st) if k == 0 => {
+                        (format!("{} {}", st.text.trim(), text), union(&st.bbox, &line.bbox))
+                    }
                     _ => (text, line.bbox),
                 };
-                rows.push(Row { page: page.number, text, bbox, bold: line.bold, bullet: line.bullet.is_some(), para: block_para });
+                rows.push(Row {
+                    page: page.number,
+                    text,
+                    bbox,
+                    bold: line.bold,
+                    bullet: line.bullet.is_some(),
+                    para: block_para,
+                });
             }
         }
     }
@@ -95,7 +114,12 @@ pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
 }
 
 /// A cell holding only a minute number: "12", "C.123", "HWB 12", "24/101", "Min 4.2".
-static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:min(?:ute)?s?\.?\s+(?:no\.?\s*)?)?(?:[A-Z]{1,4}[.\s]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?[.):]?$").expect("valid regex"));
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:min(?:ute)?s?\.?\s+(?:no\.?\s*)?)?(?:[A-Z]{1,4}[.\s]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?[.):]?$",
+    )
+    .expect("valid regex")
+});
 static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}\.?$").expect("valid regex"));
 
 fn union(a: &BBox, b: &BBox) -> BBox {
@@ -132,11 +156,17 @@ static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bminutes\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?meeting\s+of\s+(?:the\s+)?(?P<b>.+?)\s+(?:held|on\b|at\b|,)").expect("valid regex")
 });
 static BODY_OF_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<b>[^,.]{3,80}?)\s+(?:meeting\s+)?held\b").expect("valid regex")
+    Regex::new(r"(?i)\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<b>[^,.]{3,80}?)\s+(?:meeting\s+)?held\b")
+        .expect("valid regex")
 });
 /// A title paragraph that is only "Minutes of the Licensing Committee" (date and place follow).
-static BODY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<b>[^,.:;]{3,80}?)\s*$").expect("valid regex"));
-static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)").expect("valid regex"));
+static BODY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?P<b>[^,.:;]{3,80}?)\s*$").expect("valid regex")
+});
+static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<b>[\p{Lu}][^.]{3,80}?)\s+(?:held\s+(?:their|its|a)\s+(?:\w+\s+)?meeting|met\b)")
+        .expect("valid regex")
+});
 
 /// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,7 +177,9 @@ static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static VENUE_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{4}\s+(?:at|in)\s+(?:the\s+)?(?P<v>\p{Lu}[^.]+?)\.?$").expect("valid regex"));
+static VENUE_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{4}\s+(?:at|in)\s+(?:the\s+)?(?P<v>\p{Lu}[^.]+?)\.?$").expect("valid regex")
+});
 /// "… at 7.00 pm in the Council Chamber, Riverside House", "… at 2.00pm, The Guildhall".
 static VENUE_AFTER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -158,7 +190,9 @@ static VENUE_AFTER_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A labelled line of a front block: "Venue: Committee Room 2, Town Hall", "Time: 2.00 pm".
-static FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?P<k>venue|place|location|time)\s*[:\-–]\s*(?P<v>\S.*)$").expect("valid regex"));
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<k>venue|place|location|time)\s*[:\-–]\s*(?P<v>\S.*)$").expect("valid regex")
+});
 
 /// Attendance labels at the start of a paragraph.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -175,9 +209,13 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$").expect("valid regex"));
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$").expect("valid regex")
+});
 static ROLE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
-static HONOUR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|KC|QC|MP|DL|BEM|FRS|PhD)$").expect("valid regex"));
+static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:OBE|MBE|CBE|KBE|DBE|JP|KC|QC|MP|DL|BEM|FRS|PhD)$").expect("valid regex")
+});
 
 /// A heading found among the rows.
 struct Heading {
@@ -228,7 +266,13 @@ pub fn minutes_sections(ctx: &Context) -> Vec<Section> {
     if last == 0 {
         return found;
     }
-    vec![Section { id: "minutes".into(), kind: SectionKind::Minutes, title: None, first_page: 1, last_page: last }]
+    vec![Section {
+        id: "minutes".into(),
+        kind: SectionKind::Minutes,
+        title: None,
+        first_page: 1,
+        last_page: last,
+    }]
 }
 
 fn numeric(num: &str) -> Option<u32> {
@@ -238,7 +282,12 @@ fn numeric(num: &str) -> Option<u32> {
 /// "31/25" then "32/25": in a number of two parts the serial may be the first part, the year the
 /// second; the number runs on when one part steps by one and the other stays.
 fn serial_follows(prev: &str, cur: &str) -> bool {
-    let parts = |n: &str| n.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse::<u32>().ok()).collect::<Vec<u32>>();
+    let parts = |n: &str| {
+        n.split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse::<u32>().ok())
+            .collect::<Vec<u32>>()
+    };
     let (a, b) = (parts(prev), parts(cur));
     if a.len() != 2 || b.len() != 2 {
         return false;
@@ -280,22 +329,35 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         }
         // "2.1 Background" is a numbered paragraph, not a minute; "Min 4.2" and "C.123" are.
         let decimal = num.as_str().starts_with(|c: char| c.is_ascii_digit()) && num.as_str().contains('.');
-        if (decimal && c.name("pre").is_none()) || r.text.get(num.end()..).is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if (decimal && c.name("pre").is_none())
+            || r.text
+                .get(num.end()..)
+                .is_some_and(|t| t.starts_with('.') && t[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
             continue;
         }
         let title = title.as_str();
-        let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text)) || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
+        let next_is_ref = rows.get(i + 1).is_some_and(|n| is_ref_row(&n.text))
+            || rows.get(i + 2).is_some_and(|n| is_ref_row(&n.text) && n.para == r.para);
         let has_ref = AGENDA_REF.is_match(title) || next_is_ref;
         // "Minute 31/25 - Title": the word "Minute" marks a heading as surely as bold type.
         let keyword = c.name("pre").is_some();
-        let looks = if styled { r.bold || is_upper_title(title) || has_ref || keyword } else { title.chars().count() < 120 && !title.trim_end().ends_with([',', ';']) };
+        let looks = if styled {
+            r.bold || is_upper_title(title) || has_ref || keyword
+        } else {
+            title.chars().count() < 120 && !title.trim_end().ends_with([',', ';'])
+        };
         if !looks {
             continue;
         }
         let runs_on = match heads.last() {
             None => value < 1000,
             // A styled heading may skip numbers (minutes taken elsewhere, or headings the layout lost).
-            Some(p) => value == p.value + 1 || serial_follows(&p.number, num.as_str()) || (styled && (r.bold || has_ref || keyword) && value > p.value && value <= p.value + 9),
+            Some(p) => {
+                value == p.value + 1
+                    || serial_follows(&p.number, num.as_str())
+                    || (styled && (r.bold || has_ref || keyword) && value > p.value && value <= p.value + 9)
+            }
         };
         if !styled && heads.is_empty() && value != 1 {
             continue;
@@ -323,7 +385,10 @@ fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<
         let (av, bv) = (a.value, b.value);
         let numbers: Vec<u32> = if cands.len() == missing {
             (1..=missing as u32).map(|d| av + d).collect()
-        } else if !cands.is_empty() && cands.len() < missing && cands.iter().all(|&i| rows.get(i).is_some_and(|r| r.text.starts_with('.'))) {
+        } else if !cands.is_empty()
+            && cands.len() < missing
+            && cands.iter().all(|&i| rows.get(i).is_some_and(|r| r.text.starts_with('.')))
+        {
             (0..cands.len() as u32).rev().map(|d| bv - 1 - d).collect()
         } else {
             Vec::new()
@@ -334,7 +399,13 @@ fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<
             continue;
         }
         if cands.len() != missing {
-            warnings.push(format!("{} of the headings between minutes {} and {} lost their numbers; numbered back from {}", cands.len(), a.number, b.number, b.number));
+            warnings.push(format!(
+                "{} of the headings between minutes {} and {} lost their numbers; numbered back from {}",
+                cands.len(),
+                a.number,
+                b.number,
+                b.number
+            ));
         }
         for (j, (&i, v)) in cands.iter().zip(numbers).enumerate() {
             heads.insert(k + 1 + j, Heading { row: i, number: v.to_string(), value: v });
@@ -347,7 +418,12 @@ fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<
 fn is_lost_heading(rows: &[Row], i: usize) -> bool {
     let Some(r) = rows.get(i) else { return false };
     let starts_para = i == 0 || rows.get(i - 1).is_some_and(|p| p.para != r.para);
-    r.bold && !r.bullet && starts_para && is_upper_title(&r.text) && r.text.chars().count() < 100 && !r.text.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit())
+    r.bold
+        && !r.bullet
+        && starts_para
+        && is_upper_title(&r.text)
+        && r.text.chars().count() < 100
+        && !r.text.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The date of the meeting minuted: the first date printed before the first item.
@@ -359,7 +435,10 @@ pub fn meeting_date(preamble: &[Row]) -> Option<String> {
 
 fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
     let head = rows.first()?;
-    let title0 = HEAD.captures(&head.text).and_then(|c| c.name("title").map(|t| t.as_str().to_string())).unwrap_or_else(|| head.text.clone());
+    let title0 = HEAD
+        .captures(&head.text)
+        .and_then(|c| c.name("title").map(|t| t.as_str().to_string()))
+        .unwrap_or_else(|| head.text.clone());
     let mut title_parts = vec![title0.trim_start_matches(['.', ' ']).to_string()];
     let mut bbox = head.bbox;
     let mut agenda_item = None;
@@ -373,7 +452,9 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
             k += 1;
             break;
         }
-        let same_style = r.para == head.para && !r.bullet && ((head.bold && r.bold) || (is_upper_title(&head.text) && is_upper_title(&r.text)));
+        let same_style = r.para == head.para
+            && !r.bullet
+            && ((head.bold && r.bold) || (is_upper_title(&head.text) && is_upper_title(&r.text)));
         let ref_bullet = r.bullet && is_ref_row(&r.text);
         if !(same_style || ref_bullet) || k > 3 {
             break;
@@ -416,7 +497,12 @@ fn trim_signature(body: &[Row]) -> &[Row] {
     while end > 0 {
         let Some(r) = body.get(end - 1) else { break };
         let t = r.text.trim().trim_end_matches(['.', ':']).to_lowercase();
-        let sig = t == "chair" || t == "chairman" || t == "chairperson" || t.starts_with("signed") || t == "date" || t.chars().all(|c| c == '.' || c == '_' || c.is_whitespace());
+        let sig = t == "chair"
+            || t == "chairman"
+            || t == "chairperson"
+            || t.starts_with("signed")
+            || t == "date"
+            || t.chars().all(|c| c == '.' || c == '_' || c.is_whitespace());
         if !sig {
             break;
         }
@@ -425,8 +511,11 @@ fn trim_signature(body: &[Row]) -> &[Row] {
     body.get(..end).unwrap_or(body)
 }
 
-static DECISION_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|It\s+was\s+(?:\w+\s+)?(?:agreed|resolved|RESOLVED|AGREED))\b").expect("valid regex"));
-static ENUM_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s").expect("valid regex"));
+static DECISION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved|DECIDED|Decided|AGREED|It\s+was\s+(?:\w+\s+)?(?:agreed|resolved|RESOLVED|AGREED))\b").expect("valid regex")
+});
+static ENUM_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s").expect("valid regex"));
 
 /// The body rows grouped into printed paragraphs for the resolution reader.
 fn paragraphs(body: &[Row]) -> Vec<Para> {
@@ -436,9 +525,16 @@ fn paragraphs(body: &[Row]) -> Vec<Para> {
         let starts_item = r.bullet || ENUM_START.is_match(&r.text);
         let decision = DECISION_START.is_match(&r.text);
         // A sentence broken by a page or column end goes on in the next block in lower case.
-        let continues = out.last().and_then(|p| p.rows.last()).is_some_and(|l| !l.text.trim_end().ends_with(['.', '!', '?', ':', ';'])) && r.text.starts_with(char::is_lowercase) && !starts_item;
+        let continues = out
+            .last()
+            .and_then(|p| p.rows.last())
+            .is_some_and(|l| !l.text.trim_end().ends_with(['.', '!', '?', ':', ';']))
+            && r.text.starts_with(char::is_lowercase)
+            && !starts_item;
         // A bullet, enumerated or "RESOLVED" row starts a new paragraph even inside one layout block.
-        if (r.para != last_para && !continues) || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty())) {
+        if (r.para != last_para && !continues)
+            || ((starts_item || decision) && out.last().is_some_and(|p| !p.rows.is_empty()))
+        {
             out.push(Para { rows: Vec::new() });
             last_para = r.para;
         }
@@ -456,20 +552,65 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     let body = pre_text
         .iter()
         .find_map(|t| BODY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
-        .or_else(|| pre_text.iter().find_map(|t| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
-        .or_else(|| pre_text.iter().find_map(|t| BODY_TITLE.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())).filter(|b| !b.to_lowercase().contains("meeting"))))
-        .or_else(|| pre_text.iter().find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))))
         .or_else(|| {
-            preamble.iter().take(6).find(|r| r.bold && !r.text.to_lowercase().starts_with("minutes") && find_dates(&r.text).is_empty() && r.text.chars().any(char::is_alphabetic)).map(|r| r.text.clone())
+            pre_text.iter().find_map(|t| {
+                BODY_OF_MEETING
+                    .captures(t)
+                    .and_then(|c| c.name("b").map(|m| m.as_str().to_string()))
+                    .filter(|b| !b.to_lowercase().contains("meeting"))
+            })
+        })
+        .or_else(|| {
+            pre_text.iter().find_map(|t| {
+                BODY_TITLE
+                    .captures(t)
+                    .and_then(|c| c.name("b").map(|m| m.as_str().to_string()))
+                    .filter(|b| !b.to_lowercase().contains("meeting"))
+            })
+        })
+        .or_else(|| {
+            pre_text
+                .iter()
+                .find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
+        })
+        .or_else(|| {
+            preamble
+                .iter()
+                .take(6)
+                .find(|r| {
+                    r.bold
+                        && !r.text.to_lowercase().starts_with("minutes")
+                        && find_dates(&r.text).is_empty()
+                        && r.text.chars().any(char::is_alphabetic)
+                })
+                .map(|r| r.text.clone())
         })
         .map(|b| squash(&b))
         // "MINUTES OF THE PARISH COUNCIL MEETING" names the body generically; the heading above
         // it ("BURTON-CUM-WALDEN PARISH COUNCIL") names it in full.
         .map(|b| {
             let lower = b.to_lowercase();
-            preamble.iter().take(4).map(|r| squash(&r.text)).find(|t| t.len() > b.len() && t.len() < 120 && !t.to_lowercase().starts_with("minutes") && t.to_lowercase().ends_with(&lower)).unwrap_or(b)
+            preamble
+                .iter()
+                .take(4)
+                .map(|r| squash(&r.text))
+                .find(|t| {
+                    t.len() > b.len()
+                        && t.len() < 120
+                        && !t.to_lowercase().starts_with("minutes")
+                        && t.to_lowercase().ends_with(&lower)
+                })
+                .unwrap_or(b)
         });
-    let field = |key: &[&str]| pre_text.iter().find_map(|t| FIELD.captures(t).filter(|c| c.name("k").is_some_and(|k| key.contains(&k.as_str().to_lowercase().as_str()))).and_then(|c| c.name("v")).map(|v| v.as_str().to_string()));
+    let field = |key: &[&str]| {
+        pre_text.iter().find_map(|t| {
+            FIELD
+                .captures(t)
+                .filter(|c| c.name("k").is_some_and(|k| key.contains(&k.as_str().to_lowercase().as_str())))
+                .and_then(|c| c.name("v"))
+                .map(|v| v.as_str().to_string())
+        })
+    };
     let time = pre_text
         .iter()
         .filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting"))
@@ -483,7 +624,8 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             .or_else(|| VENUE_AFTER_TIME.captures(t).and_then(|c| c.name("v")))
             .map(|v| squash(v.as_str().trim_end_matches([',', '.'])))
     });
-    let venue = venue.or_else(|| field(&["venue", "place", "location"]).map(|v| squash(v.trim_end_matches([',', '.']))));
+    let venue = venue
+        .or_else(|| field(&["venue", "place", "location"]).map(|v| squash(v.trim_end_matches([',', '.']))));
     let mut members = Vec::new();
     let scope = rows.get(..search_end.min(rows.len())).unwrap_or(rows);
     let paras = paragraph_rows(scope);
@@ -491,7 +633,9 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     while let Some(p) = paras.get(i) {
         let text = join_lines(p.iter().map(|r| r.text.as_str()));
         let first_row = p.first().map_or("", |r| r.text.as_str());
-        let label_row = LABEL.captures(first_row).filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
+        let label_row = LABEL
+            .captures(first_row)
+            .filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
         if let Some(c) = APOLOGIES_FROM.captures(&text) {
             let n = c.name("n").map_or("", |m| m.as_str());
             let n = strip_collective(n);
@@ -615,18 +759,26 @@ fn split_and(group: &str) -> Vec<&str> {
 fn names(list: &str, attendance: Attendance) -> Vec<Member> {
     let list = strip_collective(list.trim().trim_end_matches('.'));
     let mut out = Vec::new();
-    let parts: Vec<&str> = split_outside_parens(list).into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> =
+        split_outside_parens(list).into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
     for (k, part) in parts.iter().enumerate() {
         // "R Hobbs and E Tipper – co-opted members": a role after a dash covers the group.
         let (group, group_role) = match part.find(" – ").or_else(|| part.find(" - ")) {
-            Some(d) if part[d..].to_lowercase().contains("co-opted") || part[d..].to_lowercase().contains("co opted") => (&part[..d], Some(MemberRole::CoOpted)),
+            Some(d)
+                if part[d..].to_lowercase().contains("co-opted")
+                    || part[d..].to_lowercase().contains("co opted") =>
+            {
+                (&part[..d], Some(MemberRole::CoOpted))
+            }
             Some(d) if part[d..].to_lowercase().contains("vice") => (&part[..d], Some(MemberRole::ViceChair)),
             Some(d) if part[d..].to_lowercase().contains("chair") => (&part[..d], Some(MemberRole::Chair)),
             _ => (*part, None),
         };
         let next_is_role = parts.get(k + 1).is_some_and(|n| {
             let l = n.to_lowercase();
-            ["clerk", "officer", "minute taker", "secretary", "rfo", "proper officer"].iter().any(|w| l.starts_with(w))
+            ["clerk", "officer", "minute taker", "secretary", "rfo", "proper officer"]
+                .iter()
+                .any(|w| l.starts_with(w))
         });
         if next_is_role {
             continue;
@@ -645,10 +797,28 @@ fn names(list: &str, attendance: Attendance) -> Vec<Member> {
                 }
             }
             let clean = squash(&ROLE_PAREN.replace_all(name, ""));
-            let clean = clean.trim_matches(|c: char| c == '-' || c == '–' || c == '.' || c.is_whitespace()).to_string();
+            let clean = clean
+                .trim_matches(|c: char| c == '-' || c == '–' || c == '.' || c.is_whitespace())
+                .to_string();
             let lower = clean.to_lowercase();
-            let only_role = ["councillors", "councillor", "members", "member", "co-opted members", "clerk", "together with"].contains(&lower.as_str());
-            if clean.is_empty() || only_role || HONOUR.is_match(&clean) || !clean.chars().any(char::is_alphabetic) || clean.split_whitespace().count() > 7 || lower.starts_with("none") || lower.starts_with("there were") {
+            let only_role = [
+                "councillors",
+                "councillor",
+                "members",
+                "member",
+                "co-opted members",
+                "clerk",
+                "together with",
+            ]
+            .contains(&lower.as_str());
+            if clean.is_empty()
+                || only_role
+                || HONOUR.is_match(&clean)
+                || !clean.chars().any(char::is_alphabetic)
+                || clean.split_whitespace().count() > 7
+                || lower.starts_with("none")
+                || lower.starts_with("there were")
+            {
                 continue;
             }
             out.push(Member { name: clean, role, attendance: Some(attendance) });
@@ -675,16 +845,36 @@ mod tests {
         let got: Vec<(String, MemberRole)> = got.into_iter().map(|m| (m.name, m.role)).collect();
         let want: Vec<(String, MemberRole)> = want.iter().map(|(n, r)| (n.to_string(), *r)).collect();
         assert_eq!(got, want);
-        let got = names("Mr S Jones (Director of Growth, Environment and Transport), Mr M Albiston (Director)", Attendance::Virtual);
+        let got = names(
+            "Mr S Jones (Director of Growth, Environment and Transport), Mr M Albiston (Director)",
+            Attendance::Virtual,
+        );
         assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr S Jones", "Mr M Albiston"]);
         let got = names("Mr R C Love, OBE, Mr D Murphy", Attendance::Present);
         assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Mr R C Love", "Mr D Murphy"]);
-        let got = names("Miss Jane Ritchie and Mrs Victoria Whitehead, Councillors, and Mr Richard Nolan, Clerk", Attendance::Present);
-        assert_eq!(got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]);
+        let got = names(
+            "Miss Jane Ritchie and Mrs Victoria Whitehead, Councillors, and Mr Richard Nolan, Clerk",
+            Attendance::Present,
+        );
+        assert_eq!(
+            got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]
+        );
     }
 
     fn rows(texts: &[&str]) -> Vec<Row> {
-        texts.iter().enumerate().map(|(k, t)| Row { page: 1, text: t.to_string(), bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 }, bold: false, bullet: false, para: k }).collect()
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Row {
+                page: 1,
+                text: t.to_string(),
+                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
+                bold: false,
+                bullet: false,
+                para: k,
+            })
+            .collect()
     }
 
     #[test]
@@ -701,7 +891,8 @@ mod tests {
         assert_eq!(m.body.as_deref(), Some("Planning Committee"));
         assert_eq!(m.venue.as_deref(), Some("Civic Centre, High Street"));
         assert_eq!(m.time.as_deref(), Some("19:00"));
-        let got: Vec<(&str, MemberRole, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.role, p.attendance)).collect();
+        let got: Vec<(&str, MemberRole, Option<Attendance>)> =
+            m.members.iter().map(|p| (p.name.as_str(), p.role, p.attendance)).collect();
         assert_eq!(
             got,
             [
@@ -718,7 +909,15 @@ mod tests {
 
     #[test]
     fn headings_run_on_and_skip_numbered_paragraphs() {
-        let mut rs = rows(&["84. Apologies", "(Item 1)", "Apologies were received.", "85. Declarations", "1. Mr X introduced the report.", "2.1 Background", "86. Minutes"]);
+        let mut rs = rows(&[
+            "84. Apologies",
+            "(Item 1)",
+            "Apologies were received.",
+            "85. Declarations",
+            "1. Mr X introduced the report.",
+            "2.1 Background",
+            "86. Minutes",
+        ]);
         for k in [0, 3, 6] {
             rs[k].bold = true;
         }
@@ -726,26 +925,49 @@ mod tests {
         let heads = headings(&rs, &mut notes);
         assert_eq!(heads.iter().map(|h| h.number.as_str()).collect::<Vec<_>>(), ["84", "85", "86"]);
         let item = minute_item(&rs[0..3], &heads[0], None).expect("item");
-        assert_eq!((item.title.as_str(), item.agenda_item.as_deref(), item.text.as_str()), ("Apologies", Some("1"), "Apologies were received."));
+        assert_eq!(
+            (item.title.as_str(), item.agenda_item.as_deref(), item.text.as_str()),
+            ("Apologies", Some("1"), "Apologies were received.")
+        );
     }
 
     #[test]
     fn heading_forms() {
-        for (t, num, title) in [("84. Apologies", "84", "Apologies"), ("Minute 45/22 – Budget", "45/22", "Budget"), ("OS 23/44 Work Programme", "OS 23/44", "Work Programme"), ("5a) Planning", "5a", "Planning"), ("1 2022 Key Stage results", "1", "2022 Key Stage results")] {
+        for (t, num, title) in [
+            ("84. Apologies", "84", "Apologies"),
+            ("Minute 45/22 – Budget", "45/22", "Budget"),
+            ("OS 23/44 Work Programme", "OS 23/44", "Work Programme"),
+            ("5a) Planning", "5a", "Planning"),
+            ("1 2022 Key Stage results", "1", "2022 Key Stage results"),
+        ] {
             let c = HEAD.captures(t).expect(t);
-            assert_eq!((c.name("num").map(|m| m.as_str()), c.name("title").map(|m| m.as_str())), (Some(num), Some(title)), "{t}");
+            assert_eq!(
+                (c.name("num").map(|m| m.as_str()), c.name("title").map(|m| m.as_str())),
+                (Some(num), Some(title)),
+                "{t}"
+            );
         }
         for t in ["the report", "£5.00 per annum"] {
             assert!(HEAD.captures(t).is_none(), "{t}");
         }
-        let b = |t: &str| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str().to_string());
+        let b =
+            |t: &str| BODY_OF_MEETING.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str().to_string());
         assert_eq!(b("MINUTES of the CABINET meeting held on 4 March").as_deref(), Some("CABINET"));
-        assert_eq!(b("Minutes of the Planning Committee held at the Town Hall").as_deref(), Some("Planning Committee"));
+        assert_eq!(
+            b("Minutes of the Planning Committee held at the Town Hall").as_deref(),
+            Some("Planning Committee")
+        );
     }
 
     #[test]
     fn agenda_refs() {
-        for (t, want) in [("Public Question Time - Agenda Item 4", Some("4")), ("(Item 5)", Some("5")), ("Agenda Item 9", Some("9")), ("Items for Information", None), ("Work Item 5 review", None)] {
+        for (t, want) in [
+            ("Public Question Time - Agenda Item 4", Some("4")),
+            ("(Item 5)", Some("5")),
+            ("Agenda Item 9", Some("9")),
+            ("Items for Information", None),
+            ("Work Item 5 review", None),
+        ] {
             assert_eq!(AGENDA_REF.find(t).and_then(|m| agenda_ref(m.as_str())).as_deref(), want, "{t}");
         }
     }
@@ -753,7 +975,10 @@ mod tests {
     #[test]
     fn venues() {
         let t = "Minutes of a Meeting of the X Committee held in the Luttrell Room - County Hall, Taunton, on Monday 5 September 2022 at 1.00 pm";
-        assert_eq!(VENUE.captures(t).and_then(|c| c.name("v")).map(|m| m.as_str()), Some("Luttrell Room - County Hall, Taunton"));
+        assert_eq!(
+            VENUE.captures(t).and_then(|c| c.name("v")).map(|m| m.as_str()),
+            Some("Luttrell Room - County Hall, Taunton")
+        );
         assert_eq!(BODY.captures(t).and_then(|c| c.name("b")).map(|m| m.as_str()), Some("X Committee"));
     }
 }

@@ -3,9 +3,9 @@
 //! Each extractor reads the layout and sections through a [`Context`] and appends records to the
 //! [`Extraction`]; what it noticed but could not settle goes to `warnings`.
 
-pub mod common;
 mod action_tracker;
 mod agenda;
+pub mod common;
 mod meeting;
 mod minute_actions;
 mod minutes;
@@ -73,7 +73,11 @@ pub fn run_all(ctx: &Context, out: &mut Extraction) {
     for (name, f) in REGISTRY {
         let result = catch_unwind(AssertUnwindSafe(|| f(ctx, out)));
         if result.is_err() {
-            out.warnings.push(Warning::new(WarningCode::ExtractorFailed, format!("the {name} extractor failed on this file; its records are missing"), None));
+            out.warnings.push(Warning::new(
+                WarningCode::ExtractorFailed,
+                format!("the {name} extractor failed on this file; its records are missing"),
+                None,
+            ));
         }
     }
 }

@@ -57,7 +57,8 @@ impl Row<'_> {
         self.frags.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")
     }
     fn bbox(&self) -> BBox {
-        let mut b = self.frags.first().map(|l| l.bbox).unwrap_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 });
+        let mut b =
+            self.frags.first().map(|l| l.bbox).unwrap_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 });
         for l in &self.frags {
             b = b.union(&l.bbox);
         }
@@ -89,10 +90,12 @@ impl Row<'_> {
 }
 
 /// "1. text", "12 text" (number alone, text in the next fragment).
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s+(\S.*))?$").expect("valid regex"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?(?:\s+(\S.*))?$").expect("valid regex"));
 /// Headings over the list of what must improve.
-static IMPROVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:what needs to improve|areas? for (?:improvement|priority action)|recommendations\b|priority action)").expect("valid regex"));
+static IMPROVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:what needs to improve|areas? for (?:improvement|priority action)|recommendations\b|priority action)").expect("valid regex")
+});
 /// "Lead inspector: Kendra Bell, Her Majesty's Inspector".
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -104,7 +107,9 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static ROLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:(?:her|his)\s+majesty['’]s(?:\s+inspector)?|hmi|ofsted inspector|social care regulatory inspector)\b").expect("valid regex"));
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:her|his)\s+majesty['’]s(?:\s+inspector)?|hmi|ofsted inspector|social care regulatory inspector)\b").expect("valid regex")
+});
 /// "Focused visit to Norfolk children's services", "Inspection of X", "Re-inspection of X".
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:focused|monitoring|joint targeted area|follow-up|assurance)\s+(?:visit|inspection)\s+(?:to|of|in)\s+|(?:re-?)?inspection\s+of\s+)(?P<subject>.+)$")
@@ -122,10 +127,13 @@ static OVERALL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// A heading that names a council ("Ravenshire County Council", "London Borough of X").
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:council|borough|county|city|district|metropolitan|unitary|local\s+authority)\b").expect("valid regex"));
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:council|borough|county|city|district|metropolitan|unitary|local\s+authority)\b")
+        .expect("valid regex")
+});
 /// "…help and protection: good".
-static HEADING_GRADE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<area>.+?)\s*:\s*(?P<grade>[^:]+)$").expect("valid regex"));
+static HEADING_GRADE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<area>.+?)\s*:\s*(?P<grade>[^:]+)$").expect("valid regex"));
 
 /// Fills `inspection` and `judgements` from the first Ofsted report section.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
@@ -158,7 +166,8 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     for (page, area, grade) in &text.heading_grades {
         cross_check(&judgements, area, *grade, *page, &mut out.warnings);
     }
-    let prov_bbox = rows.iter().take(3).map(|r| r.bbox()).reduce(|a, b| a.union(&b)).unwrap_or_else(|| first.bbox());
+    let prov_bbox =
+        rows.iter().take(3).map(|r| r.bbox()).reduce(|a, b| a.union(&b)).unwrap_or_else(|| first.bbox());
     out.inspection = Some(Inspection {
         subject,
         start_date,
@@ -181,7 +190,9 @@ fn rows_of(pages: &[Page]) -> Vec<Row<'_>> {
         let big: Vec<BBox> = page.tables.iter().filter(|t| t.rows.len() >= 3).map(|t| t.bbox).collect();
         let start = rows.len();
         for line in &page.lines {
-            if line.text.trim().is_empty() || big.iter().any(|b| b.contains_point(line.bbox.cx(), line.bbox.cy())) {
+            if line.text.trim().is_empty()
+                || big.iter().any(|b| b.contains_point(line.bbox.cx(), line.bbox.cy()))
+            {
                 continue;
             }
             let fresh = rows.len() == start;
@@ -270,7 +281,11 @@ impl Reading {
             let mut number = numbered_start(row, numbered.len() as u32 + 1);
             // Numbered improvements, then findings numbered from 1 again: the findings are the
             // report's paragraphs (the improvements stay improvements).
-            if number.is_none() && !improve_open && !numbered.is_empty() && numbered.len() == numbered_in_improve {
+            if number.is_none()
+                && !improve_open
+                && !numbered.is_empty()
+                && numbered.len() == numbered_in_improve
+            {
                 number = numbered_start(row, 1);
                 if number.is_some() {
                     numbered.clear();
@@ -280,7 +295,10 @@ impl Reading {
             // A heading: bold or larger, not a list item; consecutive heading rows join.
             if number.is_none() && is_heading(row, body) {
                 let mut j = i + 1;
-                while j < rows.len() && is_heading(&rows[j], body) && continues_heading(&rows[j - 1], &rows[j]) {
+                while j < rows.len()
+                    && is_heading(&rows[j], body)
+                    && continues_heading(&rows[j - 1], &rows[j])
+                {
                     j += 1;
                 }
                 // A grade box beside a heading comes after the heading's lines in reading order.
@@ -303,7 +321,10 @@ impl Reading {
                 last_plain = None;
                 // A letterhead ("Ofsted") or the overall judgement as a sentence heads no section.
                 let in_title = !subject.is_empty() && area.len() > 3 && subject.contains(area.as_str());
-                let titles = !is_letterhead(&area) && OVERALL.captures(&squash(&area)).is_none() && !in_title && !SUBJECT.is_match(&area);
+                let titles = !is_letterhead(&area)
+                    && OVERALL.captures(&squash(&area)).is_none()
+                    && !in_title
+                    && !SUBJECT.is_match(&area);
                 if !titles {
                 } else if row.size() >= body + 1.0 {
                     major_is_list = improve_open;
@@ -342,8 +363,9 @@ impl Reading {
                 i += 1;
                 continue;
             }
-            let is_bullet = row.bullet().is_some_and(|b| !b.chars().all(|c| c.is_ascii_alphanumeric()) || prev_ends_sentence(rows, i))
-                || letter_o_bullet(row, &mode, rows, i);
+            let is_bullet = row.bullet().is_some_and(|b| {
+                !b.chars().all(|c| c.is_ascii_alphanumeric()) || prev_ends_sentence(rows, i)
+            }) || letter_o_bullet(row, &mode, rows, i);
             // A list inside a numbered paragraph ("…by ensuring that:" + bullets) belongs to it.
             let inside = matches!(mode, Mode::Para { x0, .. } if row.x0() >= x0 + 2.0);
             if is_bullet && inside {
@@ -364,7 +386,10 @@ impl Reading {
                     improve.push(vec![item]);
                     mode = Mode::Improve { x0: row.x0() };
                 } else {
-                    bullets.push((Paragraph { number: String::new(), section, text: String::new(), page: row.page }, vec![item]));
+                    bullets.push((
+                        Paragraph { number: String::new(), section, text: String::new(), page: row.page },
+                        vec![item],
+                    ));
                     mode = Mode::Bullet { x0: row.x0() };
                 }
                 i += 1;
@@ -424,12 +449,23 @@ impl Reading {
                             if page == row.page {
                                 row.top() - bottom < 0.6 * row.size()
                             } else {
-                                !plain.last().and_then(|(_, p)| p.last()).is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']))
+                                !plain
+                                    .last()
+                                    .and_then(|(_, p)| p.last())
+                                    .is_some_and(|t| t.trim_end().ends_with(['.', '?', '!']))
                             }
                         });
                         match plain.last_mut() {
                             Some((_, parts)) if joins => parts.push(text),
-                            _ => plain.push((Paragraph { number: String::new(), section, text: String::new(), page: row.page }, vec![text])),
+                            _ => plain.push((
+                                Paragraph {
+                                    number: String::new(),
+                                    section,
+                                    text: String::new(),
+                                    page: row.page,
+                                },
+                                vec![text],
+                            )),
                         }
                         last_plain = Some((row.page, row.bbox().bottom));
                     }
@@ -437,7 +473,11 @@ impl Reading {
             }
             i += 1;
         }
-        r.improvements = improve.iter().map(|p| tidy(&join_lines(p.iter().map(String::as_str)))).filter(|s| !s.is_empty()).collect();
+        r.improvements = improve
+            .iter()
+            .map(|p| tidy(&join_lines(p.iter().map(String::as_str))))
+            .filter(|s| !s.is_empty())
+            .collect();
         let chosen = if !numbered.is_empty() {
             numbered
         } else if !bullets.is_empty() {
@@ -483,7 +523,9 @@ fn tidy(text: &str) -> String {
 /// The inspectorate's name printed as a letterhead.
 fn is_letterhead(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.').to_lowercase();
-    t == "ofsted" || t == "office for standards in education, children's services and skills" || t == "office for standards in education, children’s services and skills"
+    t == "ofsted"
+        || t == "office for standards in education, children's services and skills"
+        || t == "office for standards in education, children’s services and skills"
 }
 
 /// The number and text of a row that starts numbered paragraph `expect`.
@@ -520,7 +562,10 @@ fn is_heading(row: &Row, body: f64) -> bool {
 }
 
 fn continues_heading(prev: &Row, next: &Row) -> bool {
-    prev.page == next.page && (prev.size() - next.size()).abs() < 1.0 && next.top() - prev.top() < 2.0 * prev.size().max(1.0) && prev.bold() == next.bold()
+    prev.page == next.page
+        && (prev.size() - next.size()).abs() < 1.0
+        && next.top() - prev.top() < 2.0 * prev.size().max(1.0)
+        && prev.bold() == next.bold()
 }
 
 /// A heading's area and printed grade: "…protection: good", or a grade in a right-hand box.
@@ -560,7 +605,8 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
             let mut found = Vec::new();
             let mut rows = table.rows.iter().peekable();
             while let Some(row) = rows.next() {
-                let cells: Vec<&str> = row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+                let cells: Vec<&str> =
+                    row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
                 let Some((last, rest)) = cells.split_last() else { continue };
                 let joined = cells.join(" ");
                 if let Some(j) = overall_sentence(&joined, page.number, &row.bbox) {
@@ -573,11 +619,15 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
                 let mut bbox = row.bbox;
                 // A grade wrapped into the next row ("Requires improvement" / "to be good").
                 let wrapped = rows.peek().and_then(|next| {
-                    let cells: Vec<&str> = next.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+                    let cells: Vec<&str> =
+                        next.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
                     let (tail, label) = cells.split_last()?;
-                    tail.eq_ignore_ascii_case("to be good").then(|| (squash(tail), label.join(" "), next.bbox))
+                    tail.eq_ignore_ascii_case("to be good")
+                        .then(|| (squash(tail), label.join(" "), next.bbox))
                 });
-                if let Some((tail, label, next_bbox)) = wrapped.filter(|_| code == GradeCode::RequiresImprovement) {
+                if let Some((tail, label, next_bbox)) =
+                    wrapped.filter(|_| code == GradeCode::RequiresImprovement)
+                {
                     grade = format!("{grade} {tail}");
                     code = GradeCode::RequiresImprovementToBeGood;
                     area = format!("{area} {label}");
@@ -588,7 +638,12 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
                 if area.is_empty() {
                     continue;
                 }
-                found.push(Judgement { area, grade, grade_code: code, provenance: provenance(page.number, &bbox) });
+                found.push(Judgement {
+                    area,
+                    grade,
+                    grade_code: code,
+                    provenance: provenance(page.number, &bbox),
+                });
             }
             if found.len() >= 2 && out.is_empty() {
                 out = found;
@@ -638,7 +693,12 @@ fn overall_sentence(text: &str, page: u32, bbox: &BBox) -> Option<Judgement> {
     let text = squash(text);
     let c = OVERALL.captures(&text)?;
     let g = c.name("grade")?.as_str();
-    Some(Judgement { area: "Overall effectiveness".into(), grade: g.to_string(), grade_code: grade_code(g)?, provenance: provenance(page, bbox) })
+    Some(Judgement {
+        area: "Overall effectiveness".into(),
+        grade: g.to_string(),
+        grade_code: grade_code(g)?,
+        provenance: provenance(page, bbox),
+    })
 }
 
 /// Label/grade pairs printed without a table: a block that is only a grade, and the label
@@ -664,7 +724,9 @@ fn unruled(page: &Page) -> Vec<Judgement> {
             .blocks
             .iter()
             .filter(|b| b.bbox.x1 < g.bbox.x0 && grade_code(&b.text()).is_none())
-            .filter(|b| !b.text().trim().trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || c == '.'))
+            .filter(|b| {
+                !b.text().trim().trim_end_matches('.').chars().all(|c| c.is_ascii_digit() || c == '.')
+            })
             .map(|b| (b, (b.bbox.top - g.bbox.bottom).max(g.bbox.top - b.bbox.bottom).max(0.0)))
             .filter(|(_, gap)| *gap < g.bbox.height().max(1.0))
             .min_by(|(a, ga), (b, gb)| ga.total_cmp(gb).then(b.bbox.x1.total_cmp(&a.bbox.x1)))
@@ -674,14 +736,20 @@ fn unruled(page: &Page) -> Vec<Judgement> {
         if area.is_empty() {
             continue;
         }
-        out.push(Judgement { area, grade: squash(&gtext), grade_code: code, provenance: provenance(page.number, &label.bbox.union(&g.bbox)) });
+        out.push(Judgement {
+            area,
+            grade: squash(&gtext),
+            grade_code: code,
+            provenance: provenance(page.number, &label.bbox.union(&g.bbox)),
+        });
     }
     out
 }
 
 /// An area without its printed number ("2.1 Adoption performance" → "Adoption performance").
 fn clean_area(text: &str) -> String {
-    static NUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+").expect("valid regex"));
+    static NUM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+").expect("valid regex"));
     squash(&NUM.replace(text, ""))
 }
 
@@ -699,7 +767,13 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// A heading's grade against the judgement of the same area.
-fn cross_check(judgements: &[Judgement], area: &str, grade: GradeCode, page: u32, warnings: &mut Vec<Warning>) {
+fn cross_check(
+    judgements: &[Judgement],
+    area: &str,
+    grade: GradeCode,
+    page: u32,
+    warnings: &mut Vec<Warning>,
+) {
     let hw = words(area);
     if hw.is_empty() {
         return;
@@ -725,7 +799,12 @@ fn cross_check(judgements: &[Judgement], area: &str, grade: GradeCode, page: u32
 /// Headings print "requires improvement" for a table's "requires improvement to be good".
 fn same_grade(a: GradeCode, b: GradeCode) -> bool {
     use GradeCode::*;
-    a == b || matches!((a, b), (RequiresImprovement, RequiresImprovementToBeGood) | (RequiresImprovementToBeGood, RequiresImprovement))
+    a == b
+        || matches!(
+            (a, b),
+            (RequiresImprovement, RequiresImprovementToBeGood)
+                | (RequiresImprovementToBeGood, RequiresImprovement)
+        )
 }
 
 /// The authority or service the report is about.
@@ -739,7 +818,10 @@ fn subject(rows: &[Row], body: f64) -> Option<String> {
         let r = page_rows[k];
         let mut j = k + 1;
         if is_heading(r, body) {
-            while j < page_rows.len() && is_heading(page_rows[j], body) && continues_heading(page_rows[j - 1], page_rows[j]) {
+            while j < page_rows.len()
+                && is_heading(page_rows[j], body)
+                && continues_heading(page_rows[j - 1], page_rows[j])
+            {
                 j += 1;
             }
         }
@@ -747,7 +829,8 @@ fn subject(rows: &[Row], body: f64) -> Option<String> {
         groups.push((if is_heading(r, body) { r.size() } else { 0.0 }, text));
         k = j;
     }
-    let largest = groups.iter().filter(|(s, t)| *s > 0.0 && !is_letterhead(t)).max_by(|a, b| a.0.total_cmp(&b.0));
+    let largest =
+        groups.iter().filter(|(s, t)| *s > 0.0 && !is_letterhead(t)).max_by(|a, b| a.0.total_cmp(&b.0));
     for (k, (_, text)) in groups.iter().enumerate() {
         if let Some(s) = SUBJECT.captures(text).and_then(|c| c.name("subject")) {
             let s = s.as_str().trim().to_string();
@@ -755,9 +838,16 @@ fn subject(rows: &[Row], body: f64) -> Option<String> {
             // is the larger title printed first.
             // "Inspection of services for children …" names no authority: the heading printed
             // next does ("Ravenshire County Council").
-            let after = groups.get(k + 1).filter(|(size, t)| *size > 0.0 && AUTHORITY.is_match(t) && !SUBJECT.is_match(t) && !AUTHORITY.is_match(&s));
+            let after = groups.get(k + 1).filter(|(size, t)| {
+                *size > 0.0 && AUTHORITY.is_match(t) && !SUBJECT.is_match(t) && !AUTHORITY.is_match(&s)
+            });
             return match (largest, after) {
-                (Some((_, t)), _) if groups.iter().position(|(_, g)| g == t).is_some_and(|p| p < k) && !SUBJECT.is_match(t) => Some(format!("{t}: {s}")),
+                (Some((_, t)), _)
+                    if groups.iter().position(|(_, g)| g == t).is_some_and(|p| p < k)
+                        && !SUBJECT.is_match(t) =>
+                {
+                    Some(format!("{t}: {s}"))
+                }
                 (_, Some((_, t))) => Some(format!("{t}: {s}")),
                 _ => Some(s),
             };
@@ -772,7 +862,11 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
     for (i, row) in rows.iter().enumerate().take(80) {
         let text = row.text();
         let lower = text.to_lowercase();
-        let Some(at) = lower.find("inspection date").or_else(|| lower.find("dates of inspection")).or_else(|| lower.find("visit date")) else {
+        let Some(at) = lower
+            .find("inspection date")
+            .or_else(|| lower.find("dates of inspection"))
+            .or_else(|| lower.find("visit date"))
+        else {
             continue;
         };
         let mut tail = text.get(at..).unwrap_or("").to_string();
@@ -783,7 +877,14 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
             return (Some(s.start), Some(s.end));
         }
     }
-    let opening = join_lines(rows.iter().take(120).map(|r| r.frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().iter().map(String::as_str));
+    let opening = join_lines(
+        rows.iter()
+            .take(120)
+            .map(|r| r.frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    );
     let lower = opening.to_lowercase();
     let mentions = |at: usize| {
         let from = lower.char_indices().map(|(b, _)| b).find(|&b| b + 300 >= at).unwrap_or(0);
@@ -794,7 +895,9 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
     if let Some((_, s)) = all.iter().find(|(at, s)| s.parts >= 2 && mentions(*at)) {
         return (Some(s.start.clone()), Some(s.end.clone()));
     }
-    if let Some((_, s)) = all.iter().find(|(at, _)| *at > 0 && mentions(*at) && lower.get(..*at).is_some_and(|b| b.trim_end().ends_with(" on"))) {
+    if let Some((_, s)) = all.iter().find(|(at, _)| {
+        *at > 0 && mentions(*at) && lower.get(..*at).is_some_and(|b| b.trim_end().ends_with(" on"))
+    }) {
         return (Some(s.start.clone()), Some(s.end.clone()));
     }
     (None, None)
@@ -805,7 +908,9 @@ fn lead(rows: &[Row]) -> (Option<String>, Option<String>) {
     for (i, row) in rows.iter().enumerate() {
         let text = squash(&row.text());
         let Some(c) = LEAD.captures(&text) else { continue };
-        let Some(name) = c.name("name").map(|m| m.as_str().trim().trim_end_matches('.').to_string()) else { continue };
+        let Some(name) = c.name("name").map(|m| m.as_str().trim().trim_end_matches('.').to_string()) else {
+            continue;
+        };
         if !looks_like_name(&name) {
             continue;
         }
@@ -813,11 +918,19 @@ fn lead(rows: &[Row]) -> (Option<String>, Option<String>) {
             .name("role")
             .map(|m| m.as_str().trim().trim_end_matches('.').to_string())
             .filter(|r| ROLE.is_match(r))
-            .or_else(|| rows.get(i + 1).map(|r| squash(&r.text())).filter(|t| ROLE.is_match(t) && t.len() < 60));
+            .or_else(|| {
+                rows.get(i + 1).map(|r| squash(&r.text())).filter(|t| ROLE.is_match(t) && t.len() < 60)
+            });
         // "His Majesty's" / "Inspector" wrapped over two lines.
         let role = match (role, rows.get(i + 1).map(|r| squash(&r.text()))) {
-            (Some(r), Some(next)) if r.to_lowercase().ends_with("majesty’s") || r.to_lowercase().ends_with("majesty's") => {
-                if next.to_lowercase().starts_with("inspector") { Some(format!("{r} Inspector")) } else { Some(r) }
+            (Some(r), Some(next))
+                if r.to_lowercase().ends_with("majesty’s") || r.to_lowercase().ends_with("majesty's") =>
+            {
+                if next.to_lowercase().starts_with("inspector") {
+                    Some(format!("{r} Inspector"))
+                } else {
+                    Some(r)
+                }
             }
             (r, _) => r,
         };
@@ -838,7 +951,8 @@ mod tests {
     #[test]
     fn overall_sentences() {
         let b = BBox { x0: 0.0, top: 0.0, x1: 1.0, bottom: 1.0 };
-        let j = overall_sentence("Children’s services in Norfolk requires improvement to be good", 1, &b).expect("overall");
+        let j = overall_sentence("Children’s services in Norfolk requires improvement to be good", 1, &b)
+            .expect("overall");
         assert_eq!(j.grade_code, GradeCode::RequiresImprovementToBeGood);
         assert_eq!(j.grade, "requires improvement to be good");
         assert!(overall_sentence("Children’s services in Norfolk have improved since 2015", 1, &b).is_none());
@@ -847,12 +961,20 @@ mod tests {
     #[test]
     fn areas_lose_their_numbers() {
         assert_eq!(clean_area("2.1 Adoption performance"), "Adoption performance");
-        assert_eq!(clean_area("1. Children who need help and protection"), "Children who need help and protection");
+        assert_eq!(
+            clean_area("1. Children who need help and protection"),
+            "Children who need help and protection"
+        );
         assert_eq!(clean_area("The impact of leaders"), "The impact of leaders");
     }
 
     fn judgement(area: &str, code: GradeCode) -> Judgement {
-        Judgement { area: area.into(), grade: format!("{code:?}"), grade_code: code, provenance: provenance(1, &BBox { x0: 0.0, top: 0.0, x1: 1.0, bottom: 1.0 }) }
+        Judgement {
+            area: area.into(),
+            grade: format!("{code:?}"),
+            grade_code: code,
+            provenance: provenance(1, &BBox { x0: 0.0, top: 0.0, x1: 1.0, bottom: 1.0 }),
+        }
     }
 
     #[test]
@@ -863,10 +985,28 @@ mod tests {
             judgement("Children who need help and protection", GradeCode::RequiresImprovement),
         ];
         let mut warnings = Vec::new();
-        cross_check(&table, "The experiences and progress of children in care", GradeCode::Good, 4, &mut warnings);
-        cross_check(&table, "The experiences and progress of children who need help and protection", GradeCode::RequiresImprovementToBeGood, 2, &mut warnings);
+        cross_check(
+            &table,
+            "The experiences and progress of children in care",
+            GradeCode::Good,
+            4,
+            &mut warnings,
+        );
+        cross_check(
+            &table,
+            "The experiences and progress of children who need help and protection",
+            GradeCode::RequiresImprovementToBeGood,
+            2,
+            &mut warnings,
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
-        cross_check(&table, "The experiences and progress of care leavers", GradeCode::Good, 7, &mut warnings);
+        cross_check(
+            &table,
+            "The experiences and progress of care leavers",
+            GradeCode::Good,
+            7,
+            &mut warnings,
+        );
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, WarningCode::GradeMismatch);
         assert_eq!(warnings[0].page, Some(7));
@@ -899,7 +1039,8 @@ mod tests {
         }
         table.rows[3] = row;
         table.rows.insert(4, tail);
-        let got: Vec<(String, String, GradeCode)> = judgements(&[page]).into_iter().map(|j| (j.area, j.grade, j.grade_code)).collect();
+        let got: Vec<(String, String, GradeCode)> =
+            judgements(&[page]).into_iter().map(|j| (j.area, j.grade, j.grade_code)).collect();
         assert_eq!(got.len(), 4);
         assert_eq!(
             got[2],
@@ -917,7 +1058,9 @@ mod tests {
         let layout = fixture_layout("real/ofsted-sif-norfolk-2018-reinspection.pdf");
         let Some(mut page) = layout.pages.first().cloned() else { panic!("a page") };
         // "Leadership, management and governance   Requires improvement" + "to be good" below.
-        let Some(grade) = page.blocks.iter().rfind(|b| b.text() == "Requires improvement").cloned() else { panic!("grade block") };
+        let Some(grade) = page.blocks.iter().rfind(|b| b.text() == "Requires improvement").cloned() else {
+            panic!("grade block")
+        };
         let mut below = grade.clone();
         let dy = grade.bbox.height() + 2.0;
         below.bbox.top += dy;
@@ -930,19 +1073,28 @@ mod tests {
         page.blocks.push(below);
         let got = unruled(&page);
         let last = got.last().map(|j| (j.area.as_str(), j.grade.as_str(), j.grade_code));
-        assert_eq!(last, Some(("Leadership, management and governance", "Requires improvement to be good", GradeCode::RequiresImprovementToBeGood)));
+        assert_eq!(
+            last,
+            Some((
+                "Leadership, management and governance",
+                "Requires improvement to be good",
+                GradeCode::RequiresImprovementToBeGood
+            ))
+        );
     }
 
     #[test]
     fn unruled_pairs_on_the_sif_front_page() {
         // Read without its ruled table: label blocks and grade blocks only (the grade of
         // "Children looked after and achieving / permanence" sits between its two lines).
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/real/ofsted-sif-norfolk-2018-reinspection.pdf");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/real/ofsted-sif-norfolk-2018-reinspection.pdf");
         let Ok(bytes) = std::fs::read(path) else { panic!("fixture {path}") };
         let Ok(raw) = crate::pdf::read(&bytes, &Default::default()) else { panic!("readable") };
         let layout = crate::layout::build(&raw);
         let Some(page) = layout.pages.first() else { panic!("a page") };
-        let got: Vec<(String, GradeCode)> = unruled(page).into_iter().map(|j| (j.area, j.grade_code)).collect();
+        let got: Vec<(String, GradeCode)> =
+            unruled(page).into_iter().map(|j| (j.area, j.grade_code)).collect();
         let want = vec![
             ("Children who need help and protection".to_string(), GradeCode::RequiresImprovement),
             ("Children looked after and achieving permanence".to_string(), GradeCode::RequiresImprovement),

@@ -104,23 +104,45 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A list entry that means "nothing": "N/A", "None", "Nil", "None to report".
-static NOTHING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:n/?a|none(?:\s+(?:to\s+report|at\s+this\s+time|identified))?|nil|nothing\s+to\s+(?:escalate|report)|no\s+escalations?|[-–—]+)\s*\.?\s*$").expect("valid regex"));
+static NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:n/?a|none(?:\s+(?:to\s+report|at\s+this\s+time|identified))?|nil|nothing\s+to\s+(?:escalate|report)|no\s+escalations?|[-–—]+)\s*\.?\s*$").expect("valid regex")
+});
 
 /// Slide titles that speak of the programme as a whole, not one workstream.
-static PROGRAMME_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:finance|financial|overarching|overall|programme|program|whole|director|director.s|executive|headlines?)\b").expect("valid regex"));
+static PROGRAMME_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:finance|financial|overarching|overall|programme|program|whole|director|director.s|executive|headlines?)\b").expect("valid regex")
+});
 
 /// Slide titles of the director's or executive summary.
-static SUMMARY_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:summary|key\s+messages|headlines|highlights)\b").expect("valid regex"));
+static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:summary|key\s+messages|headlines|highlights)\b").expect("valid regex")
+});
 
 /// Overview slides that name the workstreams.
-static OVERVIEW_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?|priorities|priority|projects|programme\s+overview)\b").expect("valid regex"));
+static OVERVIEW_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?|priorities|priority|projects|programme\s+overview)\b")
+        .expect("valid regex")
+});
 
 /// Words that say nothing about which workstream a slide is about.
-const STOP: &[&str] = &["the", "and", "for", "with", "are", "our", "all", "its", "into", "from", "summary", "priority", "update", "report", "workstream", "progress"];
+const STOP: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "are",
+    "our",
+    "all",
+    "its",
+    "into",
+    "from",
+    "summary",
+    "priority",
+    "update",
+    "report",
+    "workstream",
+    "progress",
+];
 
 /// Fills `progress` and `workstreams` from the progress-report pages.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
@@ -143,7 +165,8 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     };
     let mut workstreams: Vec<Workstream> = vec![];
     // A labelled period wins; else the cover's, else the first slide that prints one.
-    progress.period = pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
+    progress.period =
+        pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
 
     for page in &pages {
         let mut title = slide_title(page);
@@ -182,7 +205,8 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
 
 /// The pages to read: the progress-report sections, or every page of a progress report.
 fn report_pages<'a>(ctx: &Context<'a>) -> Vec<&'a Page> {
-    let mut pages: Vec<&Page> = ctx.sections_of(SectionKind::ProgressReport).flat_map(|s| ctx.pages_of(s)).collect();
+    let mut pages: Vec<&Page> =
+        ctx.sections_of(SectionKind::ProgressReport).flat_map(|s| ctx.pages_of(s)).collect();
     if pages.is_empty() && ctx.document_type == DocumentType::ProgressReport {
         pages = ctx.layout.pages.iter().collect();
     }
@@ -204,7 +228,8 @@ fn slide_title(page: &Page) -> Title {
     if max < body * 1.4 {
         return title;
     }
-    let lines: Vec<&Line> = page.lines.iter().filter(|l| l.size >= max * 0.85 && l.bbox.top < page.height * 0.4).collect();
+    let lines: Vec<&Line> =
+        page.lines.iter().filter(|l| l.size >= max * 0.85 && l.bbox.top < page.height * 0.4).collect();
     title.text = join_lines(lines.iter().map(|l| l.text.as_str()));
     title.bottom = lines.iter().map(|l| l.bbox.bottom).fold(0.0, f64::max);
     title.bbox = lines.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
@@ -213,11 +238,17 @@ fn slide_title(page: &Page) -> Title {
 
 /// The bold heading nearest above a page's first list heading (its wrapped lines joined).
 fn heading_above(page: &Page, heads: &[(Option<ListKind>, BBox)]) -> Title {
-    let first_top = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+    let first_top =
+        heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
     let mut above: Vec<&Line> = page
         .lines
         .iter()
-        .filter(|l| l.bold && l.bullet.is_none() && l.bbox.bottom <= first_top + 0.5 && !heads.iter().any(|(_, b)| b == &l.bbox))
+        .filter(|l| {
+            l.bold
+                && l.bullet.is_none()
+                && l.bbox.bottom <= first_top + 0.5
+                && !heads.iter().any(|(_, b)| b == &l.bbox)
+        })
         .collect();
     above.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     let mut block: Vec<&Line> = vec![];
@@ -248,7 +279,10 @@ fn title_box(page: &Page) -> BBox {
 
 /// A period given by a label: "Reporting period: April – June 2024".
 fn labelled_period(page: &Page) -> Option<String> {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:reporting\s+period|period\s+covered|period)\s*[:\-–]\s*(?P<v>\S.*)$").expect("valid regex"));
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:reporting\s+period|period\s+covered|period)\s*[:\-–]\s*(?P<v>\S.*)$")
+            .expect("valid regex")
+    });
     page.lines.iter().find_map(|l| {
         let v = LABEL.captures(&l.text)?.name("v")?.as_str();
         PERIOD.find(v).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
@@ -256,7 +290,9 @@ fn labelled_period(page: &Page) -> Option<String> {
 }
 
 fn period_of(page: &Page) -> Option<String> {
-    page.lines.iter().find_map(|l| PERIOD.find(&l.text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")))
+    page.lines.iter().find_map(|l| {
+        PERIOD.find(&l.text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+    })
 }
 
 /// A RAG status printed on the page; `overall` asks for the programme's (an unscoped or
@@ -264,7 +300,12 @@ fn period_of(page: &Page) -> Option<String> {
 /// one row, so rows are read whole; a label with no word after it takes the colour of a filled
 /// box beside it or behind it.
 fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
-    let programme_wide = |scope: Option<regex::Match>| matches!(scope.map(|m| m.as_str().to_lowercase()).as_deref(), Some("overarching" | "overall" | "programme"));
+    let programme_wide = |scope: Option<regex::Match>| {
+        matches!(
+            scope.map(|m| m.as_str().to_lowercase()).as_deref(),
+            Some("overarching" | "overall" | "programme")
+        )
+    };
     let printed = rows(page).iter().find_map(|(text, _, _)| {
         let c = STATUS.captures(text)?;
         if overall && !programme_wide(c.name("scope")) {
@@ -283,15 +324,18 @@ fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
         let (b, size) = (&l.bbox, l.size);
         page.fills
             .iter()
-            .filter(|f| (f.x1 - f.x0) < page.width * 0.3 && f.bottom > b.top - size && f.top < b.bottom + size)
+            .filter(|f| {
+                (f.x1 - f.x0) < page.width * 0.3 && f.bottom > b.top - size && f.top < b.bottom + size
+            })
             .filter(|f| (f.x0 >= b.x1 - 1.0 && f.x0 < b.x1 + size * 6.0) || (f.x0 <= b.x0 && f.x1 >= b.x1))
             .find_map(|f| rag_colour(f.color))
     })
 }
 
 /// A status label with nothing after it: "Overall status:".
-static STATUS_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*(?:rag\s+)?(?:status|rag)\s*:?\s*$").expect("valid regex"));
+static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*(?:rag\s+)?(?:status|rag)\s*:?\s*$").expect("valid regex")
+});
 
 /// The colour of a RAG box.
 fn rag_colour([r, g, b]: [u8; 3]) -> Option<RagStatus> {
@@ -333,7 +377,8 @@ fn rows(page: &Page) -> Vec<(String, BBox, f64)> {
 /// "R", "Red", "Amber/Red" (the worse of two).
 fn rag(text: &str) -> Option<RagStatus> {
     let t = text.to_lowercase();
-    let parts: Vec<String> = t.split('/').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let parts: Vec<String> =
+        t.split('/').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     let rank = |p: &str| match p {
         "r" | "red" | "off track" | "significant risk" => Some(2),
         "a" | "amber" | "at risk" | "some risk" => Some(1),
@@ -398,7 +443,12 @@ fn list_headings(page: &Page) -> Vec<(Option<ListKind>, BBox)> {
     let first_top = heads.iter().filter(|h| h.0.is_some()).map(|h| h.1.top).fold(f64::INFINITY, f64::min);
     let mut out: Vec<(Option<ListKind>, BBox)> = heads.into_iter().map(|(k, b, _)| (k, b)).collect();
     // A larger bold line below the lists (another panel's title) ends them too.
-    out.extend(page.lines.iter().filter(|l| l.bold && l.bullet.is_none() && l.size > size * 1.15 && l.bbox.top > first_top).map(|l| (None, l.bbox)));
+    out.extend(
+        page.lines
+            .iter()
+            .filter(|l| l.bold && l.bullet.is_none() && l.size > size * 1.15 && l.bbox.top > first_top)
+            .map(|l| (None, l.bbox)),
+    );
     out
 }
 
@@ -422,7 +472,13 @@ fn column_range(page: &Page, heads: &[(Option<ListKind>, BBox)], i: usize) -> (f
         return (f64::NEG_INFINITY, f64::INFINITY);
     };
     // Only drawn cells say where a column ends; aligned "cells" are just the text's extent.
-    let cell = page.tables.iter().filter(|t| t.source == TableSource::Ruled).flat_map(|t| t.rows.iter()).flat_map(|r| r.cells.iter()).find(|c| c.bbox.contains_point(me.cx(), me.cy()) && c.bbox.width() > me.width());
+    let cell = page
+        .tables
+        .iter()
+        .filter(|t| t.source == TableSource::Ruled)
+        .flat_map(|t| t.rows.iter())
+        .flat_map(|r| r.cells.iter())
+        .find(|c| c.bbox.contains_point(me.cx(), me.cy()) && c.bbox.width() > me.width());
     if let Some(c) = cell {
         return (c.bbox.x0 - 1.0, c.bbox.x1 + 1.0);
     }
@@ -442,12 +498,21 @@ fn column_range(page: &Page, heads: &[(Option<ListKind>, BBox)], i: usize) -> (f
 }
 
 /// Reads a slide of Working Well / Not working well / To Escalate lists.
-fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)], progress: &mut Progress, workstreams: &mut Vec<Workstream>) {
+fn read_list_slide(
+    page: &Page,
+    title: &Title,
+    heads: &[(Option<ListKind>, BBox)],
+    progress: &mut Progress,
+    workstreams: &mut Vec<Workstream>,
+) {
     let ranges: Vec<(f64, f64)> = (0..heads.len()).map(|i| column_range(page, heads, i)).collect();
-    let first_top = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+    let first_top =
+        heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
     let mut columns: Vec<Vec<&Line>> = vec![vec![]; heads.len()];
     for line in &page.lines {
-        if line.bbox.top < first_top || heads.iter().any(|(_, b)| b.contains_point(line.bbox.cx(), line.bbox.cy())) {
+        if line.bbox.top < first_top
+            || heads.iter().any(|(_, b)| b.contains_point(line.bbox.cx(), line.bbox.cy()))
+        {
             continue;
         }
         let owner = heads
@@ -480,8 +545,11 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
     // A slide's own status is printed in its header, above the lists; text inside the lists is
     // not read for it.
     let status = status_of(page, false).filter(|_| {
-        let first_list = heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
-        rows(page).iter().any(|(t, b, _)| b.top < first_list && (STATUS.is_match(t) || STATUS_LABEL.is_match(t)))
+        let first_list =
+            heads.iter().filter(|(k, _)| k.is_some()).map(|(_, b)| b.top).fold(f64::INFINITY, f64::min);
+        rows(page)
+            .iter()
+            .any(|(t, b, _)| b.top < first_list && (STATUS.is_match(t) || STATUS_LABEL.is_match(t)))
             || page.lines.iter().any(|l| l.bbox.top < first_list && STATUS_LABEL.is_match(&l.text))
     });
     // The workstream whose name's words the title holds best.
@@ -501,7 +569,9 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
         }
         return;
     }
-    let programme_empty = progress.working_well.is_empty() && progress.not_working_well.is_empty() && progress.escalations.is_empty();
+    let programme_empty = progress.working_well.is_empty()
+        && progress.not_working_well.is_empty()
+        && progress.escalations.is_empty();
     if programme_empty && (title.text.is_empty() || PROGRAMME_TITLE.is_match(&title.text)) {
         progress.working_well = ww;
         progress.not_working_well = nww;
@@ -517,7 +587,9 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
     let scores: Vec<(usize, f64)> = workstreams
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.working_well.is_empty() && w.not_working_well.is_empty() && w.escalations.is_empty())
+        .filter(|(_, w)| {
+            w.working_well.is_empty() && w.not_working_well.is_empty() && w.escalations.is_empty()
+        })
         .map(|(i, w)| (i, share(&short_name, &w.name)))
         .filter(|(_, s)| *s >= 0.5)
         .collect();
@@ -543,16 +615,24 @@ fn read_list_slide(page: &Page, title: &Title, heads: &[(Option<ListKind>, BBox)
 
 /// A slide title without its "– Summary" / "Priority Summary" tail.
 fn clean_slide_name(title: &str) -> String {
-    static TAIL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\s*[-–—:]?\s*(?:priority\s+)?(?:summary|update|progress)(?:\s+report)?\s*$").expect("valid regex"));
-    static HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:workstream|work\s+stream|priority|project|theme)\s*\d+\s*[:.\-–—]?\s*").expect("valid regex"));
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*[-–—:]?\s*(?:priority\s+)?(?:summary|update|progress)(?:\s+report)?\s*$")
+            .expect("valid regex")
+    });
+    static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:workstream|work\s+stream|priority|project|theme)\s*\d+\s*[:.\-–—]?\s*")
+            .expect("valid regex")
+    });
     let name = TAIL.replace(title, "");
     HEAD.replace(&name, "").trim().to_string()
 }
 
 /// The telling words of a name or title, lower-cased.
 fn telling_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str())).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str()))
+        .collect()
 }
 
 /// Two words alike, or alike in their first five letters ("sufficiency", "sufficient").
@@ -577,7 +657,13 @@ fn name_match(name: &str, title: &str) -> f64 {
 
 /// The overview slide: columns of a bold name over bulleted projects.
 fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
-    let below: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > title.bottom && l.size < page.lines.iter().map(|l| l.size).fold(0.0, f64::max)).collect();
+    let below: Vec<&Line> = page
+        .lines
+        .iter()
+        .filter(|l| {
+            l.bbox.top > title.bottom && l.size < page.lines.iter().map(|l| l.size).fold(0.0, f64::max)
+        })
+        .collect();
     let heads: Vec<&Line> = below.iter().copied().filter(|l| l.bold && l.bullet.is_none()).collect();
     let Some(top) = heads.iter().map(|l| l.bbox.top).reduce(f64::min) else {
         return overview_list(page, title, &below);
@@ -599,9 +685,17 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
     }
     let mut out = vec![];
     for (i, anchor) in row.iter().enumerate() {
-        let lo = if i == 0 { f64::NEG_INFINITY } else { row.get(i - 1).map_or(f64::NEG_INFINITY, |p| (p.x1 + anchor.x0) / 2.0) };
+        let lo = if i == 0 {
+            f64::NEG_INFINITY
+        } else {
+            row.get(i - 1).map_or(f64::NEG_INFINITY, |p| (p.x1 + anchor.x0) / 2.0)
+        };
         let hi = row.get(i + 1).map_or(f64::INFINITY, |n| (anchor.x1 + n.x0) / 2.0);
-        let mut col: Vec<&Line> = below.iter().copied().filter(|l| l.bbox.top >= anchor.top - 1.0 && lo <= l.bbox.x0 && l.bbox.x0 < hi).collect();
+        let mut col: Vec<&Line> = below
+            .iter()
+            .copied()
+            .filter(|l| l.bbox.top >= anchor.top - 1.0 && lo <= l.bbox.x0 && l.bbox.x0 < hi)
+            .collect();
         col.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
         let name_len = col.iter().take_while(|l| l.bold && l.bullet.is_none()).count();
         let name = join_lines(col.iter().take(name_len).map(|l| l.text.as_str()));
@@ -653,7 +747,8 @@ fn overview_list(page: &Page, title: &Title, lines: &[&Line]) -> Vec<Workstream>
 }
 
 /// Titles of a slide that lists the workstreams themselves.
-static WORKSTREAMS_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?)\b").expect("valid regex"));
+static WORKSTREAMS_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:workstreams?|work\s+streams?)\b").expect("valid regex"));
 
 /// A line's bullet and the text after it. The layout stage takes the "o" of a word such as
 /// "oversight" for a bullet when the word begins the line; such a line is read as plain text.
@@ -663,14 +758,21 @@ fn item_start(line: &Line) -> (Option<&str>, String) {
     };
     let glued = b.chars().all(char::is_alphanumeric) && line.words.first().is_some_and(|w| w.text != b);
     if glued {
-        let text = line.words.iter().filter(|w| !w.text.starts_with('\u{2070}')).map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = line
+            .words
+            .iter()
+            .filter(|w| !w.text.starts_with('\u{2070}'))
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         return (None, text);
     }
     (Some(b), line.body().to_string())
 }
 
 /// A numbered item's start: "1.", "2)", "(a)", "b.".
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?(?:\d{1,2}|[a-z])[.)]\s").expect("valid regex"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?:\d{1,2}|[a-z])[.)]\s").expect("valid regex"));
 
 /// One entry of a list before sub-headings are settled.
 struct Entry {
@@ -685,7 +787,8 @@ struct Entry {
 
 /// A column's lines (top to bottom) as entries: a bullet and its wrapped lines, or a paragraph.
 fn entries_of(lines: &[&Line]) -> Vec<Entry> {
-    let min_bullet_x = lines.iter().filter(|l| item_start(l).0.is_some()).map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
+    let min_bullet_x =
+        lines.iter().filter(|l| item_start(l).0.is_some()).map(|l| l.bbox.x0).fold(f64::INFINITY, f64::min);
     let mut glyphs: Vec<String> = vec![];
     let mut entries: Vec<Entry> = vec![];
     for line in lines {
@@ -696,18 +799,37 @@ fn entries_of(lines: &[&Line]) -> Vec<Entry> {
                 glyphs.push(b.to_string());
             }
             let second_glyph = glyphs.first().is_some_and(|g| g != b);
-            entries.push(Entry { level: if indented || second_glyph { 2 } else { 1 }, bulleted: true, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size, bbox: line.bbox });
+            entries.push(Entry {
+                level: if indented || second_glyph { 2 } else { 1 },
+                bulleted: true,
+                bold: line.bold,
+                lines: vec![text],
+                bottom: line.bbox.bottom,
+                size: line.size,
+                bbox: line.bbox,
+            });
             continue;
         }
         let numbered = NUMBERED.is_match(&text);
-        let continues = !numbered && entries.last().is_some_and(|e| line.bbox.top - e.bottom < e.size.max(line.size) * 0.9 && (line.bold == e.bold || e.bulleted));
+        let continues = !numbered
+            && entries.last().is_some_and(|e| {
+                line.bbox.top - e.bottom < e.size.max(line.size) * 0.9 && (line.bold == e.bold || e.bulleted)
+            });
         match entries.last_mut() {
             Some(e) if continues => {
                 e.lines.push(text);
                 e.bottom = line.bbox.bottom;
                 e.bbox = e.bbox.union(&line.bbox);
             }
-            _ => entries.push(Entry { level: 1, bulleted: false, bold: line.bold, lines: vec![text], bottom: line.bbox.bottom, size: line.size, bbox: line.bbox }),
+            _ => entries.push(Entry {
+                level: 1,
+                bulleted: false,
+                bold: line.bold,
+                lines: vec![text],
+                bottom: line.bbox.bottom,
+                size: line.size,
+                bbox: line.bbox,
+            }),
         }
     }
     entries
@@ -728,7 +850,10 @@ fn read_list(lines: &[&Line]) -> Vec<String> {
         }
         let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
         // A bold bullet over plain ones at its level names the group, like a bold line does.
-        let bold_group = e.bulleted && e.bold && entries.get(i + 1).is_some_and(|n| !n.bold && n.bulleted && n.level >= e.level) && entries.iter().any(|o| !o.bold);
+        let bold_group = e.bulleted
+            && e.bold
+            && entries.get(i + 1).is_some_and(|n| !n.bold && n.bulleted && n.level >= e.level)
+            && entries.iter().any(|o| !o.bold);
         if short && ((!e.bulleted && (e.bold || (any_bullets && text.ends_with(':')))) || bold_group) {
             heading = Some(text);
             parent = None;
@@ -812,8 +937,18 @@ mod tests {
 
     #[test]
     fn names_match_titles_by_words() {
-        assert!(name_match("Families can access support early", "Families Can Access Support Early Priority Summary") > 0.99);
-        assert!(name_match("Developing an excellent workforce for children", "Sufficient homes for children in care") < 0.6);
+        assert!(
+            name_match(
+                "Families can access support early",
+                "Families Can Access Support Early Priority Summary"
+            ) > 0.99
+        );
+        assert!(
+            name_match(
+                "Developing an excellent workforce for children",
+                "Sufficient homes for children in care"
+            ) < 0.6
+        );
         assert_eq!(clean_slide_name("Local mainstream school – Summary"), "Local mainstream school");
         assert!(share("Sufficiency", "Sufficient homes for children in care") > 0.99);
         assert_eq!(clean_slide_name("Workstream 2: Early Help update"), "Early Help");
@@ -930,7 +1065,8 @@ mod tests {
             (40.0, 115.0, 11.0, false, "• Planning delays"),
         ]);
         let (_, ws) = lists_of(&p);
-        let got: Vec<(&str, usize)> = ws.iter().map(|w| (w.name.as_str(), w.not_working_well.len())).collect();
+        let got: Vec<(&str, usize)> =
+            ws.iter().map(|w| (w.name.as_str(), w.not_working_well.len())).collect();
         assert_eq!(got, vec![("Sufficient homes", 1)]);
     }
 
@@ -953,9 +1089,18 @@ mod tests {
     #[test]
     fn a_status_label_takes_the_colour_of_its_box() {
         let mut p = page(&[(40.0, 60.0, 12.0, false, "Overall status:")]);
-        p.fills.push(crate::pdf::Fill { x0: 140.0, top: 58.0, x1: 170.0, bottom: 74.0, color: [255, 192, 0] });
+        p.fills.push(crate::pdf::Fill {
+            x0: 140.0,
+            top: 58.0,
+            x1: 170.0,
+            bottom: 74.0,
+            color: [255, 192, 0],
+        });
         assert_eq!(status_of(&p, true), Some(RagStatus::Amber));
-        let mut p = page(&[(40.0, 60.0, 12.0, false, "Overarching Status:"), (220.0, 60.0, 12.0, false, "May/June 2024")]);
+        let mut p = page(&[
+            (40.0, 60.0, 12.0, false, "Overarching Status:"),
+            (220.0, 60.0, 12.0, false, "May/June 2024"),
+        ]);
         p.fills.push(crate::pdf::Fill { x0: 170.0, top: 58.0, x1: 200.0, bottom: 74.0, color: [192, 0, 0] });
         assert_eq!(status_of(&p, true), Some(RagStatus::Red));
         let p = page(&[(40.0, 60.0, 12.0, false, "Overarching Status:"), (160.0, 60.0, 12.0, false, "R")]);
@@ -967,9 +1112,19 @@ mod tests {
 
     #[test]
     fn a_bold_bullet_over_plain_ones_is_a_sub_heading() {
-        let p = page(&[(40.0, 60.0, 9.0, true, "• Neighbourhood Working"), (40.0, 71.0, 9.0, false, "• Pilot in Wincanton on track"), (40.0, 82.0, 9.0, false, "• Roll out in Autumn")]);
+        let p = page(&[
+            (40.0, 60.0, 9.0, true, "• Neighbourhood Working"),
+            (40.0, 71.0, 9.0, false, "• Pilot in Wincanton on track"),
+            (40.0, 82.0, 9.0, false, "• Roll out in Autumn"),
+        ]);
         let lines: Vec<&Line> = p.lines.iter().collect();
-        assert_eq!(read_list(&lines), vec!["Neighbourhood Working: Pilot in Wincanton on track", "Neighbourhood Working: Roll out in Autumn"]);
+        assert_eq!(
+            read_list(&lines),
+            vec![
+                "Neighbourhood Working: Pilot in Wincanton on track",
+                "Neighbourhood Working: Roll out in Autumn"
+            ]
+        );
     }
 
     #[test]
@@ -991,7 +1146,8 @@ mod tests {
 
     #[test]
     fn a_glued_o_is_a_word_not_a_bullet() {
-        let p = page(&[(40.0, 60.0, 9.0, false, "• Board in place for"), (40.0, 71.0, 9.0, false, "oversight")]);
+        let p =
+            page(&[(40.0, 60.0, 9.0, false, "• Board in place for"), (40.0, 71.0, 9.0, false, "oversight")]);
         let lines: Vec<&Line> = p.lines.iter().collect();
         assert_eq!(read_list(&lines), vec!["Board in place for oversight"]);
     }

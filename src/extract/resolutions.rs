@@ -40,10 +40,12 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An enumerator at the start of a clause: "(1)", "(ii)", "a)", "B)".
-static ENUM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(?(?P<l>[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s*").expect("valid regex"));
+static ENUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(?(?P<l>[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s*").expect("valid regex"));
 
 /// Words that end with a full stop without ending a sentence.
-const ABBREV: [&str; 12] = ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "revd", "rev", "st", "no", "nos", "cttee"];
+const ABBREV: [&str; 12] =
+    ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "revd", "rev", "st", "no", "nos", "cttee"];
 
 /// The resolutions decided in an item, in order.
 pub fn resolutions(paras: &[Para]) -> Vec<String> {
@@ -65,14 +67,17 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
             }
             let tail = c.name("tail").map(|t| t.as_str().trim().to_lowercase()).unwrap_or_default();
             // "Decision" is a label only with a colon or dash after it.
-            if verb.as_str().to_lowercase().starts_with("decision") && !(tail.starts_with(':') || tail.starts_with(['-', '–', '—'])) {
+            if verb.as_str().to_lowercase().starts_with("decision")
+                && !(tail.starts_with(':') || tail.starts_with(['-', '–', '—']))
+            {
                 from = next_boundary(&text, m_end.max(m_start + 1));
                 continue;
             }
             // "RESOLVED That …", "RESOLVED to approve …": an upper-case verb is a label; the clause follows it.
             let shouty = verb.as_str().chars().all(char::is_uppercase) && (tail.is_empty() || tail == "to");
             let enumerated = tail.is_empty() && text.get(m_end..).is_some_and(|t| ENUM.is_match(t));
-            let cut_after_trigger = enumerated || tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
+            let cut_after_trigger =
+                enumerated || tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
             let clause_start = if cut_after_trigger {
                 m_end
             } else if shouty {
@@ -117,7 +122,9 @@ fn next_boundary(text: &str, mut k: usize) -> usize {
 
 fn starts_with_subject(s: &str) -> bool {
     let l = s.trim_start().to_lowercase();
-    ["committee", "council", "cabinet", "board", "panel", "members", "group", "and "].iter().any(|w| l.contains(w))
+    ["committee", "council", "cabinet", "board", "panel", "members", "group", "and "]
+        .iter()
+        .any(|w| l.contains(w))
 }
 
 /// The list that follows a lead-in ending in a colon: paragraphs whose rows start items.
@@ -134,7 +141,9 @@ fn take_list(paras: &[Para], mut i: usize, out: &mut Vec<String>) -> usize {
         }
         for r in &p.rows {
             match items.last_mut() {
-                Some(last) if !r.starts_item => *last = crate::layout::join_lines([last.as_str(), r.text.as_str()]),
+                Some(last) if !r.starts_item => {
+                    *last = crate::layout::join_lines([last.as_str(), r.text.as_str()])
+                }
                 _ => items.push(r.text.clone()),
             }
         }
@@ -153,7 +162,13 @@ fn take_list(paras: &[Para], mut i: usize, out: &mut Vec<String>) -> usize {
     }
     for it in items {
         let t = ENUM.replace(it.trim(), "");
-        let t = t.trim().trim_end_matches(';').trim_end_matches("; and").trim_end_matches(" and").trim_end_matches(';').trim();
+        let t = t
+            .trim()
+            .trim_end_matches(';')
+            .trim_end_matches("; and")
+            .trim_end_matches(" and")
+            .trim_end_matches(';')
+            .trim();
         if !t.is_empty() {
             out.push(t.to_string());
         }
@@ -183,7 +198,10 @@ fn sentence_end(text: &str) -> usize {
         }
         let next = text[k + 1..].chars().next();
         let after = text[k + 1..].trim_start().chars().next();
-        if next.is_some_and(|n| n == ' ') && after.is_some_and(|a| a.is_uppercase()) && is_sentence_dot(text, k) {
+        if next.is_some_and(|n| n == ' ')
+            && after.is_some_and(|a| a.is_uppercase())
+            && is_sentence_dot(text, k)
+        {
             return k + 1;
         }
     }
@@ -192,7 +210,14 @@ fn sentence_end(text: &str) -> usize {
 
 /// A full stop at byte `k` ends a sentence unless it closes an initial or a known abbreviation.
 fn is_sentence_dot(text: &str, k: usize) -> bool {
-    let word: String = text[..k].chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+    let word: String = text[..k]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     if word.chars().count() <= 1 {
         return false;
     }
@@ -203,7 +228,9 @@ fn is_sentence_dot(text: &str, k: usize) -> bool {
 /// enumerator is one resolution.
 fn split_enumerated(clause: &str) -> Vec<String> {
     let Some(first) = ENUM.captures(clause) else { return vec![clause.to_string()] };
-    let Some(label) = first.name("l").map(|l| l.as_str().to_string()) else { return vec![clause.to_string()] };
+    let Some(label) = first.name("l").map(|l| l.as_str().to_string()) else {
+        return vec![clause.to_string()];
+    };
     let mut parts = Vec::new();
     let mut rest = &clause[first.get(0).map_or(0, |m| m.end())..];
     let mut label = label;
@@ -222,7 +249,11 @@ fn split_enumerated(clause: &str) -> Vec<String> {
         .into_iter()
         .map(|p| {
             let t = p.trim().trim_end_matches(',').trim_end_matches(';').trim();
-            let t = t.strip_suffix(" and").or_else(|| t.strip_suffix(", and")).or_else(|| t.strip_suffix("; and")).unwrap_or(t);
+            let t = t
+                .strip_suffix(" and")
+                .or_else(|| t.strip_suffix(", and"))
+                .or_else(|| t.strip_suffix("; and"))
+                .unwrap_or(t);
             t.trim_end_matches([',', ';']).trim().to_string()
         })
         .filter(|t| !t.is_empty())
@@ -237,7 +268,13 @@ fn next_label(l: &str) -> Option<String> {
     let lower = l.to_lowercase();
     if let Some(p) = ROMAN.iter().position(|r| *r == lower) {
         if lower != "v" && lower != "x" || l.len() > 1 {
-            return ROMAN.get(p + 1).map(|r| if l.chars().all(char::is_uppercase) { r.to_uppercase() } else { r.to_string() });
+            return ROMAN.get(p + 1).map(|r| {
+                if l.chars().all(char::is_uppercase) {
+                    r.to_uppercase()
+                } else {
+                    r.to_string()
+                }
+            });
         }
     }
     let c = l.chars().next()?;
@@ -258,32 +295,109 @@ mod tests {
     #[test]
     fn printed_forms() {
         let cases: &[(&[&[(&str, bool)]], &[&str])] = &[
-            (&[&[("RESOLVED that the minutes were a correct record", false)]], &["the minutes were a correct record"]),
+            (
+                &[&[("RESOLVED that the minutes were a correct record", false)]],
+                &["the minutes were a correct record"],
+            ),
             (&[&[("RESOLVED: To adopt the policy.", false)]], &["To adopt the policy."]),
-            (&[&[("RESOLVED: (i) That A be done; (ii) That B be done; and (iii) That C.", false)]], &["That A be done", "That B be done", "That C."]),
-            (&[&[("It was agreed that a progress update be given in 6 months.", false)]], &["a progress update be given in 6 months."]),
-            (&[&[("It was agreed that X will be discussed. The Chair also said Y.", false)]], &["X will be discussed."]),
-            (&[&[("It was agreed that: -", false)], &[("• First thing.", true)], &[("• Second", true), ("thing.", false)], &[("Other text.", false)]], &["• First thing.", "• Second thing."]),
-            (&[&[("3. RESOLVED that Cabinet agree to:", false)], &[("A) Note the forecast.", true), ("b) Agree the changes.", true)]], &["Note the forecast.", "Agree the changes."]),
-            (&[&[("The Committee agreed that ownership should be shared.", false)]], &["ownership should be shared."]),
+            (
+                &[&[("RESOLVED: (i) That A be done; (ii) That B be done; and (iii) That C.", false)]],
+                &["That A be done", "That B be done", "That C."],
+            ),
+            (
+                &[&[("It was agreed that a progress update be given in 6 months.", false)]],
+                &["a progress update be given in 6 months."],
+            ),
+            (
+                &[&[("It was agreed that X will be discussed. The Chair also said Y.", false)]],
+                &["X will be discussed."],
+            ),
+            (
+                &[
+                    &[("It was agreed that: -", false)],
+                    &[("• First thing.", true)],
+                    &[("• Second", true), ("thing.", false)],
+                    &[("Other text.", false)],
+                ],
+                &["• First thing.", "• Second thing."],
+            ),
+            (
+                &[
+                    &[("3. RESOLVED that Cabinet agree to:", false)],
+                    &[("A) Note the forecast.", true), ("b) Agree the changes.", true)],
+                ],
+                &["Note the forecast.", "Agree the changes."],
+            ),
+            (
+                &[&[("The Committee agreed that ownership should be shared.", false)]],
+                &["ownership should be shared."],
+            ),
             (&[&[("The Committee noted the report.", false)]], &[]),
             (&[&[("Since July, the Small Business Board had approved over 2 million.", false)]], &[]),
-            (&[&[("It was agreed to object on these grounds:", false)], &[("Size of the scheme.", true)], &[("ii) The next application.", true)]], &["It was agreed to object on these grounds:", "Size of the scheme."]),
-            (&[&[("The Committee endorsed the new framework.", false)]], &["The Committee endorsed the new framework."]),
+            (
+                &[
+                    &[("It was agreed to object on these grounds:", false)],
+                    &[("Size of the scheme.", true)],
+                    &[("ii) The next application.", true)],
+                ],
+                &["It was agreed to object on these grounds:", "Size of the scheme."],
+            ),
+            (
+                &[&[("The Committee endorsed the new framework.", false)]],
+                &["The Committee endorsed the new framework."],
+            ),
             (&[&[("The minutes were approved and signed as a correct record.", false)]], &[]),
-            (&[&[("RESOLVED: That the following items be brought forward:", false)], &[("Succession Planning", true)]], &["That the following items be brought forward:", "Succession Planning"]),
+            (
+                &[
+                    &[("RESOLVED: That the following items be brought forward:", false)],
+                    &[("Succession Planning", true)],
+                ],
+                &["That the following items be brought forward:", "Succession Planning"],
+            ),
             (&[&[("RESOLVED", false), ("That the report be noted.", false)]], &["That the report be noted."]),
-            (&[&[("RESOLVED:", false)], &[("That the report be noted.", false)], &[("The Chair closed.", false)]], &["That the report be noted."]),
+            (
+                &[
+                    &[("RESOLVED:", false)],
+                    &[("That the report be noted.", false)],
+                    &[("The Chair closed.", false)],
+                ],
+                &["That the report be noted."],
+            ),
             (&[&[("RESOLVED – That the minutes be approved.", false)]], &["That the minutes be approved."]),
-            (&[&[("Decision: That Cabinet approves the plan.", false)]], &["That Cabinet approves the plan."]),
+            (
+                &[&[("Decision: That Cabinet approves the plan.", false)]],
+                &["That Cabinet approves the plan."],
+            ),
             (&[&[("The decision was made to defer.", false)]], &[]),
             (&[&[("RESOLVED to approve the budget.", false)]], &["to approve the budget."]),
             (&[&[("Mr Wheeler had kindly agreed to organise it.", false)]], &[]),
             // Health and wellbeing boards print "DECISION:" and "Agreed:" labels.
-            (&[&[("DECISION: That the Joint Strategic Needs Assessment be approved for publication.", false)]], &["That the Joint Strategic Needs Assessment be approved for publication."]),
-            (&[&[("Agreed: That the Better Care Fund plan be signed off by the Chair.", false)]], &["That the Better Care Fund plan be signed off by the Chair."]),
-            (&[&[("Resolved:", false)], &[("(a) That the contract be awarded;", true)], &[("(b) That the Director be authorised to sign it.", true)]], &["That the contract be awarded", "That the Director be authorised to sign it."]),
-            (&[&[("Proposed by Cllr Turner, seconded by Cllr Wood, it was RESOLVED to approve the minutes.", false)]], &["to approve the minutes."]),
+            (
+                &[&[(
+                    "DECISION: That the Joint Strategic Needs Assessment be approved for publication.",
+                    false,
+                )]],
+                &["That the Joint Strategic Needs Assessment be approved for publication."],
+            ),
+            (
+                &[&[("Agreed: That the Better Care Fund plan be signed off by the Chair.", false)]],
+                &["That the Better Care Fund plan be signed off by the Chair."],
+            ),
+            (
+                &[
+                    &[("Resolved:", false)],
+                    &[("(a) That the contract be awarded;", true)],
+                    &[("(b) That the Director be authorised to sign it.", true)],
+                ],
+                &["That the contract be awarded", "That the Director be authorised to sign it."],
+            ),
+            (
+                &[&[(
+                    "Proposed by Cllr Turner, seconded by Cllr Wood, it was RESOLVED to approve the minutes.",
+                    false,
+                )]],
+                &["to approve the minutes."],
+            ),
         ];
         for (paras, want) in cases {
             let ps: Vec<Para> = paras.iter().map(|p| para(p)).collect();

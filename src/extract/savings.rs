@@ -46,13 +46,20 @@ static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Total transport review" (a saving's name starting with the word) is not one.
 fn is_total_label(label: &str) -> bool {
     let l = label.trim();
-    TOTAL.is_match(l) && (l.split_whitespace().count() <= 5 || l.to_lowercase().trim_end_matches(':').trim_end().ends_with("total") || l.to_lowercase().ends_with("totals"))
+    TOTAL.is_match(l)
+        && (l.split_whitespace().count() <= 5
+            || l.to_lowercase().trim_end_matches(':').trim_end().ends_with("total")
+            || l.to_lowercase().ends_with("totals"))
 }
-static GRAND: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ )? totals? (?: \s+ savings? )? \s* :? $").expect("valid regex"));
+static GRAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ )? totals? (?: \s+ savings? )? \s* :? $")
+        .expect("valid regex")
+});
 
-static SLIPPED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bslip|\bdefer|\bdelayed\b|future\s+years?|carried\s+forward|re-?profiled").expect("valid regex"));
+static SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bslip|\bdefer|\bdelayed\b|future\s+years?|carried\s+forward|re-?profiled")
+        .expect("valid regex")
+});
 
 /// Rows of one table run (a table and its continuation pages).
 #[derive(Default)]
@@ -80,14 +87,23 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         let grids: Vec<Grid> = {
             let mut from_tables: Vec<Grid> = Vec::new();
             for t in &page.tables {
-                let own = savings_grid::from_table(page, t, None).filter(|g| is_savings_table(&g.headers(), &g.kinds()));
-                let carried = || run.columns.as_deref().filter(|_| continues).and_then(|cols| savings_grid::from_table(page, t, Some(cols)));
+                let own = savings_grid::from_table(page, t, None)
+                    .filter(|g| is_savings_table(&g.headers(), &g.kinds()));
+                let carried = || {
+                    run.columns
+                        .as_deref()
+                        .filter(|_| continues)
+                        .and_then(|cols| savings_grid::from_table(page, t, Some(cols)))
+                };
                 if let Some(g) = own.or_else(carried) {
                     from_tables.push(g);
                 }
             }
             if from_tables.is_empty() {
-                savings_grid::from_words(page).filter(|g| is_savings_table(&g.headers(), &g.kinds())).into_iter().collect()
+                savings_grid::from_words(page)
+                    .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                    .into_iter()
+                    .collect()
             } else {
                 from_tables
             }
@@ -102,9 +118,16 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         run.last_page = page.number;
         for grid in &grids {
             let unit = grid.unit.or(run.unit);
-            if unit.is_none() && !grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some()) && !unit_warned {
+            if unit.is_none()
+                && !grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some())
+                && !unit_warned
+            {
                 unit_warned = true;
-                out.warnings.push(Warning::new(WarningCode::UnitMissing, "savings table prints no unit in its header, caption or notes; pounds assumed", Some(page.number)));
+                out.warnings.push(Warning::new(
+                    WarningCode::UnitMissing,
+                    "savings table prints no unit in its header, caption or notes; pounds assumed",
+                    Some(page.number),
+                ));
             }
             run.unit = unit;
             read_grid(grid, page.number, unit.unwrap_or(1), &mut run, out);
@@ -125,7 +148,12 @@ fn is_heading(grid: &Grid, i: usize, text: &str, desc_col: usize) -> bool {
         return true;
     }
     // Bold (or larger) over the plain rows that follow.
-    let next = grid.rows.get(i + 1..).unwrap_or(&[]).iter().find(|r| !r.cells.iter().all(|c| c.text.trim().is_empty()));
+    let next = grid
+        .rows
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|r| !r.cells.iter().all(|c| c.text.trim().is_empty()));
     match next {
         Some(n) => (row.bold && !n.bold) || row.size > n.size + 0.5,
         None => row.bold,
@@ -139,7 +167,9 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let ref_col = col(Kind::Ref);
     run.has_status |= kinds.iter().any(|k| k.is_status());
     let period = col(Kind::Target).and_then(|i| grid.columns.get(i)).and_then(|c| period_of(&c.header));
-    let unit_of_col = |i: usize| grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit);
+    let unit_of_col = |i: usize| {
+        grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit)
+    };
     let money_of = |row: &GridRow, k: Kind| -> Option<Money> {
         let i = col(k)?;
         row.cells.get(i).and_then(|c| savings_grid::money(&c.text, unit_of_col(i)))
@@ -148,16 +178,20 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let mut pending_bbox: Option<BBox> = None;
     let mut last_saving: Option<usize> = None;
     for (i, row) in grid.rows.iter().enumerate() {
-        let text = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|c| c.text.trim().to_string()).unwrap_or_default();
+        let text = |c: Option<usize>| {
+            c.and_then(|c| row.cells.get(c)).map(|c| c.text.trim().to_string()).unwrap_or_default()
+        };
         let desc = text(Some(desc_col));
         let reference = text(ref_col);
-        let has_figures = kinds.iter().zip(&row.cells).any(|(k, c)| k.is_money() && figure(&c.text).is_some());
+        let has_figures =
+            kinds.iter().zip(&row.cells).any(|(k, c)| k.is_money() && figure(&c.text).is_some());
         if !has_figures {
             if desc.is_empty() && reference.is_empty() {
                 continue;
             }
             // A heading spanning the row may land in the ref column: words, not a code.
-            let spanning = desc.is_empty() && reference.contains(' ') && !reference.chars().any(|c| c.is_ascii_digit());
+            let spanning =
+                desc.is_empty() && reference.contains(' ') && !reference.chars().any(|c| c.is_ascii_digit());
             if spanning {
                 run.directorate = Some(reference);
                 last_saving = None;
@@ -174,15 +208,24 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             }
             // A line closer to the saving above than to the row below continues it (figures
             // printed on a description's first line); otherwise it starts the next description.
-            let next_top = grid.rows.get(i + 1..).unwrap_or(&[]).iter().find(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())).map(|r| r.bbox.top);
-            if let (true, Some(prev), Some(next_top)) = (pending.is_empty(), last_saving.filter(|_| reference.is_empty()), next_top) {
+            let next_top = grid
+                .rows
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+                .map(|r| r.bbox.top);
+            if let (true, Some(prev), Some(next_top)) =
+                (pending.is_empty(), last_saving.filter(|_| reference.is_empty()), next_top)
+            {
                 let prev_bbox = out.savings.get(prev).map(|s| s.provenance.bbox);
                 if let Some([x0, top, x1, bottom]) = prev_bbox {
                     let gap_prev = row.bbox.top - bottom;
                     let gap_next = next_top - row.bbox.bottom;
                     if gap_prev >= -1.0 && gap_prev + 1.0 < gap_next && gap_prev < row.size.max(4.0) {
                         if let Some(s) = out.savings.get_mut(prev) {
-                            s.description = crate::layout::join_lines([s.description.as_str(), desc.as_str()]);
+                            s.description =
+                                crate::layout::join_lines([s.description.as_str(), desc.as_str()]);
                             let b = BBox { x0, top, x1, bottom }.union(&row.bbox);
                             s.provenance = provenance(page, &b);
                         }
@@ -209,17 +252,23 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             }
             let cell = row.cells.get(c).map(|x| x.text.trim()).unwrap_or("");
             let Some(column) = grid.columns.get(c) else { continue };
-            let header = if column.header.is_empty() { format!("column {}", c + 1) } else { column.header.clone() };
-            decimals.insert(header.clone(), cell.rsplit_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32));
+            let header =
+                if column.header.is_empty() { format!("column {}", c + 1) } else { column.header.clone() };
+            decimals.insert(
+                header.clone(),
+                cell.rsplit_once('.')
+                    .map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32),
+            );
             columns.insert(header, savings_grid::money(cell, unit_of_col(c)));
         }
-        let total_label = if is_total_label(&description) && (reference.is_empty() || is_total_label(&reference)) {
-            Some(description.clone())
-        } else if description.is_empty() && is_total_label(&reference) {
-            Some(reference.clone())
-        } else {
-            None
-        };
+        let total_label =
+            if is_total_label(&description) && (reference.is_empty() || is_total_label(&reference)) {
+                Some(description.clone())
+            } else if description.is_empty() && is_total_label(&reference) {
+                Some(reference.clone())
+            } else {
+                None
+            };
         if let Some(label) = total_label {
             push_total(label, row, &kinds, &money_of, columns, decimals, page, bbox, run, out);
             last_saving = None;
@@ -229,7 +278,11 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             continue;
         }
         if description.is_empty() && reference.is_empty() {
-            out.warnings.push(Warning::new(WarningCode::UnparsedValue, "a savings row prints figures but no description; left out", Some(page)));
+            out.warnings.push(Warning::new(
+                WarningCode::UnparsedValue,
+                "a savings row prints figures but no description; left out",
+                Some(page),
+            ));
             continue;
         }
         let (rag, rag_text) = rag_of(row, &kinds);
@@ -238,12 +291,16 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         let on_track = money_of(row, Kind::OnTrack);
         let at_risk = money_of(row, Kind::AtRisk);
         // Without status columns, a status column's words ("Achieved", "At risk") say it.
-        let status = status_of(&[over_achieved, achieved, on_track, at_risk]).or_else(|| rag_text.as_deref().and_then(status_from_text));
+        let status = status_of(&[over_achieved, achieved, on_track, at_risk])
+            .or_else(|| rag_text.as_deref().and_then(status_from_text));
         let target_unit = col(Kind::Target).map_or(unit, unit_of_col);
         let saving = Saving {
             reference: (!reference.is_empty()).then_some(reference),
             description: if description.is_empty() { text(ref_col) } else { description },
-            directorate: col(Kind::Directorate).map(|c| text(Some(c))).filter(|t| !t.is_empty()).or_else(|| run.directorate.clone()),
+            directorate: col(Kind::Directorate)
+                .map(|c| text(Some(c)))
+                .filter(|t| !t.is_empty())
+                .or_else(|| run.directorate.clone()),
             period: period.clone(),
             unit: target_unit,
             target: money_of(row, Kind::Target),
@@ -277,7 +334,8 @@ fn status_from_text(t: &str) -> Option<SavingStatus> {
         Some(SavingStatus::AtRisk)
     } else if l.contains("on track") {
         Some(SavingStatus::OnTrack)
-    } else if (l.contains("achieved") || l.contains("delivered")) && !l.contains("not ") && !l.contains("un") {
+    } else if (l.contains("achieved") || l.contains("delivered")) && !l.contains("not ") && !l.contains("un")
+    {
         Some(SavingStatus::Achieved)
     } else {
         None
@@ -285,7 +343,8 @@ fn status_from_text(t: &str) -> Option<SavingStatus> {
 }
 
 fn status_of(parts: &[Option<Money>; 4]) -> Option<SavingStatus> {
-    let held: Vec<usize> = parts.iter().enumerate().filter(|(_, m)| m.is_some_and(|m| !m.0.is_zero())).map(|(i, _)| i).collect();
+    let held: Vec<usize> =
+        parts.iter().enumerate().filter(|(_, m)| m.is_some_and(|m| !m.0.is_zero())).map(|(i, _)| i).collect();
     match held.as_slice() {
         [] => None,
         [0] => Some(SavingStatus::OverAchieved),
@@ -352,7 +411,11 @@ fn push_total(
     // Each printed column of the total against the sum of the rows it covers.
     for (header, total) in &columns {
         let Some(total) = total else { continue };
-        let sum: Money = covered.iter().filter_map(|&i| out.savings.get(i)).filter_map(|s| s.columns.get(header).copied().flatten()).sum();
+        let sum: Money = covered
+            .iter()
+            .filter_map(|&i| out.savings.get(i))
+            .filter_map(|s| s.columns.get(header).copied().flatten())
+            .sum();
         let diff = (total.0 - sum.0).abs();
         if diff.is_zero() {
             continue;
@@ -362,10 +425,14 @@ fn push_total(
         let half = Decimal::from(unit) * Decimal::new(5, places + 1);
         let tolerance = half * Decimal::from(covered.len().max(1) as u64);
         if diff <= tolerance {
-            discrepancies.push(format!("{header}: rows sum to {sum}, printed {total}; within rounding ({tolerance})"));
+            discrepancies
+                .push(format!("{header}: rows sum to {sum}, printed {total}; within rounding ({tolerance})"));
         } else {
             reconciles = false;
-            discrepancies.push(format!("{header}: rows sum to {sum}, printed {total} (difference {})", Money(total.0 - sum.0)));
+            discrepancies.push(format!(
+                "{header}: rows sum to {sum}, printed {total} (difference {})",
+                Money(total.0 - sum.0)
+            ));
         }
     }
     // Each row's delivery categories against its target.
@@ -373,8 +440,14 @@ fn push_total(
         for s in covered.iter().filter_map(|&i| out.savings.get(i)) {
             let Some(target) = s.target else { continue };
             // Undeliverable and slipped (deferred to a later year) amounts are parts of the target too.
-            let later: Money = s.columns.iter().filter(|(h, _)| SLIPPED.is_match(h)).filter_map(|(_, m)| *m).sum();
-            let parts: Money = [s.over_achieved, s.achieved, s.on_track, s.at_risk, s.undeliverable].iter().flatten().copied().sum::<Money>() + later;
+            let later: Money =
+                s.columns.iter().filter(|(h, _)| SLIPPED.is_match(h)).filter_map(|(_, m)| *m).sum();
+            let parts: Money = [s.over_achieved, s.achieved, s.on_track, s.at_risk, s.undeliverable]
+                .iter()
+                .flatten()
+                .copied()
+                .sum::<Money>()
+                + later;
             if parts != target {
                 reconciles = false;
                 let name = s.reference.clone().unwrap_or_else(|| s.description.clone());
@@ -419,7 +492,11 @@ mod tests {
             .enumerate()
             .map(|(i, h)| {
                 let numeric = rows.iter().any(|(r, _)| r.get(i).is_some_and(|t| figure(t).is_some()));
-                Column { header: h.to_string(), kind: classify(h, numeric), unit: super::savings_columns::header_unit(h) }
+                Column {
+                    header: h.to_string(),
+                    kind: classify(h, numeric),
+                    unit: super::savings_columns::header_unit(h),
+                }
             })
             .collect();
         let rows = rows
@@ -436,7 +513,14 @@ mod tests {
     }
 
     fn run_grid(g: &Grid) -> Extraction {
-        let mut out = Extraction::empty(Source { file: "t.pdf".into(), sha256: String::new(), bytes: 0, pages: Some(1), producer: None, title: None });
+        let mut out = Extraction::empty(Source {
+            file: "t.pdf".into(),
+            sha256: String::new(),
+            bytes: 0,
+            pages: Some(1),
+            producer: None,
+            title: None,
+        });
         let mut run = Run::default();
         read_grid(g, 1, g.unit.unwrap_or(1), &mut run, &mut out);
         out
@@ -460,7 +544,11 @@ mod tests {
         assert_eq!(status_from_text("Achieved"), Some(SavingStatus::Achieved));
         assert_eq!(status_from_text("Not achieved"), None);
         assert_eq!(status_from_text("At Risk"), Some(SavingStatus::AtRisk));
-        let g2 = grid(&["Ref", "Savings proposal", "Target £"], &[(&["Children and Families", "", ""], false), (&["C1", "Review", "(5)"], false)], None);
+        let g2 = grid(
+            &["Ref", "Savings proposal", "Target £"],
+            &[(&["Children and Families", "", ""], false), (&["C1", "Review", "(5)"], false)],
+            None,
+        );
         assert_eq!(run_grid(&g2).savings[0].directorate.as_deref(), Some("Children and Families"));
         let a1 = &out.savings[0];
         assert_eq!(a1.target.map(|m| m.to_string()).as_deref(), Some("-1500000"));
@@ -492,8 +580,15 @@ mod tests {
         assert!(!t.reconciles);
         // Target column off by 10; S2's parts (150) short of its target (200).
         assert!(t.discrepancies.iter().any(|d| d.starts_with("Target £")), "{:?}", t.discrepancies);
-        assert!(t.discrepancies.iter().any(|d| d.starts_with("S2: parts sum to 150")), "{:?}", t.discrepancies);
-        assert_eq!(out.warnings.iter().filter(|w| w.code == WarningCode::TotalsMismatch).count(), t.discrepancies.len());
+        assert!(
+            t.discrepancies.iter().any(|d| d.starts_with("S2: parts sum to 150")),
+            "{:?}",
+            t.discrepancies
+        );
+        assert_eq!(
+            out.warnings.iter().filter(|w| w.code == WarningCode::TotalsMismatch).count(),
+            t.discrepancies.len()
+        );
         assert_eq!(out.savings[1].at_risk, None, "a dash is empty, never 0");
     }
 
@@ -503,7 +598,11 @@ mod tests {
         // next saving well below.
         let mut g = grid(
             &["Ref", "Description", "Target £000"],
-            &[(&["", "Home to school transport", "10"], false), (&["", "and college routes", ""], false), (&["", "Fostering", "5"], false)],
+            &[
+                (&["", "Home to school transport", "10"], false),
+                (&["", "and college routes", ""], false),
+                (&["", "Fostering", "5"], false),
+            ],
             None,
         );
         for (r, top) in g.rows.iter_mut().zip([0.0, 9.0, 30.0]) {
@@ -518,10 +617,14 @@ mod tests {
 
     #[test]
     fn total_labels() {
-        for l in ["TOTALS", "Total", "Grand Total", "Sub-total", "Adult Social Care & Health Total", "Subtotal"] {
+        for l in
+            ["TOTALS", "Total", "Grand Total", "Sub-total", "Adult Social Care & Health Total", "Subtotal"]
+        {
             assert!(is_total_label(l), "{l}");
         }
-        for l in ["Total transport review of routes and contracts across the county", "Home to school transport"] {
+        for l in
+            ["Total transport review of routes and contracts across the county", "Home to school transport"]
+        {
             assert!(!is_total_label(l), "{l}");
         }
     }

@@ -55,19 +55,24 @@ impl Kind {
 }
 
 static REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) ^ (?: [a-z]+ \s+ )? (?: ref(?:erence)?\.? | ref \s* no\.? | id | no\.? | number ) \b").expect("valid regex")
+    Regex::new(r"(?ix) ^ (?: [a-z]+ \s+ )? (?: ref(?:erence)?\.? | ref \s* no\.? | id | no\.? | number ) \b")
+        .expect("valid regex")
 });
-static NOT_YET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bto\s+be\b|\bfuture\b|\bnot\s+(?:yet\s+)?achieved|\bun-?achieved").expect("valid regex"));
+static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bto\s+be\b|\bfuture\b|\bnot\s+(?:yet\s+)?achieved|\bun-?achieved").expect("valid regex")
+});
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) \b ( \d{2}/\d{2} | \d{4} \s* [-/–] \s* \d{2,4} | 20\d{2} ) \b").expect("valid regex")
 });
 static THOUSANDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) £ \s* (?: ['’]? \s* 000 ['’]? s? | k \b | thousands? \b ) | \( \s* ['’]? 000 ['’]? s? \s* \)")
-        .expect("valid regex")
+    Regex::new(
+        r"(?ix) £ \s* (?: ['’]? \s* 000 ['’]? s? | k \b | thousands? \b ) | \( \s* ['’]? 000 ['’]? s? \s* \)",
+    )
+    .expect("valid regex")
 });
-static MILLIONS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?ix) £ \s* (?: m \b | ms \b | mn \b | millions? \b )").expect("valid regex"));
+static MILLIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix) £ \s* (?: m \b | ms \b | mn \b | millions? \b )").expect("valid regex")
+});
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\s*[1-9]").expect("valid regex"));
 static POUNDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£").expect("valid regex"));
 
@@ -89,17 +94,37 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     if has("at risk") || has("at-risk") {
         return Kind::AtRisk;
     }
-    if has("undeliverable") || has("un-deliverable") || has("not deliverable") || has("non-deliverable") || has("unachievable") {
+    if has("undeliverable")
+        || has("un-deliverable")
+        || has("not deliverable")
+        || has("non-deliverable")
+        || has("unachievable")
+    {
         return Kind::Undeliverable;
     }
     if has("variance") {
         return Kind::Variance;
     }
-    if !numeric && (h == "rag" || h.starts_with("rag ") || h.ends_with(" rag") || has("rag status") || has("rag rating") || h == "status" || h.ends_with(" status") || has("rating"))
+    if !numeric
+        && (h == "rag"
+            || h.starts_with("rag ")
+            || h.ends_with(" rag")
+            || has("rag status")
+            || has("rag rating")
+            || h == "status"
+            || h.ends_with(" status")
+            || has("rating"))
     {
         return Kind::Rag;
     }
-    if !numeric && (has("comment") || has("narrative") || has("notes") || has("update") || has("mitigation") || has("explanation")) {
+    if !numeric
+        && (has("comment")
+            || has("narrative")
+            || has("notes")
+            || has("update")
+            || has("mitigation")
+            || has("explanation"))
+    {
         return Kind::Comment;
     }
     if has("target") {
@@ -117,10 +142,20 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     if !numeric && (has("directorate") || has("department") || has("portfolio") || has("service area")) {
         return Kind::Directorate;
     }
-    if !numeric && (has("description") || has("saving") || has("proposal") || has("title") || has("initiative") || has("scheme")) {
+    if !numeric
+        && (has("description")
+            || has("saving")
+            || has("proposal")
+            || has("title")
+            || has("initiative")
+            || has("scheme"))
+    {
         return Kind::Description;
     }
-    if numeric && (has("saving") || (PERIOD.is_match(h) && header_unit(h).is_some() && h.split_whitespace().count() <= 3)) {
+    if numeric
+        && (has("saving")
+            || (PERIOD.is_match(h) && header_unit(h).is_some() && h.split_whitespace().count() <= 3))
+    {
         // "Savings £000" or "24/25 £": the amount to be saved.
         return Kind::Target;
     }
@@ -193,10 +228,12 @@ mod tests {
 
     #[test]
     fn budget_statement_is_not_savings() {
-        let h: Vec<String> = ["Service", "Budget", "Forecast", "Variance"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> =
+            ["Service", "Budget", "Forecast", "Variance"].iter().map(|s| s.to_string()).collect();
         let k: Vec<Kind> = h.iter().enumerate().map(|(i, s)| classify(s, i > 0)).collect();
         assert!(!is_savings_table(&h, &k));
-        let h: Vec<String> = ["MTFP Ref", "", "24/25 £", "Achieved", "At Risk"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> =
+            ["MTFP Ref", "", "24/25 £", "Achieved", "At Risk"].iter().map(|s| s.to_string()).collect();
         let k: Vec<Kind> = h.iter().enumerate().map(|(i, s)| classify(s, i > 1)).collect();
         assert!(is_savings_table(&h, &k));
     }

@@ -111,16 +111,22 @@ fn settle_kinds(columns: &mut [Column]) {
         }
     }
     // Several forecast columns: the total one is the forecast, the rest stay in `columns`.
-    let forecasts: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Forecast).map(|(i, _)| i).collect();
+    let forecasts: Vec<usize> =
+        columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Forecast).map(|(i, _)| i).collect();
     if forecasts.len() > 1 {
-        let keep = forecasts.iter().copied().find(|&i| columns[i].header.to_lowercase().contains("total")).unwrap_or(forecasts[forecasts.len() - 1]);
+        let keep = forecasts
+            .iter()
+            .copied()
+            .find(|&i| columns[i].header.to_lowercase().contains("total"))
+            .unwrap_or(forecasts[forecasts.len() - 1]);
         for i in forecasts {
             if i != keep {
                 columns[i].kind = Kind::Money;
             }
         }
     }
-    let targets: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Target).map(|(i, _)| i).collect();
+    let targets: Vec<usize> =
+        columns.iter().enumerate().filter(|(_, c)| c.kind == Kind::Target).map(|(i, _)| i).collect();
     for &i in targets.iter().skip(1) {
         columns[i].kind = Kind::Money;
     }
@@ -148,7 +154,12 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
             // No header row found by the layout: a first row of labels over rows of figures is one.
             let header_rows = match table.header_rows {
                 0 => match table.rows.first() {
-                    Some(r) if !row_has_figures(r) && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 3 => 1,
+                    Some(r)
+                        if !row_has_figures(r)
+                            && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 3 =>
+                    {
+                        1
+                    }
                     _ => return None,
                 },
                 n => n,
@@ -160,7 +171,11 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 .map(|c| {
                     let mut parts: Vec<String> = Vec::new();
                     for cell in table.rows.iter().take(header_rows).filter_map(|r| r.cells.get(c)) {
-                        let lines: Vec<String> = if cell.line_objs.is_empty() { vec![cell.text.clone()] } else { cell.line_objs.iter().map(words_text).collect() };
+                        let lines: Vec<String> = if cell.line_objs.is_empty() {
+                            vec![cell.text.clone()]
+                        } else {
+                            cell.line_objs.iter().map(words_text).collect()
+                        };
                         for l in lines {
                             match unit_caption(&l) {
                                 Some(u) => captions.push((c, u)),
@@ -181,7 +196,13 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                     continue;
                 }
                 let named_empty = |i: usize| headers.get(i).is_some_and(|h| !h.is_empty()) && body_empty(i);
-                let from = if c > 0 && named_empty(c - 1) { Some(c - 1) } else if named_empty(c + 1) { Some(c + 1) } else { None };
+                let from = if c > 0 && named_empty(c - 1) {
+                    Some(c - 1)
+                } else if named_empty(c + 1) {
+                    Some(c + 1)
+                } else {
+                    None
+                };
                 if let Some(f) = from {
                     headers[c] = std::mem::take(&mut headers[f]);
                     if let Some(pos) = captions.iter().position(|(i, _)| *i == f) {
@@ -191,11 +212,20 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
             }
             let mut columns = Vec::with_capacity(table.ncols());
             for (c, h) in headers.iter().enumerate() {
-                let texts: Vec<&str> = body.iter().filter_map(|r| r.cells.get(c)).map(|x| x.text.trim()).filter(|t| !t.is_empty()).collect();
+                let texts: Vec<&str> = body
+                    .iter()
+                    .filter_map(|r| r.cells.get(c))
+                    .map(|x| x.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 let figures = texts.iter().filter(|t| figure(t).is_some()).count();
                 let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
                 let own = captions.iter().find(|(i, _)| *i == c).map(|&(_, u)| u);
-                columns.push(Column { header: h.clone(), kind: classify(h, numeric), unit: own.or_else(|| header_unit(h)) });
+                columns.push(Column {
+                    header: h.clone(),
+                    kind: classify(h, numeric),
+                    unit: own.or_else(|| header_unit(h)),
+                });
             }
             // One caption over the header is the whole table's unit.
             if let [(_, u)] = captions.as_slice() {
@@ -207,8 +237,11 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
     };
     // A money column whose cells hold several figures is a merged column: read the words instead.
     let merged = body.iter().any(|r| {
-        r.cells.iter().zip(&columns).any(|(c, col)| col.kind.is_money() && c.text.split_whitespace().filter(|w| figure(w).is_some()).count() >= 2)
-            || r.cells.iter().any(|c| c.text.split_whitespace().count() >= 4 && c.text.split_whitespace().all(|w| figure(w).is_some()))
+        r.cells.iter().zip(&columns).any(|(c, col)| {
+            col.kind.is_money() && c.text.split_whitespace().filter(|w| figure(w).is_some()).count() >= 2
+        }) || r.cells.iter().any(|c| {
+            c.text.split_whitespace().count() >= 4 && c.text.split_whitespace().all(|w| figure(w).is_some())
+        })
     });
     if merged || !columns.iter().any(|c| c.kind.is_money()) {
         return None;
@@ -217,7 +250,11 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
     let mut rows = body_rows(body, &columns, &stray);
     rows.extend(trailing_rows(page, table, columns.len()));
     let header_bbox = table.rows.len().checked_sub(body.len()).map_or(table.bbox, |n| {
-        table.rows.iter().take(n.max(1)).fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
+        table
+            .rows
+            .iter()
+            .take(n.max(1))
+            .fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
     });
     Some(Grid { columns, rows, unit: caption.or_else(|| caption_unit(page, &header_bbox, &table.bbox)) })
 }
@@ -274,7 +311,11 @@ fn join_placed(mut words: Vec<Placed>) -> String {
 /// page stamp); an empty cell takes those lying inside it.
 fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -> Vec<GridRow> {
     let desc = columns.iter().position(|c| c.kind == Kind::Description);
-    let spill_target = |c: usize| columns.get(c).is_some_and(|col| col.kind.is_money() || (col.kind == Kind::Text && col.header.trim().is_empty()));
+    let spill_target = |c: usize| {
+        columns.get(c).is_some_and(|col| {
+            col.kind.is_money() || (col.kind == Kind::Text && col.header.trim().is_empty())
+        })
+    };
     let bold_lead = |r: &crate::layout::Row| -> Option<usize> {
         let cell = r.cells.get(desc?)?;
         let n = cell.line_objs.iter().take_while(|l| l.bold).count();
@@ -315,12 +356,20 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
             if let Some(cell) = r.cells.get(d) {
                 let head: Vec<&Line> = cell.line_objs.iter().take(n).collect();
                 let head_text = join_lines(head.iter().map(|l| l.text.as_str()));
-                let head_box = head.iter().skip(1).fold(head.first().map_or(r.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
+                let head_box = head
+                    .iter()
+                    .skip(1)
+                    .fold(head.first().map_or(r.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
                 let mut cells: Vec<GridCell> = vec![GridCell::default(); r.cells.len()];
                 if let Some(c) = cells.get_mut(d) {
                     c.text = head_text;
                 }
-                rows.push(GridRow { cells, bbox: BBox { x0: r.bbox.x0, top: head_box.top, x1: r.bbox.x1, bottom: head_box.bottom }, bold: true, size: head.iter().map(|l| l.size).fold(0.0, f64::max) });
+                rows.push(GridRow {
+                    cells,
+                    bbox: BBox { x0: r.bbox.x0, top: head_box.top, x1: r.bbox.x1, bottom: head_box.bottom },
+                    bold: true,
+                    size: head.iter().map(|l| l.size).fold(0.0, f64::max),
+                });
                 let rest: Vec<String> = cell.line_objs.iter().skip(n).map(words_text).collect();
                 if let Some(t) = texts.get_mut(d) {
                     *t = join_lines(rest.iter().map(String::as_str));
@@ -329,7 +378,8 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
             }
         }
         if let Some(d) = desc {
-            let desc_tops: Vec<f64> = r.cells.get(d).map(|c| c.line_objs.iter().map(|l| l.bbox.top).collect()).unwrap_or_default();
+            let desc_tops: Vec<f64> =
+                r.cells.get(d).map(|c| c.line_objs.iter().map(|l| l.bbox.top).collect()).unwrap_or_default();
             let mut spilled: Vec<Placed> = Vec::new();
             for (c, cell) in r.cells.iter().enumerate() {
                 if c == d || !spill_target(c) {
@@ -340,7 +390,9 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                 for l in &cell.line_objs {
                     let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < 2.0);
                     for w in &l.words {
-                        let wordy = figure(&w.text).is_none() && !is_nil_word(&w.text) && w.text.chars().any(char::is_alphabetic);
+                        let wordy = figure(&w.text).is_none()
+                            && !is_nil_word(&w.text)
+                            && w.text.chars().any(char::is_alphabetic);
                         if wordy && on_desc_line {
                             spilled.push(Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.clone() });
                             moved = true;
@@ -358,7 +410,13 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
             if !spilled.is_empty() {
                 if let Some(cell) = r.cells.get(d) {
                     let lead = if split_headings { bold_lead(r).unwrap_or(0) } else { 0 };
-                    let own = cell.line_objs.iter().skip(lead).flat_map(|l| l.words.iter().map(move |w| Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.clone() }));
+                    let own = cell.line_objs.iter().skip(lead).flat_map(|l| {
+                        l.words.iter().map(move |w| Placed {
+                            top: l.bbox.top,
+                            x0: w.bbox.x0,
+                            text: w.text.clone(),
+                        })
+                    });
                     spilled.extend(own);
                     if let Some(t) = texts.get_mut(d) {
                         *t = join_placed(spilled);
@@ -386,22 +444,44 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
             cells.fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(x.bbox.x0), b.max(x.bbox.x1)))
         })
         .collect();
-    let pitch = table.rows.windows(2).map(|w| w[1].bbox.top - w[0].bbox.top).filter(|d| *d > 0.0).fold(f64::MAX, f64::min);
-    if table.source != crate::layout::TableSource::Aligned || !pitch.is_finite() || pitch > 60.0 || table.rows.len() < 3 {
+    let pitch = table
+        .rows
+        .windows(2)
+        .map(|w| w[1].bbox.top - w[0].bbox.top)
+        .filter(|d| *d > 0.0)
+        .fold(f64::MAX, f64::min);
+    if table.source != crate::layout::TableSource::Aligned
+        || !pitch.is_finite()
+        || pitch > 60.0
+        || table.rows.len() < 3
+    {
         return Vec::new();
     }
     let mut bottom = table.bbox.bottom;
     let mut last_top = table.rows.last().map_or(table.bbox.top, |r| r.bbox.top);
     let mut out = Vec::new();
     loop {
-        let band: Vec<&Line> = page.lines.iter().filter(|l| l.bbox.top > bottom - 1.0 && l.bbox.top - last_top <= pitch * 1.6 && l.bbox.top > last_top + 2.0).collect();
+        let band: Vec<&Line> = page
+            .lines
+            .iter()
+            .filter(|l| {
+                l.bbox.top > bottom - 1.0
+                    && l.bbox.top - last_top <= pitch * 1.6
+                    && l.bbox.top > last_top + 2.0
+            })
+            .collect();
         let Some(top) = band.iter().map(|l| l.bbox.top).reduce(f64::min) else { break };
         let band: Vec<&Line> = band.into_iter().filter(|l| (l.bbox.top - top).abs() < 2.0).collect();
         let mut cells = vec![GridCell::default(); ncols];
         let mut placed = 0;
         for w in band.iter().flat_map(|l| l.words.iter()) {
             let overlap = |&(a, b): &(f64, f64)| (w.bbox.x1.min(b) - w.bbox.x0.max(a)).max(0.0);
-            let best = spans.iter().enumerate().map(|(i, s)| (i, overlap(s))).filter(|(_, o)| *o > 0.0).max_by(|a, b| a.1.total_cmp(&b.1));
+            let best = spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, overlap(s)))
+                .filter(|(_, o)| *o > 0.0)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
             if let Some(cell) = best.and_then(|(i, _)| cells.get_mut(i)) {
                 if !cell.text.is_empty() {
                     cell.text.push(' ');
@@ -415,8 +495,14 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
         if band.len() < 2 || placed < words || !cells.iter().any(|c| figure(&c.text).is_some()) {
             break;
         }
-        let bbox = band.iter().skip(1).fold(band.first().map_or(table.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
-        out.push(GridRow { cells, bbox, bold: band.iter().all(|l| l.bold), size: band.iter().map(|l| l.size).fold(0.0, f64::max) });
+        let bbox =
+            band.iter().skip(1).fold(band.first().map_or(table.bbox, |l| l.bbox), |a, l| a.union(&l.bbox));
+        out.push(GridRow {
+            cells,
+            bbox,
+            bold: band.iter().all(|l| l.bold),
+            size: band.iter().map(|l| l.size).fold(0.0, f64::max),
+        });
         bottom = bbox.bottom;
         last_top = top;
     }
@@ -442,7 +528,10 @@ pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<u32> {
     }
     best.map(|(_, u)| u).or_else(|| {
         // "All figures are in £m" anywhere on the page.
-        page.lines.iter().find(|l| l.text.to_lowercase().contains("figures") && unit_of(&l.text).is_some()).and_then(|l| unit_of(&l.text))
+        page.lines
+            .iter()
+            .find(|l| l.text.to_lowercase().contains("figures") && unit_of(&l.text).is_some())
+            .and_then(|l| unit_of(&l.text))
     })
 }
 
@@ -457,7 +546,12 @@ struct VRow {
 }
 
 fn visual_rows(page: &Page) -> Vec<VRow> {
-    let mut words: Vec<Word> = page.lines.iter().chain(page.furniture.iter().map(|(_, l)| l)).flat_map(|l| l.words.iter().cloned()).collect();
+    let mut words: Vec<Word> = page
+        .lines
+        .iter()
+        .chain(page.furniture.iter().map(|(_, l)| l))
+        .flat_map(|l| l.words.iter().cloned())
+        .collect();
     words.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
     let mut rows: Vec<VRow> = Vec::new();
     for w in words {
@@ -482,7 +576,9 @@ fn is_figure_word(w: &Word) -> bool {
 
 fn header_like(r: &VRow) -> bool {
     let text: String = r.words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
-    ["saving", "target", "forecast", "variance", "ref", "achieved", "risk", "track", "rag", "£"].iter().any(|k| text.contains(k))
+    ["saving", "target", "forecast", "variance", "ref", "achieved", "risk", "track", "rag", "£"]
+        .iter()
+        .any(|k| text.contains(k))
         && r.words.iter().filter(|w| figure(&w.text).is_some()).count() == 0
 }
 
@@ -490,7 +586,8 @@ fn header_like(r: &VRow) -> bool {
 pub fn from_words(page: &Page) -> Option<Grid> {
     let vrows = visual_rows(page);
     // The first row of two or more figures starts the body; the header sits just above it.
-    let first_data = vrows.iter().position(|r| r.words.iter().filter(|w| figure(&w.text).is_some()).count() >= 2)?;
+    let first_data =
+        vrows.iter().position(|r| r.words.iter().filter(|w| figure(&w.text).is_some()).count() >= 2)?;
     let header_end = vrows[..first_data].iter().rposition(header_like)?;
     let mut header_start = header_end;
     while header_start > 0 {
@@ -542,19 +639,28 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let mut unit = None;
     for r in header_rows {
         for w in &r.words {
-            if unit_of(&w.text).is_some() && w.text.split_whitespace().count() == 1 && w.text.trim().starts_with('£') && w.text.len() <= 8 {
+            if unit_of(&w.text).is_some()
+                && w.text.split_whitespace().count() == 1
+                && w.text.trim().starts_with('£')
+                && w.text.len() <= 8
+            {
                 unit = unit_of(&w.text);
                 continue;
             }
             match money_col(w.bbox.x1) {
                 Some(i) => money_headers[i].push((w.bbox.top, w.bbox.x0, w.text.clone())),
-                None => match text_groups.iter_mut().find(|g| w.bbox.x0 <= g.1 + em && w.bbox.x1 >= g.0 - em) {
+                None => match text_groups.iter_mut().find(|g| w.bbox.x0 <= g.1 + em && w.bbox.x1 >= g.0 - em)
+                {
                     Some(g) => {
                         g.0 = g.0.min(w.bbox.x0);
                         g.1 = g.1.max(w.bbox.x1);
                         g.2.push((w.bbox.top, w.bbox.x0, w.text.clone()));
                     }
-                    None => text_groups.push((w.bbox.x0, w.bbox.x1, vec![(w.bbox.top, w.bbox.x0, w.text.clone())])),
+                    None => text_groups.push((
+                        w.bbox.x0,
+                        w.bbox.x1,
+                        vec![(w.bbox.top, w.bbox.x0, w.text.clone())],
+                    )),
                 },
             }
         }
@@ -580,7 +686,11 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     }
     // Columns: text columns first (by x), then figure columns.
     let text_x0: Vec<f64> = text_groups.iter().map(|g| g.0).collect();
-    let mut columns: Vec<Column> = text_groups.into_iter().map(|g| joined(g.2)).map(|h| Column { kind: classify(&h, false), unit: header_unit(&h), header: h }).collect();
+    let mut columns: Vec<Column> = text_groups
+        .into_iter()
+        .map(|g| joined(g.2))
+        .map(|h| Column { kind: classify(&h, false), unit: header_unit(&h), header: h })
+        .collect();
     let ntext = columns.len();
     for ws in money_headers {
         let h = joined(ws);
@@ -589,7 +699,12 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     settle_kinds(&mut columns);
     // A table, not prose with a few numbers: two named figure columns, two rows of figures.
     let named = columns[ntext..].iter().filter(|c| !c.header.is_empty()).count();
-    let figure_rows = body.iter().filter(|r| r.words.iter().filter(|w| is_figure_word(w) && money_col(w.bbox.x1).is_some()).count() >= 2).count();
+    let figure_rows = body
+        .iter()
+        .filter(|r| {
+            r.words.iter().filter(|w| is_figure_word(w) && money_col(w.bbox.x1).is_some()).count() >= 2
+        })
+        .count();
     if named < 2 || figure_rows < 2 {
         return None;
     }
@@ -599,7 +714,11 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     for r in body {
         let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); columns.len()];
         for w in &r.words {
-            let money = if is_figure_word(w) { rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= 3.0) } else { None };
+            let money = if is_figure_word(w) {
+                rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= 3.0)
+            } else {
+                None
+            };
             match money {
                 Some(i) => cells[ntext + i].push(w),
                 None => {
@@ -609,17 +728,33 @@ pub fn from_words(page: &Page) -> Option<Grid> {
             }
         }
         let text_words: Vec<&&Word> = cells[..ntext].iter().flatten().collect();
-        let bold = if text_words.is_empty() { r.words.iter().all(|w| w.bold) } else { text_words.iter().all(|w| w.bold) };
-        let bbox = r.words.iter().skip(1).fold(r.words.first().map_or(BBox { x0: 0.0, top: r.top, x1: 0.0, bottom: r.bottom }, |w| w.bbox), |a, w| a.union(&w.bbox));
+        let bold = if text_words.is_empty() {
+            r.words.iter().all(|w| w.bold)
+        } else {
+            text_words.iter().all(|w| w.bold)
+        };
+        let bbox = r.words.iter().skip(1).fold(
+            r.words.first().map_or(BBox { x0: 0.0, top: r.top, x1: 0.0, bottom: r.bottom }, |w| w.bbox),
+            |a, w| a.union(&w.bbox),
+        );
         rows.push(GridRow {
-            cells: cells.into_iter().map(|ws| GridCell { text: ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "), fill: None }).collect(),
+            cells: cells
+                .into_iter()
+                .map(|ws| GridCell {
+                    text: ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+                    fill: None,
+                })
+                .collect(),
             bbox,
             bold,
             size: r.words.iter().map(|w| w.size).fold(0.0, f64::max),
         });
     }
     let hb = header_rows.iter().flat_map(|r| r.words.iter()).skip(1).fold(
-        header_rows.first().and_then(|r| r.words.first()).map_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 }, |w| w.bbox),
+        header_rows
+            .first()
+            .and_then(|r| r.words.first())
+            .map_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 }, |w| w.bbox),
         |a, w| a.union(&w.bbox),
     );
     let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));

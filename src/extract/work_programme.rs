@@ -33,11 +33,23 @@ impl Columns {
         let mut c = Columns::default();
         for (i, h) in cells.iter().enumerate() {
             let h = h.to_lowercase();
-            let slot = if h.contains("lead") || h.contains("officer") || h.contains("owner") || h.contains("responsib") || h.contains("presenter") {
+            let slot = if h.contains("lead")
+                || h.contains("officer")
+                || h.contains("owner")
+                || h.contains("responsib")
+                || h.contains("presenter")
+            {
                 &mut c.lead
             } else if h.contains("theme") || h.contains("priority") || h.contains("area") {
                 &mut c.theme
-            } else if h.contains("item") || h.contains("agenda") || h.contains("topic") || h.contains("subject") || h.contains("report") || h.contains("title") || h.contains("business") {
+            } else if h.contains("item")
+                || h.contains("agenda")
+                || h.contains("topic")
+                || h.contains("subject")
+                || h.contains("report")
+                || h.contains("title")
+                || h.contains("business")
+            {
                 &mut c.item
             } else if h.contains("date") || h.contains("meeting") {
                 &mut c.date
@@ -53,7 +65,9 @@ impl Columns {
 }
 
 /// "Provisional", "provisional items:-", "Provisional date - 6 March".
-static PROVISIONAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bprovisional(?:ly)?\b|\btbc\b|\bto\s+be\s+confirmed\b").expect("valid regex"));
+static PROVISIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprovisional(?:ly)?\b|\btbc\b|\bto\s+be\s+confirmed\b").expect("valid regex")
+});
 
 /// A date row without its year yet ("Provisional date - 6 March"), or any text naming a date.
 static DATEISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,10 +81,13 @@ static UNSCHEDULED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Notes that end the unscheduled list.
-static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:note\b|notes\b|please\s+contact|members\s+of\s+the)").expect("valid regex"));
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:note\b|notes\b|please\s+contact|members\s+of\s+the)").expect("valid regex")
+});
 
 /// A bullet glyph alone on its fragment.
-static BULLET_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[•◦▪■◼●○\-–\u{f0b7}\u{f0a7}]$").expect("valid regex"));
+static BULLET_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[•◦▪■◼●○\-–\u{f0b7}\u{f0a7}]$").expect("valid regex"));
 
 /// One meeting's group while rows are read.
 #[derive(Default)]
@@ -107,8 +124,11 @@ fn read_tables(pages: &[Page], out: &mut Extraction) {
             };
             cols = Some((c, table.ncols()));
             for row in table.rows.iter().skip(start) {
-                let text = |i: Option<usize>| i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim().to_string()).unwrap_or_default();
-                let filled: Vec<&str> = row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+                let text = |i: Option<usize>| {
+                    i.and_then(|i| row.cells.get(i)).map(|c| c.text.trim().to_string()).unwrap_or_default()
+                };
+                let filled: Vec<&str> =
+                    row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
                 let Some(first) = filled.first().copied() else { continue };
                 if filled.len() == 1 && c.date.is_none() {
                     if DATEISH.is_match(first) {
@@ -157,18 +177,27 @@ fn open_group(group: &mut Group, text: &str) {
     let continues = group.date.is_none() && !group.date_text.is_empty() && year_only_start(text);
     let joined = if continues { format!("{} {}", group.date_text, text) } else { text.to_string() };
     let date = parse_date(&joined).or_else(|| month_day_with_year(&joined));
-    *group = Group { provisional: PROVISIONAL.is_match(&joined), date, date_text: joined, items_provisional: false };
+    *group = Group {
+        provisional: PROVISIONAL.is_match(&joined),
+        date,
+        date_text: joined,
+        items_provisional: false,
+    };
 }
 
 /// "2023 @ 1 pm": a row that starts with a year.
 fn year_only_start(text: &str) -> bool {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}\b").expect("valid regex"));
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:19|20)\d{2}\b").expect("valid regex"));
     YEAR.is_match(text)
 }
 
 /// "6 March 2023 @ 1 pm" after joining; parse_date covers it, this catches "March 6 2023".
 fn month_day_with_year(text: &str) -> Option<String> {
-    static MD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[a-z]{3,9})\s+(?P<y>\d{4})").expect("valid regex"));
+    static MD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[a-z]{3,9})\s+(?P<y>\d{4})")
+            .expect("valid regex")
+    });
     let c = MD.captures(text)?;
     month_number(c.name("m")?.as_str())?;
     parse_date(c.get(0)?.as_str())
@@ -207,7 +236,8 @@ fn read_unscheduled(pages: &[Page], out: &mut Extraction) {
                 bulleted_tops.push(l.bbox.top);
                 continue;
             }
-            let bulleted = l.bullet.is_some() || bulleted_tops.iter().any(|&top| (top - l.bbox.top).abs() < 0.4 * l.size);
+            let bulleted = l.bullet.is_some()
+                || bulleted_tops.iter().any(|&top| (top - l.bbox.top).abs() < 0.4 * l.size);
             if !bulleted && (l.bold || t.ends_with(':')) {
                 theme = Some(t.trim_end_matches([':', '-', '–']).trim().to_string());
                 continue;
@@ -243,7 +273,12 @@ mod tests {
 
     #[test]
     fn header_with_lead_before_item() {
-        let h = ["Overarching themes", "Committee meeting dates / proposed agenda items", "Lead Officer/Item Lead"].map(String::from);
+        let h = [
+            "Overarching themes",
+            "Committee meeting dates / proposed agenda items",
+            "Lead Officer/Item Lead",
+        ]
+        .map(String::from);
         let c = Columns::from_header(&h).map(|c| (c.theme, c.item, c.lead, c.date));
         assert_eq!(c, Some((Some(0), Some(1), Some(2), None)));
     }

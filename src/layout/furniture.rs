@@ -10,11 +10,16 @@ use crate::pdf::RawPage;
 
 /// "Page 12", "Page 29 of 54", "- 12 -", "12", "12 of 54", "Page | 12".
 static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^ (?: page \s* [|:]? \s* (\d{1,4}) (?:\s* (?:of|/) \s* \d{1,4})?
-                          | [-–]?\s* (\d{1,3}) \s*[-–]? (?:\s* (?:of|/) \s* \d{1,4})? ) $").expect("valid regex")
+    Regex::new(
+        r"(?ix)^ (?: page \s* [|:]? \s* (\d{1,4}) (?:\s* (?:of|/) \s* \d{1,4})?
+                          | [-–]?\s* (\d{1,3}) \s*[-–]? (?:\s* (?:of|/) \s* \d{1,4})? ) $",
+    )
+    .expect("valid regex")
 });
 /// Stamps that carry no page number but are furniture all the same.
-static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(agenda\s+item\s+\w+|appendix\s+\w+|item\s+\d+\w?)$").expect("valid regex"));
+static OTHER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(agenda\s+item\s+\w+|appendix\s+\w+|item\s+\d+\w?)$").expect("valid regex")
+});
 
 /// Per page: the indices of its furniture lines (true: header) and its printed page number.
 pub type PageFurniture = (Vec<(usize, bool)>, Option<u32>);
@@ -35,15 +40,23 @@ fn wordy(text: &str) -> bool {
 /// shaded cell, or between two rules that span it, is table text, not a running header.
 fn in_table(l: &Line, raw: &RawPage) -> bool {
     let (cx, cy) = (l.bbox.cx(), l.bbox.cy());
-    let shaded = raw.fills.iter().any(|f| f.color.iter().any(|&c| c < 250) && f.x0 <= cx && cx <= f.x1 && f.top <= cy && cy <= f.bottom);
-    let spans = |r: &&crate::pdf::Rule| r.is_horizontal() && r.x0 <= l.bbox.x0 + 2.0 && r.x1 >= l.bbox.x1 - 2.0;
-    let above = raw.rules.iter().filter(spans).any(|r| r.bottom <= l.bbox.top + 1.0 && l.bbox.top - r.bottom < 40.0);
-    let below = raw.rules.iter().filter(spans).any(|r| r.top >= l.bbox.bottom - 1.0 && r.top - l.bbox.bottom < 40.0);
+    let shaded = raw.fills.iter().any(|f| {
+        f.color.iter().any(|&c| c < 250) && f.x0 <= cx && cx <= f.x1 && f.top <= cy && cy <= f.bottom
+    });
+    let spans =
+        |r: &&crate::pdf::Rule| r.is_horizontal() && r.x0 <= l.bbox.x0 + 2.0 && r.x1 >= l.bbox.x1 - 2.0;
+    let above =
+        raw.rules.iter().filter(spans).any(|r| r.bottom <= l.bbox.top + 1.0 && l.bbox.top - r.bottom < 40.0);
+    let below =
+        raw.rules.iter().filter(spans).any(|r| r.top >= l.bbox.bottom - 1.0 && r.top - l.bbox.bottom < 40.0);
     shaded || (above && below)
 }
 
 fn normalise(text: &str) -> String {
-    text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect()
+    text.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Which lines of each page are furniture. `pages[i]` holds `(lines, page_height)`; returns, per
@@ -61,7 +74,8 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
     // How many pages repeat each margin text.
     let mut seen: HashMap<(String, bool), usize> = HashMap::new();
     for (lines, h, _) in pages {
-        let mut on_page: Vec<(String, bool)> = lines.iter().filter_map(|l| zone(l, *h).map(|z| (normalise(&l.text), z))).collect();
+        let mut on_page: Vec<(String, bool)> =
+            lines.iter().filter_map(|l| zone(l, *h).map(|z| (normalise(&l.text), z))).collect();
         on_page.sort();
         on_page.dedup();
         for k in on_page {
@@ -81,15 +95,20 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
                 // A bare number sharing its baseline with other text is a table's figure or a
                 // minute number, not a page stamp; "Page N" is a stamp wherever it stands.
                 let alone = text.to_ascii_lowercase().starts_with("page")
-                    || !lines.iter().enumerate().any(|(j, o)| j != i && o.bbox.y_overlap(&l.bbox) > 0.5 * l.bbox.height().min(o.bbox.height()));
+                    || !lines.iter().enumerate().any(|(j, o)| {
+                        j != i && o.bbox.y_overlap(&l.bbox) > 0.5 * l.bbox.height().min(o.bbox.height())
+                    });
                 let number = stamp_number(text).filter(|_| alone);
-                let repeated = wordy(text) && !in_table(l, raw) && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
+                let repeated = wordy(text)
+                    && !in_table(l, raw)
+                    && seen.get(&(normalise(text), is_header)).copied().unwrap_or(0) >= repeat_min;
                 if number.is_some() || OTHER_STAMP.is_match(text) || repeated {
                     furniture.push((i, is_header));
                     if let Some(n) = number {
                         // "Page N" beats a bare number (a merged paper's own numbering), and a
                         // footer beats a header.
-                        let rank = (text.to_ascii_lowercase().starts_with("page") as u8) * 2 + (!is_header) as u8;
+                        let rank =
+                            (text.to_ascii_lowercase().starts_with("page") as u8) * 2 + (!is_header) as u8;
                         if printed.is_none_or(|(_, r)| rank >= r) {
                             printed = Some((n, rank));
                         }

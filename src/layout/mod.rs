@@ -16,7 +16,8 @@ pub fn build(doc: &RawDocument) -> Layout {
     // Steps 1-2 per page: words and line fragments, before we know what repeats.
     let staged: Vec<(Vec<Line>, &RawPage)> = doc.pages.iter().map(|p| (page_lines(p), p)).collect();
     // Step 3: furniture and printed page numbers need every page.
-    let views: Vec<(&[Line], f64, &RawPage)> = staged.iter().map(|(l, p)| (l.as_slice(), p.height, *p)).collect();
+    let views: Vec<(&[Line], f64, &RawPage)> =
+        staged.iter().map(|(l, p)| (l.as_slice(), p.height, *p)).collect();
     let furniture = furniture::find(&views);
     let mut pages: Vec<Page> = staged
         .into_iter()
@@ -26,7 +27,9 @@ pub fn build(doc: &RawDocument) -> Layout {
     // Step 7: tables that carry on from the previous page.
     for i in 1..pages.len() {
         let (before, after) = pages.split_at_mut(i);
-        let (Some(prev), Some(next)) = (before[i - 1].tables.last(), after[0].tables.first_mut()) else { continue };
+        let (Some(prev), Some(next)) = (before[i - 1].tables.last(), after[0].tables.first_mut()) else {
+            continue;
+        };
         next.continues = continues(prev, next);
     }
     Layout { pages }
@@ -36,9 +39,18 @@ pub fn build(doc: &RawDocument) -> Layout {
 /// next part has one.
 fn continues(prev: &Table, next: &Table) -> bool {
     let same_columns = prev.ncols() == next.ncols()
-        && prev.columns.iter().zip(&next.columns).all(|(a, b)| (a[0] - b[0]).abs() < 6.0 && (a[1] - b[1]).abs() < 6.0);
-    let norm = |h: Vec<String>| h.into_iter().map(|x| x.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
-    same_columns && (next.header_rows == 0 || prev.header_rows == 0 || norm(prev.header()) == norm(next.header()))
+        && prev
+            .columns
+            .iter()
+            .zip(&next.columns)
+            .all(|(a, b)| (a[0] - b[0]).abs() < 6.0 && (a[1] - b[1]).abs() < 6.0);
+    let norm = |h: Vec<String>| {
+        h.into_iter()
+            .map(|x| x.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    same_columns
+        && (next.header_rows == 0 || prev.header_rows == 0 || norm(prev.header()) == norm(next.header()))
 }
 
 fn page_lines(p: &RawPage) -> Vec<Line> {
@@ -51,7 +63,9 @@ fn finish_page(raw: &RawPage, lines: Vec<Line>, furn: Vec<(usize, bool)>, printe
     let mut body = Vec::new();
     for (i, l) in lines.into_iter().enumerate() {
         match furn.iter().find(|(j, _)| *j == i) {
-            Some((_, header)) => furniture.push((if *header { Furniture::Header } else { Furniture::Footer }, l)),
+            Some((_, header)) => {
+                furniture.push((if *header { Furniture::Header } else { Furniture::Footer }, l))
+            }
             None => body.push(l),
         }
     }
@@ -64,7 +78,9 @@ fn finish_page(raw: &RawPage, lines: Vec<Line>, furn: Vec<(usize, bool)>, printe
     let mut rest: Vec<Line> = if tables.is_empty() {
         body
     } else {
-        body.into_iter().filter(|l| !tables.iter().any(|t| t.bbox.contains_point(l.bbox.cx(), l.bbox.cy()))).collect()
+        body.into_iter()
+            .filter(|l| !tables.iter().any(|t| t.bbox.contains_point(l.bbox.cx(), l.bbox.cy())))
+            .collect()
     };
     tables.extend(tables::aligned_tables(&mut rest));
     tables.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));

@@ -12,10 +12,16 @@ pub struct BBox {
 }
 
 impl BBox {
-    pub const EMPTY: BBox = BBox { x0: f64::INFINITY, top: f64::INFINITY, x1: f64::NEG_INFINITY, bottom: f64::NEG_INFINITY };
+    pub const EMPTY: BBox =
+        BBox { x0: f64::INFINITY, top: f64::INFINITY, x1: f64::NEG_INFINITY, bottom: f64::NEG_INFINITY };
 
     pub fn union(&self, o: &BBox) -> BBox {
-        BBox { x0: self.x0.min(o.x0), top: self.top.min(o.top), x1: self.x1.max(o.x1), bottom: self.bottom.max(o.bottom) }
+        BBox {
+            x0: self.x0.min(o.x0),
+            top: self.top.min(o.top),
+            x1: self.x1.max(o.x1),
+            bottom: self.bottom.max(o.bottom),
+        }
     }
     pub fn width(&self) -> f64 {
         self.x1 - self.x0
@@ -256,7 +262,11 @@ impl Layout {
         let after = self.pages.get(n as usize..)?.iter().find_map(offset);
         match (before, after) {
             (Some(a), Some(b)) if a == b => u32::try_from(n as i64 + a).ok(),
-            (Some(a), None) if self.pages[..(n - 1) as usize].iter().rev().take(3).filter_map(offset).count() >= 2 => u32::try_from(n as i64 + a).ok(),
+            (Some(a), None)
+                if self.pages[..(n - 1) as usize].iter().rev().take(3).filter_map(offset).count() >= 2 =>
+            {
+                u32::try_from(n as i64 + a).ok()
+            }
             _ => None,
         }
     }
@@ -266,8 +276,9 @@ impl Layout {
 }
 
 const KEEP_HYPHEN_PREFIXES: &[&str] = &[
-    "re", "co", "pre", "non", "self", "ex", "multi", "cross", "well", "long", "short", "part", "full", "sub", "inter",
-    "post", "anti", "semi", "mid", "cost", "high", "low", "year", "day", "one", "two", "three", "four", "five",
+    "re", "co", "pre", "non", "self", "ex", "multi", "cross", "well", "long", "short", "part", "full", "sub",
+    "inter", "post", "anti", "semi", "mid", "cost", "high", "low", "year", "day", "one", "two", "three",
+    "four", "five",
 ];
 
 /// Joins printed lines into one string: single spaces, a hyphen at a line end joined to the
@@ -290,7 +301,8 @@ pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
             && line.chars().next().is_some_and(|c| c.is_lowercase());
         if broken_word {
             // "re-" + "project" keeps its hyphen: compounds with common prefixes are written so.
-            let fragment = out[..out.len() - 1].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
+            let fragment =
+                out[..out.len() - 1].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
             if !KEEP_HYPHEN_PREFIXES.contains(&fragment.as_str()) {
                 out.pop();
             }
@@ -309,7 +321,10 @@ mod tests {
     #[test]
     fn hyphenation_repaired_only_inside_words() {
         assert_eq!(join_lines(["commission-", "ing review"]), "commissioning review");
-        assert_eq!(join_lines(["Homes and Horizons additional -", "reduction"]), "Homes and Horizons additional - reduction");
+        assert_eq!(
+            join_lines(["Homes and Horizons additional -", "reduction"]),
+            "Homes and Horizons additional - reduction"
+        );
         assert_eq!(join_lines(["to re-", "project savings"]), "to re-project savings");
         assert_eq!(join_lines(["16+ DPS", "", "(Spot purchase)"]), "16+ DPS (Spot purchase)");
     }

@@ -111,14 +111,19 @@ fn gutter(items: &[Item], size: f64) -> Option<f64> {
 /// A narrow left column of short texts beside the right side, row for row: labels and values
 /// ("Date:" | "Monday, 3 October 2022", "5" | "Work Programme"), read row by row.
 fn is_label_column(left: &[Item], right: &[Item]) -> bool {
-    let lines: Vec<&Line> = left.iter().filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None }).collect();
+    let lines: Vec<&Line> =
+        left.iter().filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None }).collect();
     if lines.len() != left.len() {
         return false;
     }
-    let lw = left.iter().map(|i| i.bbox().x1).fold(f64::NEG_INFINITY, f64::max) - left.iter().map(|i| i.bbox().x0).fold(f64::INFINITY, f64::min);
-    let rw = right.iter().map(|i| i.bbox().x1).fold(f64::NEG_INFINITY, f64::max) - right.iter().map(|i| i.bbox().x0).fold(f64::INFINITY, f64::min);
+    let lw = left.iter().map(|i| i.bbox().x1).fold(f64::NEG_INFINITY, f64::max)
+        - left.iter().map(|i| i.bbox().x0).fold(f64::INFINITY, f64::min);
+    let rw = right.iter().map(|i| i.bbox().x1).fold(f64::NEG_INFINITY, f64::max)
+        - right.iter().map(|i| i.bbox().x0).fold(f64::INFINITY, f64::min);
     let short = lines.iter().filter(|l| l.words.len() <= 4).count() * 10 >= lines.len() * 8;
-    let paired = lines.iter().filter(|l| right.iter().any(|r| r.bbox().y_overlap(&l.bbox) > 0.0)).count() * 10 >= lines.len() * 7;
+    let paired = lines.iter().filter(|l| right.iter().any(|r| r.bbox().y_overlap(&l.bbox) > 0.0)).count()
+        * 10
+        >= lines.len() * 7;
     short && paired && lw < rw * 0.6
 }
 

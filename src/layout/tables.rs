@@ -51,7 +51,12 @@ fn merge_h(mut h: Vec<HEdge>) -> Vec<HEdge> {
     h.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<HEdge> = Vec::new();
     for e in h {
-        if let Some(m) = out.iter_mut().rev().take(8).find(|m| (m.y - e.y).abs() < 2.0 && e.x0 <= m.x1 + 3.0 && e.x1 >= m.x0 - 3.0) {
+        if let Some(m) = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|m| (m.y - e.y).abs() < 2.0 && e.x0 <= m.x1 + 3.0 && e.x1 >= m.x0 - 3.0)
+        {
             m.x0 = m.x0.min(e.x0);
             m.x1 = m.x1.max(e.x1);
             continue;
@@ -65,7 +70,12 @@ fn merge_v(mut v: Vec<VEdge>) -> Vec<VEdge> {
     v.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.top.total_cmp(&b.top)));
     let mut out: Vec<VEdge> = Vec::new();
     for e in v {
-        if let Some(m) = out.iter_mut().rev().take(8).find(|m| (m.x - e.x).abs() < 2.0 && e.top <= m.bottom + 3.0 && e.bottom >= m.top - 3.0) {
+        if let Some(m) = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|m| (m.x - e.x).abs() < 2.0 && e.top <= m.bottom + 3.0 && e.bottom >= m.top - 3.0)
+        {
             m.top = m.top.min(e.top);
             m.bottom = m.bottom.max(e.bottom);
             continue;
@@ -76,7 +86,13 @@ fn merge_v(mut v: Vec<VEdge>) -> Vec<VEdge> {
 }
 
 /// Finds ruled tables; returns them with the words they consumed removed from `words`.
-pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_w: f64, page_h: f64) -> Vec<Table> {
+pub fn ruled_tables(
+    words: &mut Vec<Word>,
+    rules: &[Rule],
+    fills: &[Fill],
+    page_w: f64,
+    page_h: f64,
+) -> Vec<Table> {
     let (h, v) = edges(rules, fills, page_w, page_h);
     if h.len() < 3 {
         return vec![];
@@ -89,13 +105,19 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
         }
         let g = groups.iter_mut().find(|g| {
             let last = g[g.len() - 1];
-            let span = g.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |s, x| (s.0.min(x.x0), s.1.max(x.x1)));
+            let span =
+                g.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |s, x| (s.0.min(x.x0), s.1.max(x.x1)));
             let overlap = e.x1.min(span.1) - e.x0.max(span.0);
             let (ew, sw) = (e.x1 - e.x0, span.1 - span.0);
             // Same extent (rows of one table, horizontal rules only), or a vertical edge runs
             // from the last row boundary down to this one (a ruled grid, merged cells too).
             let same_extent = overlap > 0.9 * ew.max(sw);
-            let joined = v.iter().any(|ve| ve.top <= last.y + 3.0 && ve.bottom >= e.y - 3.0 && ve.x >= span.0 - 3.0 && ve.x <= span.1 + 3.0);
+            let joined = v.iter().any(|ve| {
+                ve.top <= last.y + 3.0
+                    && ve.bottom >= e.y - 3.0
+                    && ve.x >= span.0 - 3.0
+                    && ve.x <= span.1 + 3.0
+            });
             overlap > 0.8 * ew.min(sw) && e.y - last.y < 200.0 && e.y >= last.y && (same_extent || joined)
         });
         match g {
@@ -115,14 +137,21 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
             continue;
         }
         let bbox = BBox { x0, top: ys[0], x1, bottom: ys[ys.len() - 1] };
-        let inside: Vec<usize> = (0..words.len()).filter(|&i| bbox.contains_point(words[i].bbox.cx(), words[i].bbox.cy())).collect();
+        let inside: Vec<usize> = (0..words.len())
+            .filter(|&i| bbox.contains_point(words[i].bbox.cx(), words[i].bbox.cy()))
+            .collect();
         if inside.len() < 4 {
             continue;
         }
         // Columns from vertical edges that run down a good part of the table.
         let mut xs: Vec<f64> = v
             .iter()
-            .filter(|e| e.x > x0 + 2.0 && e.x < x1 - 2.0 && e.bottom.min(bbox.bottom) - e.top.max(bbox.top) > 0.3 * bbox.height().clamp(10.0, 120.0))
+            .filter(|e| {
+                e.x > x0 + 2.0
+                    && e.x < x1 - 2.0
+                    && e.bottom.min(bbox.bottom) - e.top.max(bbox.top)
+                        > 0.3 * bbox.height().clamp(10.0, 120.0)
+            })
             .map(|e| e.x)
             .collect();
         xs.sort_by(f64::total_cmp);
@@ -145,10 +174,14 @@ pub fn ruled_tables(words: &mut Vec<Word>, rules: &[Rule], fills: &[Fill], page_
         // at the figures' gutters.
         let mut split = Vec::new();
         for w in bounds.windows(2) {
-            let col: Vec<&Word> = in_words.iter().copied().filter(|wd| wd.bbox.cx() >= w[0] && wd.bbox.cx() <= w[1]).collect();
+            let col: Vec<&Word> =
+                in_words.iter().copied().filter(|wd| wd.bbox.cx() >= w[0] && wd.bbox.cx() <= w[1]).collect();
             let (mut rows_with, mut rows_multi) = (0, 0);
             for &(t, b) in &row_bands {
-                let n = col.iter().filter(|wd| wd.bbox.cy() > t && wd.bbox.cy() < b && looks_numeric(&wd.text)).count();
+                let n = col
+                    .iter()
+                    .filter(|wd| wd.bbox.cy() > t && wd.bbox.cy() < b && looks_numeric(&wd.text))
+                    .count();
                 if col.iter().any(|wd| wd.bbox.cy() > t && wd.bbox.cy() < b) {
                     rows_with += 1;
                 }
@@ -229,12 +262,23 @@ fn gutters(words: &[&Word], bands: &[(f64, f64)], x0: f64, x1: f64) -> Vec<f64> 
 }
 
 /// Places words into the grid and makes cells.
-fn build(words: &[&Word], bands: &[(f64, f64)], columns: &[[f64; 2]], fills: &[Fill], source: TableSource) -> Option<Table> {
+fn build(
+    words: &[&Word],
+    bands: &[(f64, f64)],
+    columns: &[[f64; 2]],
+    fills: &[Fill],
+    source: TableSource,
+) -> Option<Table> {
     let nc = columns.len();
     let mut grid: Vec<Vec<Vec<Word>>> = vec![vec![Vec::new(); nc]; bands.len()];
     let col_of = |x: f64| {
         columns.iter().position(|c| x >= c[0] && x <= c[1]).unwrap_or_else(|| {
-            columns.iter().enumerate().min_by(|a, b| dist(x, a.1).total_cmp(&dist(x, b.1))).map(|(i, _)| i).unwrap_or(0)
+            columns
+                .iter()
+                .enumerate()
+                .min_by(|a, b| dist(x, a.1).total_cmp(&dist(x, b.1)))
+                .map(|(i, _)| i)
+                .unwrap_or(0)
         })
     };
     let mut cols: Vec<usize> = words.iter().map(|w| col_of(w.bbox.cx())).collect();
@@ -248,9 +292,18 @@ fn build(words: &[&Word], bands: &[(f64, f64)], columns: &[[f64; 2]], fills: &[F
         if w.text.chars().count() > 3 || !w.text.chars().all(|c| c.is_alphabetic() || c == '&') {
             continue;
         }
-        let same_line = |o: &Word| (o.bbox.bottom - w.bbox.bottom).abs() < 1.0 && (o.bbox.x0 - w.bbox.x0).abs() > 0.01;
-        let right = words.iter().enumerate().filter(|(_, o)| same_line(o) && o.bbox.x0 >= w.bbox.x1 - 0.5).min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
-        let left = words.iter().enumerate().filter(|(_, o)| same_line(o) && o.bbox.x1 <= w.bbox.x0 + 0.5).max_by(|a, b| a.1.bbox.x1.total_cmp(&b.1.bbox.x1));
+        let same_line =
+            |o: &Word| (o.bbox.bottom - w.bbox.bottom).abs() < 1.0 && (o.bbox.x0 - w.bbox.x0).abs() > 0.01;
+        let right = words
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| same_line(o) && o.bbox.x0 >= w.bbox.x1 - 0.5)
+            .min_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0));
+        let left = words
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| same_line(o) && o.bbox.x1 <= w.bbox.x0 + 0.5)
+            .max_by(|a, b| a.1.bbox.x1.total_cmp(&b.1.bbox.x1));
         let gap_r = right.map(|(_, o)| o.bbox.x0 - w.bbox.x1).unwrap_or(f64::INFINITY);
         let gap_l = left.map(|(_, o)| w.bbox.x0 - o.bbox.x1).unwrap_or(f64::INFINITY);
         let space = 0.45 * w.size.max(1.0);
@@ -316,7 +369,9 @@ fn make_cell(mut ws: Vec<Word>, bbox: BBox, fills: &[Fill]) -> Cell {
     let mut lines: Vec<Vec<Word>> = Vec::new();
     for w in ws {
         match lines.last_mut() {
-            Some(l) if w.bbox.y_overlap(&l[0].bbox) > 0.5 * w.bbox.height().min(l[0].bbox.height()) => l.push(w),
+            Some(l) if w.bbox.y_overlap(&l[0].bbox) > 0.5 * w.bbox.height().min(l[0].bbox.height()) => {
+                l.push(w)
+            }
             _ => lines.push(vec![w]),
         }
     }
@@ -354,7 +409,11 @@ fn header_rows(rows: &[Row]) -> usize {
     while n < rows.len().saturating_sub(1) && n < 3 && bold(&rows[n]) && !numeric(&rows[n]) {
         n += 1;
     }
-    if n == 0 && rows.len() > 2 && !numeric(&rows[0]) && rows[1..].iter().filter(|r| numeric(r)).count() * 2 >= rows.len() - 1 {
+    if n == 0
+        && rows.len() > 2
+        && !numeric(&rows[0])
+        && rows[1..].iter().filter(|r| numeric(r)).count() * 2 >= rows.len() - 1
+    {
         n = 1;
     }
     n
@@ -373,11 +432,22 @@ pub fn looks_numeric(s: &str) -> bool {
 pub fn aligned_tables(lines: &mut Vec<Line>) -> Vec<Table> {
     // Rows of fragments by baseline.
     let mut idx: Vec<usize> = (0..lines.len()).collect();
-    idx.sort_by(|&a, &b| lines[a].bbox.bottom.total_cmp(&lines[b].bbox.bottom).then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0)));
+    idx.sort_by(|&a, &b| {
+        lines[a]
+            .bbox
+            .bottom
+            .total_cmp(&lines[b].bbox.bottom)
+            .then(lines[a].bbox.x0.total_cmp(&lines[b].bbox.x0))
+    });
     let mut rows: Vec<Vec<usize>> = Vec::new();
     for i in idx {
         match rows.last_mut() {
-            Some(r) if lines[i].bbox.y_overlap(&lines[r[0]].bbox) > 0.5 * lines[i].bbox.height().min(lines[r[0]].bbox.height()) => r.push(i),
+            Some(r)
+                if lines[i].bbox.y_overlap(&lines[r[0]].bbox)
+                    > 0.5 * lines[i].bbox.height().min(lines[r[0]].bbox.height()) =>
+            {
+                r.push(i)
+            }
             _ => rows.push(vec![i]),
         }
     }
@@ -392,7 +462,13 @@ pub fn aligned_tables(lines: &mut Vec<Line>) -> Vec<Table> {
         // Grow a run of rows whose fragments' left edges match the first row's anchors.
         let anchors: Vec<f64> = rows[r].iter().map(|&i| lines[i].bbox.x0).collect();
         let matches = |row: &Vec<usize>| {
-            row.iter().filter(|&&i| anchors.iter().any(|a| (lines[i].bbox.x0 - a).abs() < 4.0 || (lines[i].bbox.x1 - a).abs() < 4.0)).count()
+            row.iter()
+                .filter(|&&i| {
+                    anchors
+                        .iter()
+                        .any(|a| (lines[i].bbox.x0 - a).abs() < 4.0 || (lines[i].bbox.x1 - a).abs() < 4.0)
+                })
+                .count()
         };
         let mut end = r + 1;
         while end < rows.len() && (rows[end].len() >= 2 && matches(&rows[end]) >= 2) {
@@ -420,8 +496,14 @@ pub fn aligned_tables(lines: &mut Vec<Line>) -> Vec<Table> {
                 // Side-by-side text columns (a slide's lists) align too; a table from alignment
                 // alone must have a column of figures.
                 let figures = (0..t.ncols()).any(|c| {
-                    let cells: Vec<&str> = t.body().iter().map(|r| r.cells[c].text.as_str()).filter(|x| !x.trim().is_empty()).collect();
-                    cells.len() >= 2 && cells.iter().filter(|x| looks_numeric(x)).count() * 10 >= cells.len() * 6
+                    let cells: Vec<&str> = t
+                        .body()
+                        .iter()
+                        .map(|r| r.cells[c].text.as_str())
+                        .filter(|x| !x.trim().is_empty())
+                        .collect();
+                    cells.len() >= 2
+                        && cells.iter().filter(|x| looks_numeric(x)).count() * 10 >= cells.len() * 6
                 });
                 if t.ncols() >= 3 && figures {
                     tables.push(t);

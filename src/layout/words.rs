@@ -23,7 +23,31 @@ pub fn is_bullet(s: &str) -> bool {
     };
     matches!(
         c,
-        '•' | 'o' | '●' | '○' | '◦' | '▪' | '■' | '□' | '◼' | '◻' | '►' | '▶' | '➢' | '➤' | '✓' | '✔' | '·' | '‣' | '⁃' | '∙' | '–' | '—' | '-' | '§' | '\u{F0A7}' | '\u{F0B7}'
+        '•' | 'o'
+            | '●'
+            | '○'
+            | '◦'
+            | '▪'
+            | '■'
+            | '□'
+            | '◼'
+            | '◻'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '·'
+            | '‣'
+            | '⁃'
+            | '∙'
+            | '–'
+            | '—'
+            | '-'
+            | '§'
+            | '\u{F0A7}'
+            | '\u{F0B7}'
     ) || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
@@ -40,7 +64,9 @@ pub fn words(glyphs: &[Glyph]) -> Vec<RawWord> {
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     for g in gs {
         match rows.last_mut() {
-            Some(row) if (g.baseline - row[0].baseline).abs() <= 0.25 * row[0].size.min(g.size).max(1.0) => row.push(g),
+            Some(row) if (g.baseline - row[0].baseline).abs() <= 0.25 * row[0].size.min(g.size).max(1.0) => {
+                row.push(g)
+            }
             _ => rows.push(vec![g]),
         }
     }
@@ -48,13 +74,17 @@ pub fn words(glyphs: &[Glyph]) -> Vec<RawWord> {
     for mut row in rows {
         row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         // Drop exact duplicates (fake bold drawn twice).
-        row.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < 0.6 && (a.baseline - b.baseline).abs() < 0.6);
+        row.dedup_by(|b, a| {
+            a.text == b.text && (a.x0 - b.x0).abs() < 0.6 && (a.baseline - b.baseline).abs() < 0.6
+        });
         let mut cur: Vec<&Glyph> = Vec::new();
         for g in row {
             let is_space = g.text.trim().is_empty();
             let gap_break = cur.last().is_some_and(|p: &&Glyph| {
                 let gap = g.x0 - p.x1;
-                gap > 0.2 * p.size.max(g.size) || gap < -p.size * 2.0 || (p.size - g.size).abs() > p.size.max(g.size) * 0.35
+                gap > 0.2 * p.size.max(g.size)
+                    || gap < -p.size * 2.0
+                    || (p.size - g.size).abs() > p.size.max(g.size) * 0.35
             });
             if (is_space || gap_break) && !cur.is_empty() {
                 out.push(make_word(&cur));
@@ -111,7 +141,8 @@ fn mark_superscripts(words: &mut [RawWord]) {
                 continue;
             }
             let raised = o.baseline - w.baseline;
-            let near = (o.word.bbox.x0 - w.word.bbox.x1).abs().min((w.word.bbox.x0 - o.word.bbox.x1).abs()) < o.word.size * 1.5;
+            let near = (o.word.bbox.x0 - w.word.bbox.x1).abs().min((w.word.bbox.x0 - o.word.bbox.x1).abs())
+                < o.word.size * 1.5;
             if near && raised > 0.5 && raised < o.word.size * 0.8 {
                 best = Some((o.baseline, o.word.size));
                 break;
@@ -130,7 +161,12 @@ pub fn lines(mut words: Vec<RawWord>, rules: &[Rule]) -> Vec<Line> {
     let mut rows: Vec<Vec<RawWord>> = Vec::new();
     for w in words {
         match rows.last_mut() {
-            Some(row) if (w.baseline - row[0].baseline).abs() <= 0.3 * row[0].word.size.min(w.word.size).max(1.0) => row.push(w),
+            Some(row)
+                if (w.baseline - row[0].baseline).abs()
+                    <= 0.3 * row[0].word.size.min(w.word.size).max(1.0) =>
+            {
+                row.push(w)
+            }
             _ => rows.push(vec![w]),
         }
     }
@@ -145,7 +181,10 @@ pub fn lines(mut words: Vec<RawWord>, rules: &[Rule]) -> Vec<Line> {
                 let size = prev.word.size.max(w.word.size);
                 let ruled = verticals.iter().any(|r| {
                     let x = (r.x0 + r.x1) / 2.0;
-                    x > prev.word.bbox.x1 - 0.5 && x < w.word.bbox.x0 + 0.5 && r.top < w.word.bbox.bottom && r.bottom > w.word.bbox.top
+                    x > prev.word.bbox.x1 - 0.5
+                        && x < w.word.bbox.x0 + 0.5
+                        && r.top < w.word.bbox.bottom
+                        && r.bottom > w.word.bbox.top
                 });
                 // A bullet set apart from its text by a tab stop still belongs to it.
                 let after_bullet = cur.len() == 1 && is_bullet(&prev.word.text) && gap < 6.0 * size;
@@ -203,15 +242,26 @@ pub fn line_from_words(words: Vec<Word>) -> Line {
     let bold = !words.is_empty() && words.iter().all(|w| w.bold || w.text.starts_with('\u{2070}'));
     // A lone "o" is Word's second-level bullet only when set in another font than the text.
     let lone_ok = |w: &Word| w.text != "o" || words.get(1).is_some_and(|n| n.font != w.font);
-    let bullet = words.first().filter(|w| is_bullet(&w.text) && words.len() > 1 && lone_ok(w)).map(|w| w.text.clone()).or_else(|| {
-        // A bullet glued to its first word: "•Text".
-        let first = words.first()?;
-        let c = first.text.chars().next()?;
-        let rest = &first.text[c.len_utf8()..];
-        (!c.is_alphanumeric() && c != '-' && c != '–' && is_bullet(&c.to_string()) && rest.chars().next().is_some_and(|r| r.is_alphanumeric())).then(|| c.to_string())
-    });
+    let bullet = words
+        .first()
+        .filter(|w| is_bullet(&w.text) && words.len() > 1 && lone_ok(w))
+        .map(|w| w.text.clone())
+        .or_else(|| {
+            // A bullet glued to its first word: "•Text".
+            let first = words.first()?;
+            let c = first.text.chars().next()?;
+            let rest = &first.text[c.len_utf8()..];
+            (!c.is_alphanumeric()
+                && c != '-'
+                && c != '–'
+                && is_bullet(&c.to_string())
+                && rest.chars().next().is_some_and(|r| r.is_alphanumeric()))
+            .then(|| c.to_string())
+        });
     let text = match &bullet {
-        Some(b) if !text.starts_with(&format!("{b} ")) && text.starts_with(b.as_str()) => format!("{b} {}", &text[b.len()..]),
+        Some(b) if !text.starts_with(&format!("{b} ")) && text.starts_with(b.as_str()) => {
+            format!("{b} {}", &text[b.len()..])
+        }
         _ => text,
     };
     Line { words, bbox, text, size, bold, bullet }

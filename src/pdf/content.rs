@@ -240,7 +240,8 @@ impl<'a> Walker<'a> {
         let bold = ["bold", "black", "heavy", "semibold", "demi"].iter().any(|k| lower.contains(k))
             || flags & 0x40000 != 0
             || weight >= 600.0;
-        let italic = lower.contains("italic") || lower.contains("oblique") || flags & 0x40 != 0 || angle.abs() > 0.5;
+        let italic =
+            lower.contains("italic") || lower.contains("oblique") || flags & 0x40 != 0 || angle.abs() > 0.5;
         let symbolic = ["symbol", "wingding", "dingbat", "webdings"].iter().any(|k| lower.contains(k));
         FontInfo { name, bold, italic, symbolic }
     }
@@ -288,7 +289,14 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn walk(&mut self, content: &[u8], resources: Option<&'a Dictionary>, mut gs: GState, base: Matrix, depth: usize) {
+    fn walk(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        mut gs: GState,
+        base: Matrix,
+        depth: usize,
+    ) {
         let Ok(content) = Content::decode(content) else { return };
         let mut stack: Vec<GState> = Vec::new();
         let mut path: Vec<PathItem> = Vec::new();
@@ -317,11 +325,24 @@ impl<'a> Walker<'a> {
                 "g" => gs.fill = colour(Space::Gray, &o.iter().map(num).collect::<Vec<_>>()).or(gs.fill),
                 "rg" => gs.fill = colour(Space::Rgb, &o.iter().map(num).collect::<Vec<_>>()).or(gs.fill),
                 "k" => gs.fill = colour(Space::Cmyk, &o.iter().map(num).collect::<Vec<_>>()).or(gs.fill),
-                "G" => gs.stroke = colour(Space::Gray, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke),
-                "RG" => gs.stroke = colour(Space::Rgb, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke),
-                "K" => gs.stroke = colour(Space::Cmyk, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke),
+                "G" => {
+                    gs.stroke =
+                        colour(Space::Gray, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke)
+                }
+                "RG" => {
+                    gs.stroke =
+                        colour(Space::Rgb, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke)
+                }
+                "K" => {
+                    gs.stroke =
+                        colour(Space::Cmyk, &o.iter().map(num).collect::<Vec<_>>()).unwrap_or(gs.stroke)
+                }
                 "cs" => {
-                    gs.fill_space = o.first().and_then(|n| n.as_name().ok()).map(|n| self.colour_space(resources, n)).unwrap_or(Space::Other);
+                    gs.fill_space = o
+                        .first()
+                        .and_then(|n| n.as_name().ok())
+                        .map(|n| self.colour_space(resources, n))
+                        .unwrap_or(Space::Other);
                     gs.fill = match gs.fill_space {
                         Space::Cmyk => Some([0, 0, 0]),
                         Space::Other => None,
@@ -329,14 +350,20 @@ impl<'a> Walker<'a> {
                     };
                 }
                 "CS" => {
-                    gs.stroke_space = o.first().and_then(|n| n.as_name().ok()).map(|n| self.colour_space(resources, n)).unwrap_or(Space::Other);
+                    gs.stroke_space = o
+                        .first()
+                        .and_then(|n| n.as_name().ok())
+                        .map(|n| self.colour_space(resources, n))
+                        .unwrap_or(Space::Other);
                 }
                 "sc" | "scn" => {
-                    let comps: Vec<f64> = o.iter().filter(|x| !matches!(x, Object::Name(_))).map(num).collect();
+                    let comps: Vec<f64> =
+                        o.iter().filter(|x| !matches!(x, Object::Name(_))).map(num).collect();
                     gs.fill = colour(gs.fill_space, &comps);
                 }
                 "SC" | "SCN" => {
-                    let comps: Vec<f64> = o.iter().filter(|x| !matches!(x, Object::Name(_))).map(num).collect();
+                    let comps: Vec<f64> =
+                        o.iter().filter(|x| !matches!(x, Object::Name(_))).map(num).collect();
                     if let Some(c) = colour(gs.stroke_space, &comps) {
                         gs.stroke = c;
                     }
@@ -440,7 +467,9 @@ impl<'a> Walker<'a> {
             return;
         }
         let matrix = match stream.dict.get(b"Matrix").ok().and_then(|o| self.deref(o)) {
-            Some(Object::Array(a)) if a.len() == 6 => Matrix([num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]), num(&a[4]), num(&a[5])]),
+            Some(Object::Array(a)) if a.len() == 6 => {
+                Matrix([num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]), num(&a[4]), num(&a[5])])
+            }
             _ => Matrix::IDENTITY,
         };
         let ctm = matrix.then(&gs.ctm);
@@ -532,7 +561,10 @@ impl<'a> Walker<'a> {
 /// The bounding rectangle of a polygon whose edges are all horizontal or vertical, if it is one.
 fn axis_rect(poly: &[(f64, f64)]) -> Option<[f64; 4]> {
     let mut pts: Vec<(f64, f64)> = poly.to_vec();
-    if pts.len() >= 2 && (pts[0].0 - pts[pts.len() - 1].0).abs() < 0.01 && (pts[0].1 - pts[pts.len() - 1].1).abs() < 0.01 {
+    if pts.len() >= 2
+        && (pts[0].0 - pts[pts.len() - 1].0).abs() < 0.01
+        && (pts[0].1 - pts[pts.len() - 1].1).abs() < 0.01
+    {
         pts.pop();
     }
     if pts.len() != 4 {

@@ -136,7 +136,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         let what = if bytes.is_empty() {
             "the file is empty".to_string()
-        } else if String::from_utf8_lossy(head).to_ascii_lowercase().contains("<html") || String::from_utf8_lossy(head).to_ascii_lowercase().contains("<!doctype") {
+        } else if String::from_utf8_lossy(head).to_ascii_lowercase().contains("<html")
+            || String::from_utf8_lossy(head).to_ascii_lowercase().contains("<!doctype")
+        {
             "the file is an HTML page".to_string()
         } else {
             "no %PDF- header".to_string()
@@ -146,7 +148,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
     let (mut doc, mut repairs) = match load(bytes) {
         Ok(doc) => (doc, vec![]),
         Err(PdfError::Malformed(why)) => match with_startxref_fixed(bytes).and_then(|b| load(&b).ok()) {
-            Some(doc) => (doc, vec!["the startxref offset was wrong; the last xref table was used".to_string()]),
+            Some(doc) => {
+                (doc, vec!["the startxref offset was wrong; the last xref table was used".to_string()])
+            }
             None => return Err(PdfError::Malformed(why)),
         },
         Err(e) => return Err(e),
@@ -169,7 +173,9 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
         if !pages[i].readable && repair::repair_page(&mut doc, id) {
             let again = read_page(&doc, num, id);
             if again.readable {
-                repairs.push(format!("page {num}: a font missing from the page resources was replaced by Helvetica"));
+                repairs.push(format!(
+                    "page {num}: a font missing from the page resources was replaced by Helvetica"
+                ));
                 pages[i] = again;
             }
         }
@@ -201,7 +207,8 @@ fn load(bytes: &[u8]) -> Result<Document, PdfError> {
 /// The file with its last `startxref` pointing at its last `xref` table, when it points
 /// elsewhere (a file edited by hand or cut and re-joined). None when there is nothing to fix.
 fn with_startxref_fixed(bytes: &[u8]) -> Option<Vec<u8>> {
-    let find_last = |needle: &[u8], before: usize| bytes.get(..before)?.windows(needle.len()).rposition(|w| w == needle);
+    let find_last =
+        |needle: &[u8], before: usize| bytes.get(..before)?.windows(needle.len()).rposition(|w| w == needle);
     let sx = find_last(b"startxref", bytes.len())?;
     // The last `xref` keyword at the start of a line that is not part of `startxref`.
     let mut end = sx;
@@ -247,7 +254,8 @@ fn defuse_bombs(doc: &mut Document, limits: &Limits) -> Vec<String> {
             continue;
         }
         let mut sink = std::io::sink();
-        let mut inflater = flate2::read::ZlibDecoder::new(s.content.as_slice()).take(limits.max_stream_bytes as u64 + 1);
+        let mut inflater =
+            flate2::read::ZlibDecoder::new(s.content.as_slice()).take(limits.max_stream_bytes as u64 + 1);
         let inflated = std::io::copy(&mut inflater, &mut sink).unwrap_or(0);
         if inflated > limits.max_stream_bytes as u64 {
             bombs += 1;
@@ -417,10 +425,22 @@ fn convert_graphics(g: &PageGraphics, frame: &PageFrame, page: &mut RawPage) {
         let half = (s.width / 2.0).max(0.1);
         if dy < 1.0 && dx > 2.0 {
             let y = (a.1 + b.1) / 2.0;
-            page.rules.push(Rule { x0: a.0.min(b.0), x1: a.0.max(b.0), top: y - half, bottom: y + half, color: s.color });
+            page.rules.push(Rule {
+                x0: a.0.min(b.0),
+                x1: a.0.max(b.0),
+                top: y - half,
+                bottom: y + half,
+                color: s.color,
+            });
         } else if dx < 1.0 && dy > 2.0 {
             let x = (a.0 + b.0) / 2.0;
-            page.rules.push(Rule { x0: x - half, x1: x + half, top: a.1.min(b.1), bottom: a.1.max(b.1), color: s.color });
+            page.rules.push(Rule {
+                x0: x - half,
+                x1: x + half,
+                top: a.1.min(b.1),
+                bottom: a.1.max(b.1),
+                color: s.color,
+            });
         }
     }
     let page_area = (page.width * page.height).max(1.0);
@@ -456,7 +476,12 @@ struct GlyphDev<'r> {
 }
 
 impl pdf_extract::OutputDev for GlyphDev<'_> {
-    fn begin_page(&mut self, _: u32, _: &pdf_extract::MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), pdf_extract::OutputError> {
+    fn begin_page(
+        &mut self,
+        _: u32,
+        _: &pdf_extract::MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
@@ -472,7 +497,14 @@ impl pdf_extract::OutputDev for GlyphDev<'_> {
     fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &pdf_extract::Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), pdf_extract::OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
         if self.glyphs.len() > 2_000_000 {
             return Ok(());
         }
@@ -482,7 +514,8 @@ impl pdf_extract::OutputDev for GlyphDev<'_> {
         if !m.is_finite() || !font_size.is_finite() {
             return Ok(());
         }
-        let text: String = ch.chars().filter(|c| (!c.is_control() || *c == '\t') && *c != '\u{FFFD}').collect();
+        let text: String =
+            ch.chars().filter(|c| (!c.is_control() || *c == '\t') && *c != '\u{FFFD}').collect();
         if text.is_empty() {
             self.undecodable += 1;
             return Ok(());

@@ -81,7 +81,8 @@ fn null_dangling(obj: &mut Object, ids: &HashSet<ObjectId>, count: &mut usize, d
 }
 
 fn drop_nulls(d: &mut Dictionary) {
-    let nulls: Vec<Vec<u8>> = d.iter().filter(|(_, o)| matches!(o, Object::Null)).map(|(k, _)| k.clone()).collect();
+    let nulls: Vec<Vec<u8>> =
+        d.iter().filter(|(_, o)| matches!(o, Object::Null)).map(|(k, _)| k.clone()).collect();
     for k in nulls {
         d.remove(&k);
     }
@@ -268,7 +269,11 @@ fn rewrite_quote_operators(doc: &mut Document) -> usize {
     let mut changed = 0;
     for id in ids {
         let Ok(Object::Stream(stream)) = doc.get_object(id) else { continue };
-        let data = if stream.dict.get(b"Filter").is_ok() { stream.decompressed_content().unwrap_or_default() } else { stream.content.clone() };
+        let data = if stream.dict.get(b"Filter").is_ok() {
+            stream.decompressed_content().unwrap_or_default()
+        } else {
+            stream.content.clone()
+        };
         // Cheap test first: no quote byte, no quote operator.
         if !data.iter().any(|&b| b == b'\'' || b == b'"') {
             continue;

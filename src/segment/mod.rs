@@ -18,27 +18,54 @@ static STARTS: LazyLock<Vec<(SectionKind, Regex)>> = LazyLock::new(|| {
     vec![
         (SectionKind::ActionTracker, r(r"\b(outcome|action)s?\s+(tracker|log)\b|\baction\s+tracker\b")),
         (SectionKind::WorkProgramme, r(r"\bwork\s*(programme|program|plan)\b|\bforward\s+plan\b")),
-        (SectionKind::Minutes, r(r"^\s*minutes\b|\bminutes\s+of\s+(a|the)\s+(meeting|proceedings)|\bminutes\s*$|\bminutes\s+of\s+the\b")),
+        (
+            SectionKind::Minutes,
+            r(
+                r"^\s*minutes\b|\bminutes\s+of\s+(a|the)\s+(meeting|proceedings)|\bminutes\s*$|\bminutes\s+of\s+the\b",
+            ),
+        ),
         (
             SectionKind::OfstedReport,
-            r(r"inspection\s+of\s+.{0,120}(children|local\s+authority)|focused\s+visit|monitoring\s+visit|\bofsted\b.{0,80}(inspection|visit)|inspection\s+of\s+services\s+for\s+children|re-inspection\s+of\s+services"),
+            r(
+                r"inspection\s+of\s+.{0,120}(children|local\s+authority)|focused\s+visit|monitoring\s+visit|\bofsted\b.{0,80}(inspection|visit)|inspection\s+of\s+services\s+for\s+children|re-inspection\s+of\s+services",
+            ),
         ),
         (
             SectionKind::Agenda,
-            r(r"^\s*agenda\s*$|^\s*agenda\b|\bagenda\s+item\s*$|^\s*supplementary\s+agenda|(hereby\s+)?summoned\s+to\s+attend|^\s*notice\s+of\s+(a\s+)?meeting|you\s+are\s+(hereby\s+)?(requested|invited)\s+to\s+attend"),
+            r(
+                r"^\s*agenda\s*$|^\s*agenda\b|\bagenda\s+item\s*$|^\s*supplementary\s+agenda|(hereby\s+)?summoned\s+to\s+attend|^\s*notice\s+of\s+(a\s+)?meeting|you\s+are\s+(hereby\s+)?(requested|invited)\s+to\s+attend",
+            ),
         ),
-        (SectionKind::Guidance, r(r"guidance\s+notes|information\s+(about|on)\s+the\s+(committee|meeting)|notes\s+for\s+(the\s+)?(meeting|members\s+of\s+the\s+public)")),
-        (SectionKind::ProgressReport, r(r"progress\s+(report|summary|update)|highlight\s+report|transformation\s+programme|programme\s+(status|dashboard)")),
-        (SectionKind::CommitteeReport, r(r"\breport\s+(of|to|by)\b|\bdecision\s+no\b|\bsubject\s*:|\bbudget\b|\bappendix\b|\bscrutiny\s+committee\s*[–-]|\brecommendations?\s*:|\bexecutive\s+summary\b")),
+        (
+            SectionKind::Guidance,
+            r(
+                r"guidance\s+notes|information\s+(about|on)\s+the\s+(committee|meeting)|notes\s+for\s+(the\s+)?(meeting|members\s+of\s+the\s+public)",
+            ),
+        ),
+        (
+            SectionKind::ProgressReport,
+            r(
+                r"progress\s+(report|summary|update)|highlight\s+report|transformation\s+programme|programme\s+(status|dashboard)",
+            ),
+        ),
+        (
+            SectionKind::CommitteeReport,
+            r(
+                r"\breport\s+(of|to|by)\b|\bdecision\s+no\b|\bsubject\s*:|\bbudget\b|\bappendix\b|\bscrutiny\s+committee\s*[–-]|\brecommendations?\s*:|\bexecutive\s+summary\b",
+            ),
+        ),
     ]
 });
 
-static BLANK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(this\s+page\s+(is\s+)?(intentionally\s+)?(left\s+)?blank\.?|blank\s+page|page\s+intentionally\s+left\s+blank\.?)\s*$").expect("valid regex"));
+static BLANK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(this\s+page\s+(is\s+)?(intentionally\s+)?(left\s+)?blank\.?|blank\s+page|page\s+intentionally\s+left\s+blank\.?)\s*$").expect("valid regex")
+});
 
 /// The page's opening lines, lowercased: its first few body lines above its first third.
 fn opening(page: &Page) -> String {
     let limit = page.height * 0.5;
-    let lines: Vec<String> = page.lines.iter().filter(|l| l.bbox.top < limit).take(12).map(|l| l.text.to_lowercase()).collect();
+    let lines: Vec<String> =
+        page.lines.iter().filter(|l| l.bbox.top < limit).take(12).map(|l| l.text.to_lowercase()).collect();
     // Titles wrap: each line, then each pair of neighbours joined, so a two-line title matches.
     // Each line followed by it joined with the next, in page order, so the earliest wins.
     let mut out: Vec<String> = Vec::with_capacity(lines.len() * 2);
@@ -88,18 +115,43 @@ fn announced(page: &Page) -> Option<SectionKind> {
 /// A front sheet: the meeting's date and venue in the first lines, and usually "Membership".
 fn is_front_sheet(page: &Page) -> bool {
     let text = page.text().to_lowercase();
-    let has_date = text.contains("date:") || text.contains("date of meeting") || Regex::new(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}").map(|r| r.is_match(&text)).unwrap_or(false);
-    let has_venue = ["venue", "place:", "location:", "chamber", "meeting room", " hall", "room ", "centre", "pavilion", "guildhall", "civic", "offices"].iter().any(|w| text.contains(w));
-    let has_members = text.contains("membership") || text.contains("members of the") || text.contains("councillor") || text.contains("cllr");
+    let has_date = text.contains("date:")
+        || text.contains("date of meeting")
+        || Regex::new(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+\d{1,2}")
+            .map(|r| r.is_match(&text))
+            .unwrap_or(false);
+    let has_venue = [
+        "venue",
+        "place:",
+        "location:",
+        "chamber",
+        "meeting room",
+        " hall",
+        "room ",
+        "centre",
+        "pavilion",
+        "guildhall",
+        "civic",
+        "offices",
+    ]
+    .iter()
+    .any(|w| text.contains(w));
+    let has_members = text.contains("membership")
+        || text.contains("members of the")
+        || text.contains("councillor")
+        || text.contains("cllr");
     // Labelled "Date:", "Time:" and "Venue:" rows are a front sheet even without a member list.
-    let labelled = text.contains("date:") && text.contains("time:") && (text.contains("venue:") || text.contains("place:") || text.contains("location:"));
+    let labelled = text.contains("date:")
+        && text.contains("time:")
+        && (text.contains("venue:") || text.contains("place:") || text.contains("location:"));
     has_date && has_venue && (has_members || labelled) && page.number <= 2
 }
 
 /// A covering letter sent with papers: "Dear Member … I am now able to enclose …".
 fn is_covering_letter(page: &Page) -> bool {
     let text = page.text().to_lowercase();
-    (text.contains("dear member") || text.contains("dear councillor")) && (text.contains("enclose") || text.contains("supplementary"))
+    (text.contains("dear member") || text.contains("dear councillor"))
+        && (text.contains("enclose") || text.contains("supplementary"))
 }
 
 /// Splits the layout into sections and names the document type.
@@ -109,7 +161,10 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
     for page in &layout.pages {
         let kind_here = if is_blank(page) {
             Some(SectionKind::Blank)
-        } else if page.number == 1 && (is_front_sheet(page) || is_covering_letter(page)) && announced(page) != Some(SectionKind::Minutes) {
+        } else if page.number == 1
+            && (is_front_sheet(page) || is_covering_letter(page))
+            && announced(page) != Some(SectionKind::Minutes)
+        {
             Some(SectionKind::Cover)
         } else {
             announced(page)
@@ -132,7 +187,9 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
                 _ => SectionKind::Other,
             });
             let kind = match (kind, s) {
-                (SectionKind::Other, Shape::Slide) | (SectionKind::CommitteeReport, Shape::Slide) => SectionKind::Presentation,
+                (SectionKind::Other, Shape::Slide) | (SectionKind::CommitteeReport, Shape::Slide) => {
+                    SectionKind::Presentation
+                }
                 (k, _) => k,
             };
             sections.push(Section {
@@ -163,8 +220,15 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
     };
     if let Some(main) = main_kind {
         for (i, s) in sections.iter_mut().enumerate() {
-            let generic = matches!(s.kind, SectionKind::Presentation | SectionKind::Other | SectionKind::CommitteeReport | SectionKind::Guidance);
-            let relabel = (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport);
+            let generic = matches!(
+                s.kind,
+                SectionKind::Presentation
+                    | SectionKind::Other
+                    | SectionKind::CommitteeReport
+                    | SectionKind::Guidance
+            );
+            let relabel =
+                (i == 0 && s.kind != SectionKind::Blank) || (generic && main == SectionKind::ProgressReport);
             if relabel && s.kind != main {
                 s.kind = main;
                 if let Some(t) = layout.page(s.first_page).and_then(|p| title_of(p, main)) {
@@ -184,7 +248,11 @@ fn merge_adjacent(sections: &mut Vec<Section>) {
     let mut out: Vec<Section> = Vec::new();
     for s in sections.drain(..) {
         match out.last_mut() {
-            Some(p) if p.kind == s.kind && p.kind != SectionKind::Blank && p.last_page + 1 == s.first_page => p.last_page = s.last_page,
+            Some(p)
+                if p.kind == s.kind && p.kind != SectionKind::Blank && p.last_page + 1 == s.first_page =>
+            {
+                p.last_page = s.last_page
+            }
             _ => out.push(s),
         }
     }
@@ -195,17 +263,31 @@ fn merge_adjacent(sections: &mut Vec<Section>) {
 /// mentioning one: its announcing line is at the top and set larger or bolder than the body.
 fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
     // Inside a pack, an Ofsted report or minutes mention "report", "budget" in passing.
-    if k == SectionKind::CommitteeReport && matches!(cur, SectionKind::OfstedReport | SectionKind::Minutes | SectionKind::CommitteeReport | SectionKind::Presentation | SectionKind::ProgressReport) {
+    if k == SectionKind::CommitteeReport
+        && matches!(
+            cur,
+            SectionKind::OfstedReport
+                | SectionKind::Minutes
+                | SectionKind::CommitteeReport
+                | SectionKind::Presentation
+                | SectionKind::ProgressReport
+        )
+    {
         return false;
     }
-    if matches!((k, cur), (SectionKind::Guidance, SectionKind::Agenda) | (SectionKind::Agenda, SectionKind::Cover)) {
+    if matches!(
+        (k, cur),
+        (SectionKind::Guidance, SectionKind::Agenda) | (SectionKind::Agenda, SectionKind::Cover)
+    ) {
         return true;
     }
     let Some(re) = STARTS.iter().find(|(kind, _)| *kind == k).map(|(_, r)| r) else { return false };
     let top: Vec<&crate::layout::Line> = page.lines.iter().take(4).collect();
     let emphatic = |l: &crate::layout::Line| l.bold || l.size > page.body_size + 0.9;
     top.iter().any(|l| re.is_match(&l.text.to_lowercase()) && emphatic(l))
-        || top.windows(2).any(|w| emphatic(w[0]) && re.is_match(&format!("{} {}", w[0].text, w[1].text).to_lowercase()))
+        || top
+            .windows(2)
+            .any(|w| emphatic(w[0]) && re.is_match(&format!("{} {}", w[0].text, w[1].text).to_lowercase()))
 }
 
 /// The section's title: the emphatic line that announces its kind (with the next line when the
@@ -214,16 +296,27 @@ fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
 fn title_of(page: &Page, kind: SectionKind) -> Option<String> {
     let emphatic = |l: &crate::layout::Line| l.bold || l.size > page.body_size + 0.9;
     let re = STARTS.iter().find(|(k, _)| *k == kind).map(|(_, r)| r);
-    let top: Vec<&crate::layout::Line> = page.lines.iter().filter(|l| l.bbox.top < page.height * 0.6).take(25).collect();
+    let top: Vec<&crate::layout::Line> =
+        page.lines.iter().filter(|l| l.bbox.top < page.height * 0.6).take(25).collect();
     let announced = re.and_then(|re| {
         top.iter().enumerate().find_map(|(i, l)| {
-            let next = top.get(i + 1).filter(|n| emphatic(n) && n.bold == l.bold && (n.size - l.size).abs() < 0.5 && n.bbox.top - l.bbox.bottom < l.size);
+            let next = top.get(i + 1).filter(|n| {
+                emphatic(n)
+                    && n.bold == l.bold
+                    && (n.size - l.size).abs() < 0.5
+                    && n.bbox.top - l.bbox.bottom < l.size
+            });
             let joined = next.map(|n| format!("{} {}", l.text, n.text));
-            let hit = re.is_match(&l.text.to_lowercase()) || joined.as_ref().is_some_and(|j| re.is_match(&j.to_lowercase()));
+            let hit = re.is_match(&l.text.to_lowercase())
+                || joined.as_ref().is_some_and(|j| re.is_match(&j.to_lowercase()));
             (hit && emphatic(l)).then(|| joined.unwrap_or_else(|| l.text.clone()))
         })
     });
-    let largest = page.lines.iter().take(5).max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)));
+    let largest = page
+        .lines
+        .iter()
+        .take(5)
+        .max_by(|a, b| a.size.total_cmp(&b.size).then(b.bbox.top.total_cmp(&a.bbox.top)));
     // The largest opening line names the paper ("CABINET", the council's name), unless it is a
     // bare letterhead ("Ofsted"), when the announcing line further down does.
     let letterhead = largest.is_none_or(|l| l.words.len() <= 2);
@@ -243,33 +336,81 @@ fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> 
     if !layout.pages.iter().any(|p| p.has_text) {
         return DocumentType::Unknown;
     }
-    let head: String = layout.pages.iter().filter(|p| !is_blank(p)).take(2).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
+    let head: String = layout
+        .pages
+        .iter()
+        .filter(|p| !is_blank(p))
+        .take(2)
+        .map(|p| p.text().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
     let title = title.unwrap_or("").to_lowercase();
     // Statutory return forms are not council papers we model.
     if head.contains("annual governance and accountability return") {
         return DocumentType::Unknown;
     }
-    let pack_words = ["public pack", "supplementary", "i am now able to enclose", "following reports", "agenda item"];
-    if has(SectionKind::Cover) || has(SectionKind::Agenda) || score(&title, &["public pack", "supplementary", "agenda"]) > 0 || score(&head, &pack_words) >= 2 {
+    let pack_words =
+        ["public pack", "supplementary", "i am now able to enclose", "following reports", "agenda item"];
+    if has(SectionKind::Cover)
+        || has(SectionKind::Agenda)
+        || score(&title, &["public pack", "supplementary", "agenda"]) > 0
+        || score(&head, &pack_words) >= 2
+    {
         return DocumentType::AgendaPack;
     }
-    if sections.first().map(|s| s.kind) == Some(SectionKind::OfstedReport) || (head.contains("ofsted") && score(&head, &["inspection", "focused visit", "monitoring visit", "inspector"]) > 0) {
+    if sections.first().map(|s| s.kind) == Some(SectionKind::OfstedReport)
+        || (head.contains("ofsted")
+            && score(&head, &["inspection", "focused visit", "monitoring visit", "inspector"]) > 0)
+    {
         return DocumentType::OfstedReport;
     }
-    let minutes_words = ["minutes", "present", "apologies", "resolved", "it was agreed", "proposed by", "seconded", "held their meeting", "in attendance", "chairman", "chair"];
+    let minutes_words = [
+        "minutes",
+        "present",
+        "apologies",
+        "resolved",
+        "it was agreed",
+        "proposed by",
+        "seconded",
+        "held their meeting",
+        "in attendance",
+        "chairman",
+        "chair",
+    ];
     if sections.first().map(|s| s.kind) == Some(SectionKind::Minutes) || score(&head, &minutes_words) >= 4 {
         return DocumentType::Minutes;
     }
     let slides = layout.pages.iter().filter(|p| shape(p) == Shape::Slide).count();
-    let all_text = layout.pages.iter().take(12).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
-    let progress_words = ["working well", "not working well", "to escalate", "escalations", "overarching status", "highlight report", "workstream", "rag status"];
-    if score(&all_text, &progress_words) >= 3 || (slides * 2 > layout.pages.len() && score(&all_text, &progress_words) >= 1) {
+    let all_text =
+        layout.pages.iter().take(12).map(|p| p.text().to_lowercase()).collect::<Vec<_>>().join("\n");
+    let progress_words = [
+        "working well",
+        "not working well",
+        "to escalate",
+        "escalations",
+        "overarching status",
+        "highlight report",
+        "workstream",
+        "rag status",
+    ];
+    if score(&all_text, &progress_words) >= 3
+        || (slides * 2 > layout.pages.len() && score(&all_text, &progress_words) >= 1)
+    {
         return DocumentType::ProgressReport;
     }
     if has(SectionKind::Minutes) {
         return DocumentType::Minutes;
     }
-    if sections.iter().any(|s| matches!(s.kind, SectionKind::CommitteeReport | SectionKind::WorkProgramme | SectionKind::ActionTracker | SectionKind::Presentation | SectionKind::Other)) {
+    if sections.iter().any(|s| {
+        matches!(
+            s.kind,
+            SectionKind::CommitteeReport
+                | SectionKind::WorkProgramme
+                | SectionKind::ActionTracker
+                | SectionKind::Presentation
+                | SectionKind::Other
+        )
+    }) {
         return DocumentType::CommitteeReport;
     }
     DocumentType::Unknown

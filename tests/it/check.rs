@@ -85,10 +85,17 @@ fn an_error_object_matches_a_broken_pdf_and_its_code_is_compared() {
     let (code, out) = run(&[check_dir().join("real").to_str().unwrap()]);
     assert_eq!((code, last_line(&out)), (0, "1 passed, 0 failed"), "{out}");
     let dir = scratch("error");
-    edit(&dir.join("real/ofsted-NOTPDF-birmingham-2012-html-errorpage.expected.json"), |v| v["error"]["code"] = "malformed".into());
+    edit(&dir.join("real/ofsted-NOTPDF-birmingham-2012-html-errorpage.expected.json"), |v| {
+        v["error"]["code"] = "malformed".into()
+    });
     let (code, out) = run(&[dir.join("real").to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(out.contains(r#"ofsted-NOTPDF-birmingham-2012-html-errorpage: error.code: expected "malformed", got "not_pdf""#), "{out}");
+    assert!(
+        out.contains(
+            r#"ofsted-NOTPDF-birmingham-2012-html-errorpage: error.code: expected "malformed", got "not_pdf""#
+        ),
+        "{out}"
+    );
 }
 
 #[test]
@@ -100,14 +107,19 @@ fn bless_writes_and_updates_expected_files_but_never_in_ci() {
     assert_eq!((code, last_line(&out)), (0, "0 passed, 0 failed"), "{out}");
     assert!(out.contains("skipped, no expected file"), "{out}");
 
-    let ci = Command::new(bin()).args(["check", "--bless", dir.to_str().unwrap()]).env("CI", "true").output().unwrap();
+    let ci = Command::new(bin())
+        .args(["check", "--bless", dir.to_str().unwrap()])
+        .env("CI", "true")
+        .output()
+        .unwrap();
     assert_eq!(ci.status.code(), Some(2));
     assert!(!expected.exists());
 
     let (code, out) = run(&["--bless", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("new expected file"), "{out}");
-    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
     assert_eq!(written["error"]["code"], "not_pdf");
     assert_eq!(written["source"]["bytes"], 7116);
 

@@ -13,7 +13,14 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn export(args: &[&Path], format: &str, out: &Path, extra: &[&str]) -> i32 {
-    let o = Command::new(bin()).arg("export").args(["--format", format, "--out"]).arg(out).args(extra).args(args).output().unwrap();
+    let o = Command::new(bin())
+        .arg("export")
+        .args(["--format", format, "--out"])
+        .arg(out)
+        .args(extra)
+        .args(args)
+        .output()
+        .unwrap();
     o.status.code().unwrap_or(-1)
 }
 
@@ -21,7 +28,10 @@ fn export(args: &[&Path], format: &str, out: &Path, extra: &[&str]) -> i32 {
 fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
     let mut r = csv::Reader::from_path(path).unwrap();
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r.records().map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect()).collect();
+    let rows = r
+        .records()
+        .map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect())
+        .collect();
     (header, rows)
 }
 
@@ -32,7 +42,10 @@ fn tracker_json() -> PathBuf {
 /// A folder holding the Norfolk letter and the HTML page saved as a PDF.
 fn folder_with_broken_pdf() -> PathBuf {
     let dir = scratch("inputs");
-    for name in ["real/ofsted-focused-visit-letter-norfolk-2019.pdf", "real/ofsted-NOTPDF-birmingham-2012-html-errorpage.pdf"] {
+    for name in [
+        "real/ofsted-focused-visit-letter-norfolk-2019.pdf",
+        "real/ofsted-NOTPDF-birmingham-2012-html-errorpage.pdf",
+    ] {
         let p = fixture(name);
         std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
     }
@@ -50,7 +63,10 @@ fn hand_written_savings_flatten_into_csv() {
     assert_eq!(cfe016["ref"], "CFE016");
     assert_eq!(cfe016["file"], "somerset-childrens-transformation-progress-2024-06.pdf");
     assert_eq!(cfe016["page"], "5");
-    assert_eq!((cfe016["target"].as_str(), cfe016["on_track"].as_str(), cfe016["at_risk"].as_str()), ("3385800", "1482000", "1903800"));
+    assert_eq!(
+        (cfe016["target"].as_str(), cfe016["on_track"].as_str(), cfe016["at_risk"].as_str()),
+        ("3385800", "1482000", "1903800")
+    );
     assert_eq!(cfe016["achieved"], "", "an empty cell stays empty, never 0");
     let (_, cols) = read_csv(&out.join("saving_columns.csv"));
     let at_risk: Vec<_> = cols.iter().filter(|r| r["ref"] == "CFE016" && r["header"] == "At Risk").collect();
@@ -58,9 +74,15 @@ fn hand_written_savings_flatten_into_csv() {
     assert_eq!(at_risk[0]["value"], "1903800");
     assert_eq!(cols.len(), 10, "five printed money columns per saving");
     let (_, totals) = read_csv(&out.join("savings_totals.csv"));
-    assert_eq!((totals[0]["label"].as_str(), totals[0]["at_risk"].as_str(), totals[0]["reconciles"].as_str()), ("TOTALS", "4031300", "true"));
+    assert_eq!(
+        (totals[0]["label"].as_str(), totals[0]["at_risk"].as_str(), totals[0]["reconciles"].as_str()),
+        ("TOTALS", "4031300", "true")
+    );
     let (_, docs) = read_csv(&out.join("documents.csv"));
-    assert_eq!((docs.len(), docs[0]["document_type"].as_str(), docs[0]["error_code"].as_str()), (1, "progress_report", ""));
+    assert_eq!(
+        (docs.len(), docs[0]["document_type"].as_str(), docs[0]["error_code"].as_str()),
+        (1, "progress_report", "")
+    );
 }
 
 #[test]
@@ -84,7 +106,8 @@ fn a_broken_pdf_gets_a_documents_row_and_the_others_are_written() {
     assert_eq!(export(&[&inputs], "csv", &out, &[]), 1, "a failed document gives exit 1, as extract does");
     let (_, docs) = read_csv(&out.join("documents.csv"));
     assert_eq!(docs.len(), 2);
-    let broken = docs.iter().find(|d| d["file"] == "ofsted-NOTPDF-birmingham-2012-html-errorpage.pdf").unwrap();
+    let broken =
+        docs.iter().find(|d| d["file"] == "ofsted-NOTPDF-birmingham-2012-html-errorpage.pdf").unwrap();
     assert_eq!(broken["error_code"], "not_pdf");
     assert_eq!(broken["pages"], "");
     let letter = docs.iter().find(|d| d["file"] == "ofsted-focused-visit-letter-norfolk-2019.pdf").unwrap();
@@ -111,7 +134,9 @@ fn sqlite_re_export_replaces_rows_instead_of_duplicating() {
     let db = rusqlite::Connection::open(&db_path).unwrap();
     assert_eq!(counts(&db), first);
     assert_eq!(count(&db, "SELECT SUM(at_risk) FROM savings"), 1903800);
-    let code: String = db.query_row("SELECT error_code FROM documents WHERE file LIKE '%NOTPDF%'", [], |r| r.get(0)).unwrap();
+    let code: String = db
+        .query_row("SELECT error_code FROM documents WHERE file LIKE '%NOTPDF%'", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(code, "not_pdf");
     // Every row points at its document.
     assert_eq!(count(&db, "SELECT COUNT(*) FROM savings s JOIN documents d ON d.sha256 = s.sha256 WHERE d.document_type = 'progress_report'"), 2);
@@ -155,10 +180,16 @@ fn samples_give_the_tracker_rows_in_csv() {
     let s = samples();
     export(&[&s[0], &s[1], &s[2]], "csv", &out, &[]);
     let (_, rows) = read_csv(&out.join("savings.csv"));
-    let tracker: Vec<_> = rows.iter().filter(|r| r["file"] == "somerset-childrens-transformation-progress-2024-06.pdf").collect();
+    let tracker: Vec<_> = rows
+        .iter()
+        .filter(|r| r["file"] == "somerset-childrens-transformation-progress-2024-06.pdf")
+        .collect();
     assert_eq!(tracker.len(), 15);
     let cfe016 = tracker.iter().find(|r| r["ref"] == "CFE016").unwrap();
-    assert_eq!((cfe016["target"].as_str(), cfe016["on_track"].as_str(), cfe016["at_risk"].as_str()), ("3385800", "1482000", "1903800"));
+    assert_eq!(
+        (cfe016["target"].as_str(), cfe016["on_track"].as_str(), cfe016["at_risk"].as_str()),
+        ("3385800", "1482000", "1903800")
+    );
 }
 
 #[test]
@@ -170,13 +201,17 @@ fn samples_give_at_risk_sum_and_judgements_in_sqlite() {
     let sum = count(&db, "SELECT SUM(at_risk) FROM savings WHERE file = 'somerset-childrens-transformation-progress-2024-06.pdf'");
     assert_eq!(sum, 4031300);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM judgements"), 8);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM judgements WHERE file = 'ofsted-ilacs-somerset-2022.pdf'"), 4);
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM judgements WHERE file = 'ofsted-ilacs-somerset-2022.pdf'"),
+        4
+    );
 }
 
 /// The column order is part of the interface: README's table must say what the code writes.
 #[test]
 fn readme_documents_every_table_in_column_order() {
-    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     for t in councilpdf::export::tables::TABLES {
         let line = format!("| `{}` | {} |", t.name, t.column_names().collect::<Vec<_>>().join(", "));
         assert!(readme.contains(&line), "README lacks: {line}");

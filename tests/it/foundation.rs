@@ -12,7 +12,8 @@ const OFSTED: &str = "ofsted-ilacs-somerset-2022.pdf";
 fn pack_sections_match_the_printed_pack() {
     let e = extract(PACK);
     assert_eq!(e.document_type, DocumentType::AgendaPack);
-    let got: Vec<(SectionKind, u32, u32)> = e.sections.iter().map(|s| (s.kind, s.first_page, s.last_page)).collect();
+    let got: Vec<(SectionKind, u32, u32)> =
+        e.sections.iter().map(|s| (s.kind, s.first_page, s.last_page)).collect();
     use SectionKind::*;
     assert_eq!(
         got,
@@ -39,12 +40,30 @@ fn pack_sections_match_the_printed_pack() {
 fn document_types_of_the_samples() {
     assert_eq!(extract(PROGRESS).document_type, DocumentType::ProgressReport);
     assert_eq!(extract(OFSTED).document_type, DocumentType::OfstedReport);
-    assert_eq!(extract("real/ofsted-focused-visit-letter-norfolk-2019.pdf").document_type, DocumentType::OfstedReport);
-    assert_eq!(extract("real/kcc-cabinet-2025-01-30-printed-minutes.pdf").document_type, DocumentType::Minutes);
-    assert_eq!(extract("real/community-council-manordeilo-minutes-2019-03-13-en.pdf").document_type, DocumentType::Minutes);
-    assert_eq!(extract("real/kcc-cabinet-2025-01-30-agenda-frontsheet.pdf").document_type, DocumentType::AgendaPack);
-    assert_eq!(extract("real/kcc-cabinet-2025-01-30-item7-supplementary-pack.pdf").document_type, DocumentType::AgendaPack);
-    assert_eq!(extract("real/kcc-budget-monitoring-appendix-key-service-statement.pdf").document_type, DocumentType::CommitteeReport);
+    assert_eq!(
+        extract("real/ofsted-focused-visit-letter-norfolk-2019.pdf").document_type,
+        DocumentType::OfstedReport
+    );
+    assert_eq!(
+        extract("real/kcc-cabinet-2025-01-30-printed-minutes.pdf").document_type,
+        DocumentType::Minutes
+    );
+    assert_eq!(
+        extract("real/community-council-manordeilo-minutes-2019-03-13-en.pdf").document_type,
+        DocumentType::Minutes
+    );
+    assert_eq!(
+        extract("real/kcc-cabinet-2025-01-30-agenda-frontsheet.pdf").document_type,
+        DocumentType::AgendaPack
+    );
+    assert_eq!(
+        extract("real/kcc-cabinet-2025-01-30-item7-supplementary-pack.pdf").document_type,
+        DocumentType::AgendaPack
+    );
+    assert_eq!(
+        extract("real/kcc-budget-monitoring-appendix-key-service-statement.pdf").document_type,
+        DocumentType::CommitteeReport
+    );
 }
 
 #[test]
@@ -62,10 +81,16 @@ fn mtfp_tracker_is_one_table_of_17_rows_and_8_columns() {
     assert_eq!(header[7], "Comments");
     // CFE016: 16+ placements (Block contract) 3,385,800 — on track 1,482,000, at risk 1,903,800.
     let row = t.rows.iter().find(|r| r.cells[0].text == "CFE016").expect("CFE016 row");
-    assert_eq!(row.texts()[..7], ["CFE016", "16+ placements (Block contract)", "3,385,800", "", "", "1,482,000", "1,903,800"]);
+    assert_eq!(
+        row.texts()[..7],
+        ["CFE016", "16+ placements (Block contract)", "3,385,800", "", "", "1,482,000", "1,903,800"]
+    );
     // A wrapped description is one cell, its lines joined.
     let row = t.rows.iter().find(|r| r.cells[0].text == "CFE003").expect("CFE003 row");
-    assert_eq!(row.cells[1].text, "Utilise more centrally retained Early Years funding & reduce use of external partners");
+    assert_eq!(
+        row.cells[1].text,
+        "Utilise more centrally retained Early Years funding & reduce use of external partners"
+    );
     assert_eq!(row.cells[1].lines.len(), 2);
     let last = t.rows.last().expect("rows");
     assert_eq!(last.cells[1].text, "TOTALS");
@@ -77,13 +102,17 @@ fn ruled_work_programme_and_tracker_tables() {
     let l = layout(PACK);
     let wp = &l.page(15).expect("page 15").tables[0];
     assert_eq!(wp.ncols(), 3);
-    assert_eq!(wp.header(), ["Overarching themes", "Committee meeting dates / proposed agenda items", "Lead Officer/Item Lead"]);
+    assert_eq!(
+        wp.header(),
+        ["Overarching themes", "Committee meeting dates / proposed agenda items", "Lead Officer/Item Lead"]
+    );
     assert_eq!(wp.rows[1].cells[0].text, "5 September 2022 @ 1 pm");
     let tracker = l.page(17).expect("page 17");
     // The tracker and its status key below it are two tables.
     assert_eq!(tracker.tables.len(), 2);
     assert_eq!(tracker.tables[0].header(), ["Agenda items", "Lead / Owner", "Agreed Outcome", "RAG Status"]);
-    let completed = tracker.tables[0].rows.iter().find(|r| r.cells[0].text == "Information Items").expect("row");
+    let completed =
+        tracker.tables[0].rows.iter().find(|r| r.cells[0].text == "Information Items").expect("row");
     assert_eq!(completed.cells[3].text, "Completed");
     // The status cell is shaded green.
     let fill = completed.cells[3].fill.expect("a fill");
@@ -115,11 +144,17 @@ fn page_stamps_map_printed_to_physical_pages() {
 #[test]
 fn first_lines_of_pages() {
     let l = layout(OFSTED);
-    assert_eq!(l.page(1).and_then(|p| p.first_line()).map(|x| x.text.as_str()), Some("Inspection of Somerset local authority children’s"));
+    assert_eq!(
+        l.page(1).and_then(|p| p.first_line()).map(|x| x.text.as_str()),
+        Some("Inspection of Somerset local authority children’s")
+    );
     // The title wraps: its second line is "services".
     assert_eq!(l.page(1).and_then(|p| p.lines.get(1)).map(|x| x.text.as_str()), Some("services"));
     let p = layout(PROGRESS);
-    assert_eq!(p.page(5).and_then(|p| p.first_line()).map(|x| x.text.as_str()), Some("Children's Transformation Programme – MTFP Tracker"));
+    assert_eq!(
+        p.page(5).and_then(|p| p.first_line()).map(|x| x.text.as_str()),
+        Some("Children's Transformation Programme – MTFP Tracker")
+    );
 }
 
 #[test]
@@ -128,7 +163,12 @@ fn slide_columns_read_column_by_column() {
     let l = layout(PROGRESS);
     let page = l.page(8).expect("page 8");
     let texts: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
-    let pos = |needle: &str| texts.iter().position(|t| t.starts_with(needle)).unwrap_or_else(|| panic!("{needle} not in {texts:?}"));
+    let pos = |needle: &str| {
+        texts
+            .iter()
+            .position(|t| t.starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle} not in {texts:?}"))
+    };
     // The first column's bullets all come before the second column's heading's items.
     assert!(pos("• JTAI visit was very positive") < pos("• Roll-out of Transform Family View"));
     assert!(pos("• New group offer in 10 areas") < pos("• Gap in comms capacity"));
@@ -204,7 +244,10 @@ fn a_page_whose_text_runs_sideways_is_read_upright() {
     let raw = councilpdf::pdf::read(&bytes, &Default::default()).expect("reads");
     let l = councilpdf::layout::build(&raw);
     let p = l.page(1).expect("page 1");
-    assert_eq!(p.first_line().map(|x| x.text.as_str()), Some("Inspection of Somerset local authority children’s"));
+    assert_eq!(
+        p.first_line().map(|x| x.text.as_str()),
+        Some("Inspection of Somerset local authority children’s")
+    );
     assert!(p.width < p.height, "read in its upright frame");
 }
 
@@ -230,11 +273,23 @@ fn kent_savings_appendix_ruled_by_fill_stripes() {
     for w in want {
         assert!(header.iter().any(|h| h == w || h == &format!("£000s {w}")), "{w} not in {header:?}");
     }
-    let row = t.rows.iter().find(|r| r.cells[0].text == "Technology Enabled Lives Service (TELS)").expect("TELS row");
-    let figures: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|x| !x.is_empty()).collect();
+    let row = t
+        .rows
+        .iter()
+        .find(|r| r.cells[0].text == "Technology Enabled Lives Service (TELS)")
+        .expect("TELS row");
+    let figures: Vec<&str> =
+        row.cells[1..].iter().map(|c| c.text.as_str()).filter(|x| !x.is_empty()).collect();
     assert_eq!(figures, ["-2,049.0", "-3,768.4", "0.0", "0.0", "-3,768.4", "-1,719.4", "0.0", "0.0"]);
     // A description wrapped over three lines is one cell, its figures in the same row.
-    let wrapped = t.rows.iter().find(|r| r.cells[0].text.starts_with("Uplift in social care client contributions") && r.cells[0].text.ends_with("Older People")).expect("wrapped row");
+    let wrapped = t
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells[0].text.starts_with("Uplift in social care client contributions")
+                && r.cells[0].text.ends_with("Older People")
+        })
+        .expect("wrapped row");
     assert_eq!(wrapped.cells[0].lines.len(), 3);
     assert!(wrapped.cells.iter().any(|c| c.text == "-6,400.0"));
 }

@@ -9,9 +9,6 @@ fn gen(name: &str) -> Extraction {
     extract(&format!("../tests/gen/pdfs/{name}"))
 }
 
-
-
-
 fn numbers(i: &Inspection) -> Vec<String> {
     i.paragraphs.iter().map(|p| p.number.clone()).collect()
 }
@@ -111,7 +108,11 @@ fn framework_2026_five_judgements_in_capitals_without_overall() {
     assert_eq!(
         judgements(&e),
         vec![
-            j("Leadership and management", "REQUIRES IMPROVEMENT TO BE GOOD", GradeCode::RequiresImprovementToBeGood),
+            j(
+                "Leadership and management",
+                "REQUIRES IMPROVEMENT TO BE GOOD",
+                GradeCode::RequiresImprovementToBeGood
+            ),
             j("Help and protection", "GOOD", GradeCode::Good),
             j("Children in care", "GOOD", GradeCode::Good),
             j("Care leavers", "INADEQUATE", GradeCode::Inadequate),
@@ -119,7 +120,13 @@ fn framework_2026_five_judgements_in_capitals_without_overall() {
         ]
     );
     // Numbered improvements, then findings numbered from 1 again.
-    assert_eq!(i.improvements, vec!["The quality of pathway plans for care leavers.", "Help for care leavers to find suitable homes."]);
+    assert_eq!(
+        i.improvements,
+        vec![
+            "The quality of pathway plans for care leavers.",
+            "Help for care leavers to find suitable homes."
+        ]
+    );
     assert_eq!(i.paragraph_count, 2);
     assert_eq!(numbers(i), ["1", "2"]);
     assert_eq!(i.paragraphs[0].text, format!("Personal advisers change too often. {FILLER}"));
@@ -131,7 +138,11 @@ fn overall_judgement_only_as_a_sentence() {
     let e = gen("ofsted-sif-sentence.pdf");
     let i = inspection(&e);
     // The authority is the heading printed under the generic title.
-    assert!(i.subject.as_deref().is_some_and(|s| s.starts_with("Ravenshire County Council")), "{:?}", i.subject);
+    assert!(
+        i.subject.as_deref().is_some_and(|s| s.starts_with("Ravenshire County Council")),
+        "{:?}",
+        i.subject
+    );
     assert_eq!((i.start_date.as_deref(), i.end_date.as_deref()), (Some("2024-06-04"), Some("2024-06-28")));
     assert_eq!(i.lead_inspector, None);
     assert_eq!(judgements(&e), vec![j("Overall effectiveness", "inadequate", GradeCode::Inadequate)]);
@@ -148,10 +159,20 @@ fn overall_sentence_require_improvement_and_wrapped_role() {
     assert_eq!((i.start_date.as_deref(), i.end_date.as_deref()), (Some("2024-05-06"), Some("2024-05-17")));
     assert_eq!(i.lead_inspector.as_deref(), Some("Oluwaseun Adeyemi-Clarke"));
     assert_eq!(i.lead_inspector_role.as_deref(), Some("His Majesty's Inspector"));
-    assert_eq!(judgements(&e), vec![j("Overall effectiveness", "require improvement to be good", GradeCode::RequiresImprovementToBeGood)]);
+    assert_eq!(
+        judgements(&e),
+        vec![j(
+            "Overall effectiveness",
+            "require improvement to be good",
+            GradeCode::RequiresImprovementToBeGood
+        )]
+    );
     assert_eq!(
         i.improvements,
-        vec!["Improve the timeliness of initial health assessments for children entering care.", "Strengthen the voice of children in child protection plans."]
+        vec![
+            "Improve the timeliness of initial health assessments for children entering care.",
+            "Strengthen the voice of children in child protection plans."
+        ]
     );
     assert_eq!(i.paragraph_count, 4);
     assert_eq!(numbers(i), ["1", "2", "3", "4"]);

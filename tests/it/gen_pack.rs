@@ -54,10 +54,17 @@ fn modgov_front_sheet_items_and_private_part() {
     assert_eq!(e.agenda_items.get(3).map(|i| i.title.as_str()), Some("Budget Monitoring Report Quarter 2"));
     assert_eq!(ranges(&e), [None, None, Some((5, 12)), Some((13, 20)), None, Some((21, 24))]);
     let exempt: Vec<bool> = e.agenda_items.iter().map(|i| i.exempt).collect();
-    assert_eq!(exempt, [false, false, false, false, true, true], "the Schedule 12A item and the one after the exclusion");
+    assert_eq!(
+        exempt,
+        [false, false, false, false, true, true],
+        "the Schedule 12A item and the one after the exclusion"
+    );
     // A front sheet without its papers: the ranges cannot be mapped, and say so.
     assert!(e.agenda_items.iter().all(|i| i.section_ids.is_empty()));
-    assert!(e.warnings.iter().any(|w| w.code == WarningCode::PageRangeUnmatched && w.message.contains("3, 4, 6")));
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::PageRangeUnmatched && w.message.contains("3, 4, 6")));
 }
 
 #[test]
@@ -67,9 +74,20 @@ fn agenda_table_with_lettered_items_and_a_pages_column() {
     assert_eq!(m.body.as_deref(), Some("Health and Wellbeing Board"));
     assert_eq!(m.date.as_deref(), Some("2025-03-06"));
     assert_eq!(m.time.as_deref(), Some("14:00"));
-    assert_eq!(m.venue.as_deref(), Some("Committee Room 1, County Offices, Eastgate"), "'Venue enquiries:' is a contact, not the venue");
+    assert_eq!(
+        m.venue.as_deref(),
+        Some("Committee Room 1, County Offices, Eastgate"),
+        "'Venue enquiries:' is a contact, not the venue"
+    );
     let roles: Vec<(&str, MemberRole)> = m.members.iter().map(|x| (x.name.as_str(), x.role)).collect();
-    assert_eq!(roles, [("Ruth Gale", MemberRole::Chair), ("Dr Sam Idris", MemberRole::ViceChair), ("Tom Vale", MemberRole::Member)]);
+    assert_eq!(
+        roles,
+        [
+            ("Ruth Gale", MemberRole::Chair),
+            ("Dr Sam Idris", MemberRole::ViceChair),
+            ("Tom Vale", MemberRole::Member)
+        ]
+    );
     assert_eq!(numbers(&e), ["A1", "A2", "B1", "B2", "C1"]);
     let titles: Vec<&str> = e.agenda_items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(
@@ -92,9 +110,16 @@ fn word_agenda_with_sub_items_lead_time_and_part_two() {
     assert_eq!(m.body.as_deref(), Some("FULL COUNCIL"));
     assert_eq!(m.date.as_deref(), Some("2025-02-10"));
     assert_eq!(m.time.as_deref(), Some("19:00"));
-    assert_eq!(m.venue.as_deref(), Some("Council Chamber, Civic Centre, Westford"), "the addressee line is not the venue");
+    assert_eq!(
+        m.venue.as_deref(),
+        Some("Council Chamber, Civic Centre, Westford"),
+        "the addressee line is not the venue"
+    );
     assert_eq!(numbers(&e), ["1", "2", "3", "4", "5(a)", "5(b)", "6"]);
-    assert_eq!(ranges(&e), [None, None, Some((5, 12)), Some((13, 20)), Some((21, 30)), Some((31, 38)), Some((39, 44))]);
+    assert_eq!(
+        ranges(&e),
+        [None, None, Some((5, 12)), Some((13, 20)), Some((21, 30)), Some((31, 38)), Some((39, 44))]
+    );
     let b = e.agenda_items.get(5).expect("item 5(b)");
     assert_eq!(b.title, "Capital Strategy");
     assert_eq!(b.lead.as_deref(), Some("Director of Finance, Mary Cole"));
@@ -112,7 +137,15 @@ fn stamped_pack_maps_printed_pages_through_stamps() {
     assert_eq!(m.time.as_deref(), Some("18:30"));
     assert_eq!(m.venue.as_deref(), Some("The Council Chamber, Riverside House"));
     let roles: Vec<(&str, MemberRole)> = m.members.iter().map(|x| (x.name.as_str(), x.role)).collect();
-    assert_eq!(roles, [("R Patel", MemberRole::Chair), ("S Evans", MemberRole::ViceChair), ("T Nolan", MemberRole::Member), ("U Reid", MemberRole::Member)]);
+    assert_eq!(
+        roles,
+        [
+            ("R Patel", MemberRole::Chair),
+            ("S Evans", MemberRole::ViceChair),
+            ("T Nolan", MemberRole::Member),
+            ("U Reid", MemberRole::Member)
+        ]
+    );
     assert_eq!(numbers(&e), ["1", "2", "3", "4"]);
     assert_eq!(ranges(&e), [None, Some((1, 2)), Some((3, 4)), Some((5, 5))]);
     // Printed "Page 1" is physical page 3: minutes 3-4, programme 5-6, tracker 7.
@@ -145,14 +178,40 @@ fn tracker_status_from_colour_and_meeting_from_spanning_row() {
     let got: Vec<(&str, Option<&str>, Option<ActionStatus>, Option<&str>, Option<&str>)> = e
         .actions
         .iter()
-        .map(|a| (a.text.as_str(), a.owner.as_deref(), a.status, a.meeting_date.as_deref(), a.agenda_item.as_deref()))
+        .map(|a| {
+            (
+                a.text.as_str(),
+                a.owner.as_deref(),
+                a.status,
+                a.meeting_date.as_deref(),
+                a.agenda_item.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         [
-            ("Circulate the housing strategy consultation results", Some("Housing Manager"), Some(ActionStatus::Completed), Some("2024-11-20"), Some("23/42")),
-            ("Report back on fly-tipping enforcement figures", Some("Head of Environment"), Some(ActionStatus::Pending), Some("2024-11-20"), Some("23/43")),
-            ("Arrange a site visit to the depot", Some("Democratic Services"), Some(ActionStatus::Incomplete), Some("2024-11-20"), Some("23/44")),
+            (
+                "Circulate the housing strategy consultation results",
+                Some("Housing Manager"),
+                Some(ActionStatus::Completed),
+                Some("2024-11-20"),
+                Some("23/42")
+            ),
+            (
+                "Report back on fly-tipping enforcement figures",
+                Some("Head of Environment"),
+                Some(ActionStatus::Pending),
+                Some("2024-11-20"),
+                Some("23/43")
+            ),
+            (
+                "Arrange a site visit to the depot",
+                Some("Democratic Services"),
+                Some(ActionStatus::Incomplete),
+                Some("2024-11-20"),
+                Some("23/44")
+            ),
         ]
     );
 }
@@ -160,8 +219,11 @@ fn tracker_status_from_colour_and_meeting_from_spanning_row() {
 #[test]
 fn work_programme_date_rows_and_provisional_entries() {
     let e = extract(STAMPED);
-    let got: Vec<(Option<&str>, &str, Option<&str>, bool)> =
-        e.work_programme.iter().map(|w| (w.meeting_date.as_deref(), w.item.as_str(), w.lead.as_deref(), w.provisional)).collect();
+    let got: Vec<(Option<&str>, &str, Option<&str>, bool)> = e
+        .work_programme
+        .iter()
+        .map(|w| (w.meeting_date.as_deref(), w.item.as_str(), w.lead.as_deref(), w.provisional))
+        .collect();
     assert_eq!(
         got,
         [
@@ -177,8 +239,11 @@ fn work_programme_date_rows_and_provisional_entries() {
 #[test]
 fn forward_plan_with_a_meeting_date_column_ruled_horizontally() {
     let e = extract(FORWARD_PLAN);
-    let got: Vec<(Option<&str>, &str, Option<&str>, bool)> =
-        e.work_programme.iter().map(|w| (w.meeting_date.as_deref(), w.item.as_str(), w.lead.as_deref(), w.provisional)).collect();
+    let got: Vec<(Option<&str>, &str, Option<&str>, bool)> = e
+        .work_programme
+        .iter()
+        .map(|w| (w.meeting_date.as_deref(), w.item.as_str(), w.lead.as_deref(), w.provisional))
+        .collect();
     assert_eq!(
         got,
         [
@@ -229,16 +294,28 @@ fn one_member_per_line_and_a_horizontally_ruled_item_table() {
     let e = extract(PLANNING);
     let m = e.meeting.clone().expect("meeting");
     assert_eq!(m.body.as_deref(), Some("Planning Committee"));
-    assert_eq!(m.date.as_deref(), Some("2025-02-05"), "'Date and Time: Wednesday, 5th February, 2025 at 6.00 pm'");
+    assert_eq!(
+        m.date.as_deref(),
+        Some("2025-02-05"),
+        "'Date and Time: Wednesday, 5th February, 2025 at 6.00 pm'"
+    );
     assert_eq!(m.time.as_deref(), Some("18:00"));
     assert_eq!(m.venue.as_deref(), Some("Committee Room 2, Civic Offices, Southgate"));
     let roles: Vec<(&str, MemberRole)> = m.members.iter().map(|x| (x.name.as_str(), x.role)).collect();
     assert_eq!(
         roles,
-        [("Priya Shah", MemberRole::Chair), ("Owen Pryce", MemberRole::ViceChair), ("Nina Frost", MemberRole::Member), ("Luke Barnes", MemberRole::Member)]
+        [
+            ("Priya Shah", MemberRole::Chair),
+            ("Owen Pryce", MemberRole::ViceChair),
+            ("Nina Frost", MemberRole::Member),
+            ("Luke Barnes", MemberRole::Member)
+        ]
     );
     assert_eq!(numbers(&e), ["1", "2", "3", "4", "5"]);
-    assert_eq!(e.agenda_items.get(2).map(|i| i.title.as_str()), Some("24/01234/FUL - Land North of Station Road, Southgate"));
+    assert_eq!(
+        e.agenda_items.get(2).map(|i| i.title.as_str()),
+        Some("24/01234/FUL - Land North of Station Road, Southgate")
+    );
     assert_eq!(ranges(&e), [None, None, Some((5, 18)), Some((19, 30)), Some((31, 31))]);
 }
 
@@ -246,22 +323,57 @@ fn one_member_per_line_and_a_horizontally_ruled_item_table() {
 fn action_log_with_meeting_and_due_columns() {
     let e = extract(ACTION_LOG);
     let m = e.meeting.clone().expect("meeting");
-    assert_eq!(m.venue.as_deref(), Some("Meeting Room 3, County Hall"), "the Membership: row under the venue is not part of it");
+    assert_eq!(
+        m.venue.as_deref(),
+        Some("Meeting Room 3, County Hall"),
+        "the Membership: row under the venue is not part of it"
+    );
     let item = e.agenda_items.first().expect("item 1");
     assert_eq!(item.page_range.as_ref().map(|r| (r.first, r.last)), Some((1, 1)));
-    let tracker: Vec<&str> = e.sections.iter().filter(|s| s.kind == SectionKind::ActionTracker).map(|s| s.id.as_str()).collect();
+    let tracker: Vec<&str> =
+        e.sections.iter().filter(|s| s.kind == SectionKind::ActionTracker).map(|s| s.id.as_str()).collect();
     assert_eq!(item.section_ids.iter().map(String::as_str).collect::<Vec<_>>(), tracker);
     let got: Vec<(&str, Option<&str>, Option<&str>, Option<ActionStatus>, Option<&str>, Option<&str>)> = e
         .actions
         .iter()
-        .map(|a| (a.text.as_str(), a.owner.as_deref(), a.due.as_deref(), a.status, a.meeting_date.as_deref(), a.agenda_item.as_deref()))
+        .map(|a| {
+            (
+                a.text.as_str(),
+                a.owner.as_deref(),
+                a.due.as_deref(),
+                a.status,
+                a.meeting_date.as_deref(),
+                a.agenda_item.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         [
-            ("Provide GP access figures by ward", Some("Public Health Lead"), Some("2025-03-31"), Some(ActionStatus::Completed), Some("2024-12-12"), Some("HS 24/31")),
-            ("Share the dental access action plan", Some("ICB Director"), Some("March 2025"), Some(ActionStatus::Pending), Some("2024-12-12"), Some("HS 24/33")),
-            ("Arrange briefing on winter pressures", Some("Scrutiny Officer"), None, Some(ActionStatus::Incomplete), Some("2025-01-23"), Some("HS 25/04")),
+            (
+                "Provide GP access figures by ward",
+                Some("Public Health Lead"),
+                Some("2025-03-31"),
+                Some(ActionStatus::Completed),
+                Some("2024-12-12"),
+                Some("HS 24/31")
+            ),
+            (
+                "Share the dental access action plan",
+                Some("ICB Director"),
+                Some("March 2025"),
+                Some(ActionStatus::Pending),
+                Some("2024-12-12"),
+                Some("HS 24/33")
+            ),
+            (
+                "Arrange briefing on winter pressures",
+                Some("Scrutiny Officer"),
+                None,
+                Some(ActionStatus::Incomplete),
+                Some("2025-01-23"),
+                Some("HS 25/04")
+            ),
         ]
     );
 }

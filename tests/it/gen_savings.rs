@@ -44,7 +44,10 @@ fn tracker_in_thousands_with_rag_words_and_letters() {
     }
     assert_eq!(e.savings_totals.len(), 1);
     let t = &e.savings_totals[0];
-    assert_eq!((n(t.target).as_deref(), n(t.forecast).as_deref(), t.reconciles), (Some("1000000"), Some("645000"), true));
+    assert_eq!(
+        (n(t.target).as_deref(), n(t.forecast).as_deref(), t.reconciles),
+        (Some("1000000"), Some("645000"), true)
+    );
     assert!(!e.warnings.iter().any(|w| w.code == WarningCode::UnitMissing));
 }
 
@@ -52,7 +55,9 @@ fn tracker_in_thousands_with_rag_words_and_letters() {
 fn rag_from_fill_colour_only() {
     let e = gen("gs_rag_fill_key.pdf");
     assert_eq!(e.savings.len(), 3);
-    for (r, rag, target) in [("HW1", Rag::Green, "210000"), ("HW2", Rag::Amber, "95000"), ("HW3", Rag::Red, "60000")] {
+    for (r, rag, target) in
+        [("HW1", Rag::Green, "210000"), ("HW2", Rag::Amber, "95000"), ("HW3", Rag::Red, "60000")]
+    {
         let s = by_ref(&e, r);
         assert_eq!(s.rag, Some(rag), "{r}");
         assert_eq!(s.rag_text, None, "{r}: nothing printed in the cell");
@@ -152,7 +157,11 @@ fn subtotals_and_a_grand_total_that_does_not_add_up() {
     let g = &e.savings_totals[2];
     assert_eq!(n(g.target).as_deref(), Some("1050000"));
     assert!(!g.reconciles);
-    assert!(g.discrepancies.iter().any(|d| d.contains("1000000") && d.contains("1050000")), "{:?}", g.discrepancies);
+    assert!(
+        g.discrepancies.iter().any(|d| d.contains("1000000") && d.contains("1050000")),
+        "{:?}",
+        g.discrepancies
+    );
     assert_eq!(mismatches(&e), 1);
 }
 
@@ -169,9 +178,11 @@ fn budget_and_capital_tables_are_not_savings() {
 fn slide_without_rules_rag_letters_and_comments() {
     let e = gen("gs_slide_letters.pdf");
     assert_eq!(e.savings.len(), 3);
-    for (r, target, forecast, rag, comment) in
-        [("T1", "180000", "180000", Rag::Green, "Vehicles sold"), ("T2", "260000", "130000", Rag::Amber, "One lease delayed"), ("T3", "90000", "0", Rag::Red, "Not started")]
-    {
+    for (r, target, forecast, rag, comment) in [
+        ("T1", "180000", "180000", Rag::Green, "Vehicles sold"),
+        ("T2", "260000", "130000", Rag::Amber, "One lease delayed"),
+        ("T3", "90000", "0", Rag::Red, "Not started"),
+    ] {
         let s = by_ref(&e, r);
         assert_eq!(s.unit, 1000, "{r}: £k");
         assert_eq!(n(s.target).as_deref(), Some(target), "{r}");
@@ -187,9 +198,11 @@ fn stacked_header_and_status_words() {
     // own; the extractor gives the header back to the figures.
     let e = gen("gs_stacked_status_words.pdf");
     assert_eq!(e.savings.len(), 3);
-    for (r, target, status, text) in
-        [("P/01", "35000", SavingStatus::Achieved, "Achieved"), ("P/02", "12000", SavingStatus::OnTrack, "On track"), ("P/03", "140000", SavingStatus::AtRisk, "At risk")]
-    {
+    for (r, target, status, text) in [
+        ("P/01", "35000", SavingStatus::Achieved, "Achieved"),
+        ("P/02", "12000", SavingStatus::OnTrack, "On track"),
+        ("P/03", "140000", SavingStatus::AtRisk, "At risk"),
+    ] {
         let s = by_ref(&e, r);
         assert_eq!(n(s.target).as_deref(), Some(target), "{r}: £'000");
         assert_eq!(s.status, Some(status), "{r}");

@@ -19,7 +19,15 @@ pub fn build_pdf(objects: &[Obj]) -> Vec<u8> {
         match o {
             Obj::Plain(s) => out.extend_from_slice(s.as_bytes()),
             Obj::Stream(dict, data) => {
-                let dict = if dict.contains("/Length") { dict.to_string() } else { format!("<< /Length {} {} >>", data.len(), dict.trim_start_matches("<<").trim_end_matches(">>")) };
+                let dict = if dict.contains("/Length") {
+                    dict.to_string()
+                } else {
+                    format!(
+                        "<< /Length {} {} >>",
+                        data.len(),
+                        dict.trim_start_matches("<<").trim_end_matches(">>")
+                    )
+                };
                 out.extend_from_slice(dict.as_bytes());
                 out.extend_from_slice(b"\nstream\n");
                 out.extend_from_slice(data);
@@ -33,7 +41,8 @@ pub fn build_pdf(objects: &[Obj]) -> Vec<u8> {
     for off in offsets {
         writeln!(out, "{off:010} 00000 n ").unwrap();
     }
-    write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).unwrap();
+    write!(out, "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+        .unwrap();
     out
 }
 
@@ -101,7 +110,11 @@ fn empty_file_is_not_pdf() {
 
 #[test]
 fn html_named_pdf_is_not_pdf() {
-    let out = convert_within("page.pdf", b"<!DOCTYPE html>\n<html><head><title>404</title></head><body>Not found</body></html>", FAST);
+    let out = convert_within(
+        "page.pdf",
+        b"<!DOCTYPE html>\n<html><head><title>404</title></head><body>Not found</body></html>",
+        FAST,
+    );
     assert_eq!(out.error_code(), Some(ErrorCode::NotPdf));
     assert!(text_of(&out).contains("HTML"));
 }
@@ -125,7 +138,11 @@ fn truncated_at_10_50_90_99_percent() {
         let cut = &whole[..whole.len() * pct / 100];
         let out = convert_within(&format!("truncated-{pct}.pdf"), cut, FAST);
         // Either readable with repairs, or malformed: never a crash, never internal.
-        assert!(matches!(out.error_code(), None | Some(ErrorCode::Malformed)), "{pct}%: {:?}", out.error_code());
+        assert!(
+            matches!(out.error_code(), None | Some(ErrorCode::Malformed)),
+            "{pct}%: {:?}",
+            out.error_code()
+        );
     }
 }
 
@@ -206,7 +223,8 @@ fn flate_bomb_is_skipped_not_inflated() {
 
 #[test]
 fn nested_arrays_100000_deep() {
-    let deep = format!("<< /Type /Catalog /Pages 2 0 R /Junk {}{} >>", "[".repeat(100_000), "]".repeat(100_000));
+    let deep =
+        format!("<< /Type /Catalog /Pages 2 0 R /Junk {}{} >>", "[".repeat(100_000), "]".repeat(100_000));
     let bytes = build_pdf(&[
         Obj::Plain(deep),
         plain("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
@@ -252,7 +270,10 @@ fn garbage_operators() {
 #[test]
 fn five_thousand_empty_pages() {
     let kids: Vec<String> = (0..5000).map(|i| format!("{} 0 R", i + 3)).collect();
-    let mut objs = vec![plain("<< /Type /Catalog /Pages 2 0 R >>"), Obj::Plain(format!("<< /Type /Pages /Kids [{}] /Count 5000 >>", kids.join(" ")))];
+    let mut objs = vec![
+        plain("<< /Type /Catalog /Pages 2 0 R >>"),
+        Obj::Plain(format!("<< /Type /Pages /Kids [{}] /Count 5000 >>", kids.join(" "))),
+    ];
     objs.extend((0..5000).map(|_| plain("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")));
     let bytes = build_pdf(&objs);
     let out = convert_within("5000-pages.pdf", &bytes, FAST);
@@ -267,7 +288,10 @@ fn hostile(name: &str) -> PathBuf {
 #[test]
 fn encrypted_with_a_user_password() {
     let bytes = std::fs::read(hostile("encrypted-user-password.pdf")).unwrap();
-    assert_eq!(convert_within("encrypted-user-password.pdf", &bytes, FAST).error_code(), Some(ErrorCode::Encrypted));
+    assert_eq!(
+        convert_within("encrypted-user-password.pdf", &bytes, FAST).error_code(),
+        Some(ErrorCode::Encrypted)
+    );
 }
 
 #[test]
@@ -313,7 +337,8 @@ fn the_pool_converts_every_hostile_input() {
     assert!(t.elapsed() < Duration::from_secs(60));
     assert_eq!(status.status.code(), Some(1), "{}", String::from_utf8_lossy(&status.stderr));
     let code = |stem: &str| -> Option<String> {
-        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join(format!("{stem}.json"))).unwrap()).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join(format!("{stem}.json"))).unwrap()).unwrap();
         councilpdf::contract::validate(&v).unwrap();
         v.pointer("/error/code").and_then(|c| c.as_str()).map(String::from)
     };
@@ -353,8 +378,12 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// a stack overflow would fail the whole test binary; an `internal` error fails this test.
 #[test]
 fn seeded_mutations_never_crash() {
-    let seeds = ["real/kcc-cabinet-2025-01-30-agenda-frontsheet.pdf", "real/lords-house-committee-minutes-2016-06-29.pdf"];
-    let iterations: u64 = std::env::var("COUNCILPDF_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(60);
+    let seeds = [
+        "real/kcc-cabinet-2025-01-30-agenda-frontsheet.pdf",
+        "real/lords-house-committee-minutes-2016-06-29.pdf",
+    ];
+    let iterations: u64 =
+        std::env::var("COUNCILPDF_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(60);
     for name in seeds {
         let original = std::fs::read(fixture(name)).unwrap();
         for i in 0..iterations {

@@ -5,7 +5,12 @@ use super::util::extract;
 use councilpdf::contract::{Attendance, DocumentType, Extraction, MemberRole, MinuteItem};
 
 fn item<'a>(x: &'a Extraction, number: &str) -> &'a MinuteItem {
-    x.minute_items.iter().find(|m| m.number == number).unwrap_or_else(|| panic!("minute {number} missing; got {:?}", x.minute_items.iter().map(|m| &m.number).collect::<Vec<_>>()))
+    x.minute_items.iter().find(|m| m.number == number).unwrap_or_else(|| {
+        panic!(
+            "minute {number} missing; got {:?}",
+            x.minute_items.iter().map(|m| &m.number).collect::<Vec<_>>()
+        )
+    })
 }
 
 fn no_failures(x: &Extraction) {
@@ -67,23 +72,38 @@ fn kent_cabinet_printed_minutes() {
     assert_eq!(numbers, ["84", "85", "86", "87", "88", "89", "90", "91", "92"]);
     assert_eq!(item(&x, "84").title, "Apologies");
     assert_eq!(item(&x, "84").agenda_item.as_deref(), Some("1"));
-    assert_eq!(item(&x, "88").title, "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25");
+    assert_eq!(
+        item(&x, "88").title,
+        "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25"
+    );
     assert_eq!(item(&x, "88").agenda_item.as_deref(), Some("5"));
     assert_eq!(item(&x, "92").agenda_item.as_deref(), Some("9"));
     assert_eq!(item(&x, "86").resolutions, ["the minutes of the meeting on 9 January 2025 were a correct record and that they be signed by the Chair"]);
     let r88 = &item(&x, "88").resolutions;
-    assert_eq!(r88.first().map(String::as_str), Some("Note the forecast revenue overspend of £23.3m (excluding Schools)."));
+    assert_eq!(
+        r88.first().map(String::as_str),
+        Some("Note the forecast revenue overspend of £23.3m (excluding Schools).")
+    );
     assert_eq!(r88.len(), 6);
     assert!(r88.iter().any(|r| r == "Agree the Capital budget changes."));
-    assert!(item(&x, "89").resolutions.iter().any(|r| r.starts_with("Cabinet considered the proposed amendments from Cabinet Committees")));
-    assert_eq!(item(&x, "92").resolutions, ["Cabinet agree the Commissioning Plan for Education Provision in Kent 2025-29"]);
+    assert!(item(&x, "89")
+        .resolutions
+        .iter()
+        .any(|r| r.starts_with("Cabinet considered the proposed amendments from Cabinet Committees")));
+    assert_eq!(
+        item(&x, "92").resolutions,
+        ["Cabinet agree the Commissioning Plan for Education Provision in Kent 2025-29"]
+    );
     let m = x.meeting.as_ref().expect("meeting");
     assert_eq!(m.date.as_deref(), Some("2025-01-30"));
     assert_eq!(m.body.as_deref(), Some("Cabinet"));
     assert_eq!(m.venue.as_deref(), Some("Council Chamber, Sessions House, County Hall, Maidstone"));
     let gough = m.members.iter().find(|p| p.name.contains("Gough")).expect("Gough");
     assert_eq!((gough.role, gough.attendance), (MemberRole::Chair, Some(Attendance::Present)));
-    assert!(m.members.iter().any(|p| p.name.contains("C Bell") && p.attendance == Some(Attendance::Apologies)));
+    assert!(m
+        .members
+        .iter()
+        .any(|p| p.name.contains("C Bell") && p.attendance == Some(Attendance::Apologies)));
     assert!(!m.members.iter().any(|p| p.name == "OBE"));
     // "IN ATTENDANCE" and "IN ATTENDANCE VIRTUALLY" list officers, not members of the Cabinet.
     assert!(!m.members.iter().any(|p| p.name.contains("Albiston") || p.name.contains("Ghosh")));
@@ -100,13 +120,24 @@ fn parish_minutes_with_resolved_colon_forms() {
     let r6 = &item(&x, "6").resolutions;
     assert_eq!(r6.len(), 4);
     assert!(r6[0].starts_with("That the Council should purchase and maintain a new website domain"));
-    assert_eq!(r6[3], "That the existing website domain should lapse when its current registration period expires.");
-    assert_eq!(item(&x, "10").resolutions, ["That the rent for Hudson Quarry should remain at £5.00 per annum."]);
+    assert_eq!(
+        r6[3],
+        "That the existing website domain should lapse when its current registration period expires."
+    );
+    assert_eq!(
+        item(&x, "10").resolutions,
+        ["That the rent for Hudson Quarry should remain at £5.00 per annum."]
+    );
     assert_eq!(item(&x, "11").resolutions.len(), 4);
     // Item 12's clauses run over a page end: "(ii) That the switch-on" | "should be on the evening of Sunday 7 December 2025".
     let r12 = &item(&x, "12").resolutions;
-    assert!(r12.iter().any(|r| r == "That the switch-on should be on the evening of Sunday 7 December 2025"), "{r12:?}");
-    assert!(item(&x, "17").resolutions.iter().any(|r| r.starts_with("That in addition to any matters mentioned above, the following items should be brought forward")));
+    assert!(
+        r12.iter().any(|r| r == "That the switch-on should be on the evening of Sunday 7 December 2025"),
+        "{r12:?}"
+    );
+    assert!(item(&x, "17").resolutions.iter().any(|r| r.starts_with(
+        "That in addition to any matters mentioned above, the following items should be brought forward"
+    )));
     assert!(item(&x, "2").resolutions.is_empty());
     for m in &x.minute_items {
         assert_eq!(m.meeting_date.as_deref(), Some("2025-09-02"));
@@ -115,7 +146,16 @@ fn parish_minutes_with_resolved_colon_forms() {
     assert_eq!(m.date.as_deref(), Some("2025-09-02"));
     assert_eq!(m.venue.as_deref(), Some("Village Hall, West Burton"));
     let names: Vec<&str> = m.members.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["Miss Jane Ritchie", "Mr Andrew Landau", "Mrs Sally Sahin", "Mr David Dent", "Mrs Victoria Whitehead"]);
+    assert_eq!(
+        names,
+        [
+            "Miss Jane Ritchie",
+            "Mr Andrew Landau",
+            "Mrs Sally Sahin",
+            "Mr David Dent",
+            "Mrs Victoria Whitehead"
+        ]
+    );
 }
 
 #[test]
@@ -125,13 +165,19 @@ fn community_council_upper_case_headings() {
     assert_eq!(item(&x, "1").title, "WELCOME AND APOLOGIES");
     assert_eq!(item(&x, "4").title, "DECLARATIONS OF INTEREST");
     assert_eq!(item(&x, "10").title, "PLANNING");
-    assert!(item(&x, "2").resolutions.iter().any(|r| r.starts_with("the minutes of the extraordinary meeting held on the 6")));
+    assert!(item(&x, "2")
+        .resolutions
+        .iter()
+        .any(|r| r.starts_with("the minutes of the extraordinary meeting held on the 6")));
     let m = x.meeting.as_ref().expect("meeting");
     assert_eq!(m.date.as_deref(), Some("2019-03-13"));
     assert_eq!(m.time.as_deref(), Some("19:30"));
     assert_eq!(m.venue.as_deref(), Some("Reading Room, Cwmifor"));
     assert!(m.members.iter().any(|p| p.name == "Alun Davies" && p.attendance == Some(Attendance::Present)));
-    assert!(m.members.iter().any(|p| p.name == "Dorian Jenkins" && p.attendance == Some(Attendance::Apologies)));
+    assert!(m
+        .members
+        .iter()
+        .any(|p| p.name == "Dorian Jenkins" && p.attendance == Some(Attendance::Apologies)));
 }
 
 #[test]
@@ -143,7 +189,10 @@ fn lords_committee_minutes() {
     assert_eq!(item(&x, "4").title, "ARCHIVES ACCOMMODATION");
     assert_eq!(item(&x, "2").title, "IMPLEMENTING THE RECOMMENDATIONS OF THE LEADER’S GROUP ON GOVERNANCE");
     assert_eq!(item(&x, "4").resolutions, ["ownership and cost of any future Archives building should be shared 60:40 between the House of Lords and House of Commons."]);
-    assert!(item(&x, "3").resolutions.iter().any(|r| r.starts_with("Agreed to dispense with the requirement for prior approval")));
+    assert!(item(&x, "3")
+        .resolutions
+        .iter()
+        .any(|r| r.starts_with("Agreed to dispense with the requirement for prior approval")));
     let m = x.meeting.as_ref().expect("meeting");
     assert_eq!(m.date.as_deref(), Some("2016-06-29"));
     assert_eq!(m.body.as_deref(), Some("HOUSE COMMITTEE"));
@@ -161,19 +210,35 @@ fn action_lines_in_minutes() {
     no_failures(&x);
     assert_eq!(x.actions.len(), 3);
     let a = &x.actions[0];
-    assert_eq!((a.text.as_str(), a.owner.as_deref(), a.due.as_deref()), ("write to the Scouts by 31 May 2024", Some("Clerk"), Some("2024-05-31")));
-    assert_eq!((a.origin, a.meeting_date.as_deref(), a.agenda_item.as_deref()), (ActionOrigin::Minutes, Some("2024-05-14"), Some("3")));
+    assert_eq!(
+        (a.text.as_str(), a.owner.as_deref(), a.due.as_deref()),
+        ("write to the Scouts by 31 May 2024", Some("Clerk"), Some("2024-05-31"))
+    );
+    assert_eq!(
+        (a.origin, a.meeting_date.as_deref(), a.agenda_item.as_deref()),
+        (ActionOrigin::Minutes, Some("2024-05-14"), Some("3"))
+    );
     let b = &x.actions[1];
-    assert_eq!((b.owner.as_deref(), b.due.as_deref(), b.agenda_item.as_deref()), (Some("Councillor Lee"), Some("the next meeting"), Some("4")));
+    assert_eq!(
+        (b.owner.as_deref(), b.due.as_deref(), b.agenda_item.as_deref()),
+        (Some("Councillor Lee"), Some("the next meeting"), Some("4"))
+    );
     assert!(b.text.contains("obtain three quotes"));
     let c = &x.actions[2];
-    assert_eq!((c.text.as_str(), c.owner.as_deref()), ("The Clerk will report the findings to the next meeting.", Some("Clerk")));
+    assert_eq!(
+        (c.text.as_str(), c.owner.as_deref()),
+        ("The Clerk will report the findings to the next meeting.", Some("Clerk"))
+    );
     assert_eq!(item(&x, "2").resolutions, ["That a grant of 500 pounds be made to the Scouts."]);
     let m = x.meeting.as_ref().expect("meeting");
     // The heading "TOWN COUNCIL FINANCE COMMITTEE" names the body in full; the sentence below
     // it says "the Finance Committee".
-    assert_eq!((m.body.as_deref(), m.venue.as_deref(), m.time.as_deref()), (Some("TOWN COUNCIL FINANCE COMMITTEE"), Some("Guildhall, Market Street"), Some("19:00")));
-    let names: Vec<(&str, Option<Attendance>)> = m.members.iter().map(|p| (p.name.as_str(), p.attendance)).collect();
+    assert_eq!(
+        (m.body.as_deref(), m.venue.as_deref(), m.time.as_deref()),
+        (Some("TOWN COUNCIL FINANCE COMMITTEE"), Some("Guildhall, Market Street"), Some("19:00"))
+    );
+    let names: Vec<(&str, Option<Attendance>)> =
+        m.members.iter().map(|p| (p.name.as_str(), p.attendance)).collect();
     assert_eq!(
         names,
         [

@@ -5,9 +5,6 @@ use super::util::extract;
 use super::util::{inspection, j, judgements};
 use councilpdf::contract::{DocumentType, Extraction, GradeCode, Inspection, WarningCode};
 
-
-
-
 /// Paragraph numbers run 1..=n without a gap.
 fn numbered_in_order(i: &Inspection) -> bool {
     i.paragraphs.iter().enumerate().all(|(k, p)| p.number == (k + 1).to_string())
@@ -47,7 +44,13 @@ fn somerset_checks(e: &Extraction, first_page: u32) {
     // Paragraph 1 runs over the page break: its last words are on the report's page 2.
     let p1 = &i.paragraphs[0];
     assert_eq!(p1.page, first_page);
-    assert!(p1.text.starts_with("When children need early support, they receive a timely and proportionate response"), "{}", p1.text);
+    assert!(
+        p1.text.starts_with(
+            "When children need early support, they receive a timely and proportionate response"
+        ),
+        "{}",
+        p1.text
+    );
     assert!(p1.text.ends_with("signpost children to the right services to meet their needs."), "{}", p1.text);
     assert_eq!(p1.section.as_deref(), Some(HELP));
     // Three graded sections hold the 45 paragraphs.
@@ -119,7 +122,10 @@ fn bcp_2022_inadequate_and_december_dates() {
         ]
     );
     let i = inspection(&e);
-    assert_eq!(i.subject.as_deref(), Some("Bournemouth, Christchurch and Poole local authority children’s services"));
+    assert_eq!(
+        i.subject.as_deref(),
+        Some("Bournemouth, Christchurch and Poole local authority children’s services")
+    );
     // Published in 2022, inspected 6 to 17 December 2021.
     assert_eq!((i.start_date.as_deref(), i.end_date.as_deref()), (Some("2021-12-06"), Some("2021-12-17")));
     assert_eq!(i.lead_inspector.as_deref(), Some("Steve Lowe"));
@@ -161,14 +167,34 @@ fn norfolk_2018_single_inspection_framework() {
     assert_eq!(
         judgements(&e),
         vec![
-            j("Children who need help and protection", "Requires improvement", GradeCode::RequiresImprovement),
+            j(
+                "Children who need help and protection",
+                "Requires improvement",
+                GradeCode::RequiresImprovement
+            ),
             // The grade sits between the label's two lines.
-            j("Children looked after and achieving permanence", "Requires improvement", GradeCode::RequiresImprovement),
+            j(
+                "Children looked after and achieving permanence",
+                "Requires improvement",
+                GradeCode::RequiresImprovement
+            ),
             j("Adoption performance", "Outstanding", GradeCode::Outstanding),
-            j("Experiences and progress of care leavers", "Requires improvement", GradeCode::RequiresImprovement),
-            j("Leadership, management and governance", "Requires improvement", GradeCode::RequiresImprovement),
+            j(
+                "Experiences and progress of care leavers",
+                "Requires improvement",
+                GradeCode::RequiresImprovement
+            ),
+            j(
+                "Leadership, management and governance",
+                "Requires improvement",
+                GradeCode::RequiresImprovement
+            ),
             // Printed only as the sentence "Children's services in Norfolk requires improvement to be good".
-            j("Overall effectiveness", "requires improvement to be good", GradeCode::RequiresImprovementToBeGood),
+            j(
+                "Overall effectiveness",
+                "requires improvement to be good",
+                GradeCode::RequiresImprovementToBeGood
+            ),
         ]
     );
     let i = inspection(&e);
@@ -181,15 +207,27 @@ fn norfolk_2018_single_inspection_framework() {
     // Seven numbered recommendations; the fourth carries its three bullets.
     assert_eq!(i.improvements.len(), 7);
     assert!(i.improvements[3].starts_with("Strengthen the response to children who go missing"));
-    assert!(i.improvements[3].contains("governance arrangements are clear and understood by all"), "{}", i.improvements[3]);
-    assert!(i.improvements[6].starts_with("Implement a system for ensuring that the authorisation of private fostering"));
+    assert!(
+        i.improvements[3].contains("governance arrangements are clear and understood by all"),
+        "{}",
+        i.improvements[3]
+    );
+    assert!(i.improvements[6]
+        .starts_with("Implement a system for ensuring that the authorisation of private fostering"));
     // Paragraphs 1-7 are the recommendations, 8-64 the findings.
     assert_eq!(i.paragraph_count, 64);
     assert!(numbered_in_order(i));
-    assert_eq!(i.paragraphs[7].section.as_deref(), Some("The experiences and progress of children who need help and protection"));
+    assert_eq!(
+        i.paragraphs[7].section.as_deref(),
+        Some("The experiences and progress of children who need help and protection")
+    );
     assert!(i.paragraphs[7].text.starts_with("Despite some progress since the last inspection"));
     // Paragraph 13 holds "… level of analysis": the layout's stray "o" bullet is no new item.
-    assert!(i.paragraphs[12].text.contains("an appropriate level of analysis. However, a small number"), "{}", i.paragraphs[12].text);
+    assert!(
+        i.paragraphs[12].text.contains("an appropriate level of analysis. However, a small number"),
+        "{}",
+        i.paragraphs[12].text
+    );
     assert!(!e.warnings.iter().any(|w| w.code == WarningCode::GradeMismatch));
 }
 

@@ -19,7 +19,12 @@ fn somerset_meeting_from_the_front_sheet() {
     assert_eq!(m.date.as_deref(), Some("2022-10-03"));
     assert_eq!(m.time.as_deref(), Some("13:00"));
     assert_eq!(m.venue.as_deref(), Some("Luttrell Room - County Hall, Taunton"));
-    assert!(m.body.as_deref().unwrap_or_default().to_lowercase().contains("scrutiny for policies, children and families"));
+    assert!(m
+        .body
+        .as_deref()
+        .unwrap_or_default()
+        .to_lowercase()
+        .contains("scrutiny for policies, children and families"));
     // 13 councillors and 3 co-opted members are printed.
     assert_eq!(m.members.len(), 16);
     let role = |n: &str| m.members.iter().find(|x| x.name.ends_with(n)).map(|x| x.role);
@@ -49,7 +54,13 @@ fn somerset_eleven_agenda_items_linked_to_their_papers() {
             18,
             &[SectionKind::WorkProgramme, SectionKind::ActionTracker, SectionKind::Blank],
         ),
-        ("6", "Ofsted Inspection Result - Children's Social Care Services - update", 19, 28, &[SectionKind::OfstedReport]),
+        (
+            "6",
+            "Ofsted Inspection Result - Children's Social Care Services - update",
+            19,
+            28,
+            &[SectionKind::OfstedReport],
+        ),
         ("7", "Home to School Transport", 29, 38, &[SectionKind::Presentation]),
         ("9", "SEND Draft Strategy and Development", 39, 42, &[SectionKind::CommitteeReport]),
     ];
@@ -69,7 +80,10 @@ fn somerset_eleven_agenda_items_linked_to_their_papers() {
     assert_eq!(item("4").time_allowed_minutes, None, "'will allow members of the public' is not a time");
     assert!(item("9").lead.as_deref().unwrap_or_default().ends_with("Vikki Hearn"));
     assert!(item("7").lead.as_deref().unwrap_or_default().ends_with("John Perrett"));
-    assert_eq!(item("3").description.as_deref(), Some("The Committee is asked to confirm the minutes are accurate."));
+    assert_eq!(
+        item("3").description.as_deref(),
+        Some("The Committee is asked to confirm the minutes are accurate.")
+    );
     // Item 8's text continues onto page 3 under the repeated table header, which is not part of it.
     let d8 = item("8").description.clone().unwrap_or_default();
     assert!(d8.contains("Phil Curd") && !d8.contains("1.00 pm Monday 3"), "{d8}");
@@ -85,9 +99,12 @@ fn somerset_outcome_tracker_rows_are_actions() {
     assert_eq!(tracker.len(), 11);
     let count = |d: &str| tracker.iter().filter(|a| a.meeting_date.as_deref() == Some(d)).count();
     assert_eq!((count("2022-06-20"), count("2022-07-25"), count("2022-09-05")), (2, 3, 6));
-    assert!(!tracker.iter().any(|a| a.text.starts_with("Action complete") || a.text.contains("3 months since action agreed")));
+    assert!(!tracker
+        .iter()
+        .any(|a| a.text.starts_with("Action complete") || a.text.contains("3 months since action agreed")));
 
-    let find = |t: &str| tracker.iter().find(|a| a.text.contains(t)).unwrap_or_else(|| panic!("no action with {t}"));
+    let find =
+        |t: &str| tracker.iter().find(|a| a.text.contains(t)).unwrap_or_else(|| panic!("no action with {t}"));
     let a = find("Evaluation Report be circulated");
     assert_eq!(a.owner.as_deref(), Some("Louise Palmer"));
     assert_eq!(a.agenda_item.as_deref(), Some("Family Safeguarding Review"));
@@ -115,7 +132,10 @@ fn somerset_outcome_tracker_rows_are_actions() {
     assert_eq!(a.status_text.as_deref(), Some("5 September 2022"));
     assert_eq!(a.status, None, "a date is not a status");
     // Statuses that could not be settled are said so.
-    assert!(e.warnings.iter().any(|w| w.code == WarningCode::UnparsedValue && w.message.contains("Oct 22 mtg")));
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| w.code == WarningCode::UnparsedValue && w.message.contains("Oct 22 mtg")));
 }
 
 #[test]

@@ -15,7 +15,10 @@ fn by_ref<'a>(e: &'a Extraction, r: &str) -> &'a Saving {
 }
 
 fn by_desc<'a>(e: &'a Extraction, start: &str) -> &'a Saving {
-    e.savings.iter().find(|s| s.description.starts_with(start)).unwrap_or_else(|| panic!("no saving starting {start:?}"))
+    e.savings
+        .iter()
+        .find(|s| s.description.starts_with(start))
+        .unwrap_or_else(|| panic!("no saving starting {start:?}"))
 }
 
 fn total<'a>(e: &'a Extraction, label: &str) -> &'a SavingsTotal {
@@ -61,10 +64,16 @@ fn somerset_tracker_every_row() {
 fn somerset_wrapped_cells_stay_in_their_row() {
     let e = extract(SOMERSET);
     let s = by_ref(&e, "CFE009");
-    assert_eq!(s.description, "Using Council staff to draft all EHC assessments and plans, instead of using an external provider");
+    assert_eq!(
+        s.description,
+        "Using Council staff to draft all EHC assessments and plans, instead of using an external provider"
+    );
     assert_eq!(s.status, Some(SavingStatus::AtRisk));
     let s = by_ref(&e, "CFE003");
-    assert_eq!(s.comment.as_deref(), Some("Education savings achieved but likely budget overspend impacting on financial position"));
+    assert_eq!(
+        s.comment.as_deref(),
+        Some("Education savings achieved but likely budget overspend impacting on financial position")
+    );
     assert_eq!(by_ref(&e, "CFE016").status, Some(SavingStatus::Mixed));
     assert_eq!(n(by_ref(&e, "CFE001").columns.get("24/25 £").copied().flatten()).as_deref(), Some("324500"));
 }
@@ -108,14 +117,25 @@ fn kent_appendix_rows_with_unit_and_directorate() {
 
     // Wrapped over three lines, figures on the last.
     let s = by_desc(&e, "Uplift in social care client contributions");
-    assert!(s.description.ends_with("in relation to existing service income streams - Older People"), "{}", s.description);
+    assert!(
+        s.description.ends_with("in relation to existing service income streams - Older People"),
+        "{}",
+        s.description
+    );
     assert_eq!(n(s.target).as_deref(), Some("-6400000"));
     // Wrapped over four lines, with a fragment the layout splits off mid-line.
     let s = by_desc(&e, "Adult Social Care - Consistently adhere");
-    assert!(s.description.contains("external purchasing of short term beds; people in residential care"), "{}", s.description);
+    assert!(
+        s.description.contains("external purchasing of short term beds; people in residential care"),
+        "{}",
+        s.description
+    );
     assert!(s.description.ends_with("timely reviews of Section 117 status with regard to charging"));
     assert_eq!(n(s.target).as_deref(), Some("-851400"));
-    assert_eq!(n(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(), Some("-262700"));
+    assert_eq!(
+        n(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(),
+        Some("-262700")
+    );
     // Description on one line, figures alone on the next.
     let s = by_desc(&e, "Work with Kent District Councils");
     assert_eq!(s.description, "Work with Kent District Councils to deliver savings from improving kerbside food waste recycling rates");
@@ -127,7 +147,10 @@ fn kent_appendix_rows_with_unit_and_directorate() {
     assert_eq!(s.directorate.as_deref(), Some("Children, Young People & Education"));
     let s = by_desc(&e, "Review of Office Assets");
     assert_eq!(s.directorate.as_deref(), Some("Deputy Chief Executive's Department"));
-    assert_eq!(n(s.columns.get("Forecast against alternative saving (one-off)").copied().flatten()).as_deref(), Some("-388900"));
+    assert_eq!(
+        n(s.columns.get("Forecast against alternative saving (one-off)").copied().flatten()).as_deref(),
+        Some("-388900")
+    );
 }
 
 #[test]
@@ -153,14 +176,20 @@ fn kent_directorate_and_grand_totals() {
     }
     // -38,361.8 printed, the rows add to -38,361.7: within rounding, noted.
     let t = total(&e, "Adult Social Care & Health Total");
-    assert!(t.discrepancies.iter().any(|d| d.contains("Forecast against original saving") && d.contains("within rounding")));
+    assert!(t
+        .discrepancies
+        .iter()
+        .any(|d| d.contains("Forecast against original saving") && d.contains("within rounding")));
     assert!(!e.warnings.iter().any(|w| w.code == councilpdf::contract::WarningCode::TotalsMismatch));
 }
 
 #[test]
 fn budget_statements_give_no_savings() {
     let e = extract(KENT);
-    assert!(e.savings.iter().all(|s| s.provenance.page >= 8), "pages 1-7 are Budget/Forecast/Variance by service");
+    assert!(
+        e.savings.iter().all(|s| s.provenance.page >= 8),
+        "pages 1-7 are Budget/Forecast/Variance by service"
+    );
     let e = extract("real/kcc-draft-revenue-budget-mtfp-2025-28.pdf");
     assert!(e.savings.is_empty(), "{:?}", e.savings.first().map(|s| &s.description));
     assert!(e.savings_totals.is_empty());

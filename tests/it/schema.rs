@@ -81,7 +81,9 @@ fn schema_values(def: &str) -> BTreeSet<String> {
         (_, Some(Value::Array(o))) => o.iter().map(|b| &b["const"]).collect(),
         _ => panic!("$defs/{def} has neither enum nor oneOf"),
     };
-    list.iter().map(|v| v.as_str().unwrap_or_else(|| panic!("$defs/{def}: non-string value {v}")).to_string()).collect()
+    list.iter()
+        .map(|v| v.as_str().unwrap_or_else(|| panic!("$defs/{def}: non-string value {v}")).to_string())
+        .collect()
 }
 
 fn money(s: &str) -> Option<Money> {
@@ -107,13 +109,23 @@ fn populated() -> Extraction {
         .enumerate()
         .map(|(i, kind)| {
             let page = i as u32 + 1;
-            Section { id: format!("s{page}"), kind, title: some("SCRUTINY FOR POLICIES, CHILDREN AND FAMILIES"), first_page: page, last_page: page }
+            Section {
+                id: format!("s{page}"),
+                kind,
+                title: some("SCRUTINY FOR POLICIES, CHILDREN AND FAMILIES"),
+                first_page: page,
+                last_page: page,
+            }
         })
         .collect();
     let members = member_roles()
         .into_iter()
         .zip(attendances())
-        .map(|(role, attendance)| Member { name: "Cllr Leigh Redman".into(), role, attendance: Some(attendance) })
+        .map(|(role, attendance)| Member {
+            name: "Cllr Leigh Redman".into(),
+            role,
+            attendance: Some(attendance),
+        })
         .collect();
     let actions = action_statuses()
         .into_iter()
@@ -151,13 +163,21 @@ fn populated() -> Extraction {
             rag_text: some("Dark Amber"),
             status: Some(status),
             comment: some("Delivery delayed to quarter 3"),
-            columns: BTreeMap::from([("Target £000".to_string(), money("66877100")), ("At Risk £000".to_string(), money("3041100"))]),
+            columns: BTreeMap::from([
+                ("Target £000".to_string(), money("66877100")),
+                ("At Risk £000".to_string(), money("3041100")),
+            ]),
             provenance: prov(40),
         })
         .collect();
     let judgements = grade_codes()
         .into_iter()
-        .map(|grade_code| Judgement { area: "Overall effectiveness".into(), grade: "Requires improvement to be good".into(), grade_code, provenance: prov(19) })
+        .map(|grade_code| Judgement {
+            area: "Overall effectiveness".into(),
+            grade: "Requires improvement to be good".into(),
+            grade_code,
+            provenance: prov(19),
+        })
         .collect();
     let workstreams = rag_statuses()
         .into_iter()
@@ -171,7 +191,10 @@ fn populated() -> Extraction {
             provenance: prov(3),
         })
         .collect();
-    let warnings = warning_codes().into_iter().map(|c| Warning::new(c, "page 28: 11% of the text looks mis-encoded", Some(28))).collect();
+    let warnings = warning_codes()
+        .into_iter()
+        .map(|c| Warning::new(c, "page 28: 11% of the text looks mis-encoded", Some(28)))
+        .collect();
 
     Extraction {
         schema_version: SCHEMA_VERSION.into(),
@@ -374,7 +397,8 @@ fn every_object_is_closed_and_every_field_required() {
         let Some(props) = d.get("properties").and_then(Value::as_object) else { continue };
         objects += 1;
         assert_eq!(d["additionalProperties"], json!(false), "$defs/{name} is open");
-        let required: BTreeSet<&str> = d["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        let required: BTreeSet<&str> =
+            d["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
         let declared: BTreeSet<&str> = props.keys().map(String::as_str).collect();
         assert_eq!(required, declared, "$defs/{name}: required differs from properties");
         for (field, p) in props {
@@ -411,12 +435,18 @@ fn set(v: &mut Value, pointer: &str, x: Value) {
 }
 
 fn remove(v: &mut Value, pointer: &str, key: &str) {
-    let obj = v.pointer_mut(pointer).and_then(Value::as_object_mut).unwrap_or_else(|| panic!("no object at {pointer}"));
+    let obj = v
+        .pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("no object at {pointer}"));
     assert!(obj.remove(key).is_some(), "{pointer} has no {key}");
 }
 
 fn insert(v: &mut Value, pointer: &str, key: &str, x: Value) {
-    let obj = v.pointer_mut(pointer).and_then(Value::as_object_mut).unwrap_or_else(|| panic!("no object at {pointer}"));
+    let obj = v
+        .pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("no object at {pointer}"));
     obj.insert(key.into(), x);
 }
 
@@ -428,27 +458,75 @@ fn broken_objects_are_rejected() {
     // (what is broken, how, a fragment the violation report must contain)
     let cases: &[(&str, Breaker, &str)] = &[
         ("missing top-level field", |v| remove(v, "", "warnings"), "\"warnings\" is a required property"),
-        ("missing nested field", |v| remove(v, "/meeting", "venue"), "/meeting: \"venue\" is a required property"),
+        (
+            "missing nested field",
+            |v| remove(v, "/meeting", "venue"),
+            "/meeting: \"venue\" is a required property",
+        ),
         ("missing nullable field", |v| remove(v, "/savings/0", "rag_text"), "/savings/0: \"rag_text\""),
         ("unknown top-level field", |v| insert(v, "", "notes", json!("x")), "'notes' was unexpected"),
-        ("unknown nested field", |v| insert(v, "/savings/0", "category", json!("x")), "/savings/0: Additional properties"),
-        ("unknown provenance field", |v| insert(v, "/judgements/0/provenance", "column", json!(2)), "/judgements/0/provenance"),
+        (
+            "unknown nested field",
+            |v| insert(v, "/savings/0", "category", json!("x")),
+            "/savings/0: Additional properties",
+        ),
+        (
+            "unknown provenance field",
+            |v| insert(v, "/judgements/0/provenance", "column", json!(2)),
+            "/judgements/0/provenance",
+        ),
         ("bad document_type", |v| set(v, "/document_type", json!("pamphlet")), "/document_type"),
         ("bad section kind", |v| set(v, "/sections/0/kind", json!("appendix")), "/sections/0/kind"),
         ("bad warning code", |v| set(v, "/warnings/0/code", json!("something_odd")), "/warnings/0/code"),
-        ("enum in wrong case", |v| set(v, "/judgements/0/grade_code", json!("Good")), "/judgements/0/grade_code"),
+        (
+            "enum in wrong case",
+            |v| set(v, "/judgements/0/grade_code", json!("Good")),
+            "/judgements/0/grade_code",
+        ),
         ("money as a string", |v| set(v, "/savings/0/target", json!("66877100")), "/savings/0/target"),
-        ("money as a printed string", |v| set(v, "/savings_totals/0/at_risk", json!("£3,041.1")), "/savings_totals/0/at_risk"),
-        ("column money as a string", |v| set(v, "/savings/0/columns/Target £000", json!("66877100")), "/savings/0/columns"),
+        (
+            "money as a printed string",
+            |v| set(v, "/savings_totals/0/at_risk", json!("£3,041.1")),
+            "/savings_totals/0/at_risk",
+        ),
+        (
+            "column money as a string",
+            |v| set(v, "/savings/0/columns/Target £000", json!("66877100")),
+            "/savings/0/columns",
+        ),
         ("meeting date as printed", |v| set(v, "/meeting/date", json!("3 October 2022")), "/meeting/date"),
-        ("minute date day-first", |v| set(v, "/minute_items/0/meeting_date", json!("03/10/2022")), "/minute_items/0/meeting_date"),
-        ("inspection date unpadded", |v| set(v, "/inspection/start_date", json!("2022-6-13")), "/inspection/start_date"),
-        ("programme date with time", |v| set(v, "/work_programme/0/meeting_date", json!("2022-11-07T10:00")), "/work_programme/0/meeting_date"),
-        ("action meeting date as words", |v| set(v, "/actions/0/meeting_date", json!("July 2022")), "/actions/0/meeting_date"),
+        (
+            "minute date day-first",
+            |v| set(v, "/minute_items/0/meeting_date", json!("03/10/2022")),
+            "/minute_items/0/meeting_date",
+        ),
+        (
+            "inspection date unpadded",
+            |v| set(v, "/inspection/start_date", json!("2022-6-13")),
+            "/inspection/start_date",
+        ),
+        (
+            "programme date with time",
+            |v| set(v, "/work_programme/0/meeting_date", json!("2022-11-07T10:00")),
+            "/work_programme/0/meeting_date",
+        ),
+        (
+            "action meeting date as words",
+            |v| set(v, "/actions/0/meeting_date", json!("July 2022")),
+            "/actions/0/meeting_date",
+        ),
         ("time in 12-hour form", |v| set(v, "/meeting/time", json!("1pm")), "/meeting/time"),
         ("time with a dot", |v| set(v, "/meeting/time", json!("13.00")), "/meeting/time"),
-        ("bbox of three numbers", |v| set(v, "/actions/0/provenance/bbox", json!([1.0, 2.0, 3.0])), "/actions/0/provenance/bbox"),
-        ("bbox with a string", |v| set(v, "/actions/0/provenance/bbox", json!([1.0, 2.0, 3.0, "4"])), "/actions/0/provenance/bbox"),
+        (
+            "bbox of three numbers",
+            |v| set(v, "/actions/0/provenance/bbox", json!([1.0, 2.0, 3.0])),
+            "/actions/0/provenance/bbox",
+        ),
+        (
+            "bbox with a string",
+            |v| set(v, "/actions/0/provenance/bbox", json!([1.0, 2.0, 3.0, "4"])),
+            "/actions/0/provenance/bbox",
+        ),
         ("page 0", |v| set(v, "/warnings/0/page", json!(0)), "/warnings/0/page"),
         ("item number as a number", |v| set(v, "/agenda_items/0/number", json!(5)), "/agenda_items/0/number"),
         ("exempt as a string", |v| set(v, "/agenda_items/0/exempt", json!("yes")), "/agenda_items/0/exempt"),
@@ -460,7 +538,9 @@ fn broken_objects_are_rejected() {
         breaker(&mut v);
         match errors_of(&v) {
             None => panic!("{what}: the broken object validated"),
-            Some(e) => assert!(e.contains(expect), "{what}: expected a violation mentioning {expect:?}, got:\n{e}"),
+            Some(e) => {
+                assert!(e.contains(expect), "{what}: expected a violation mentioning {expect:?}, got:\n{e}")
+            }
         }
     }
 }
@@ -477,14 +557,32 @@ fn due_keeps_printed_words() {
 
 #[test]
 fn broken_failures_are_rejected() {
-    let good = to_json(&councilpdf::failure(councilpdf::source_of("a.pdf", b"%PDF-1.4 truncated"), ErrorCode::Malformed, "no xref"));
+    let good = to_json(&councilpdf::failure(
+        councilpdf::source_of("a.pdf", b"%PDF-1.4 truncated"),
+        ErrorCode::Malformed,
+        "no xref",
+    ));
     assert_valid(&good, "a malformed failure");
     type Breaker = fn(&mut Value);
     let cases: &[(&str, Breaker, &str)] = &[
         ("unknown error code", |v| set(v, "/error/code", json!("corrupt")), "/error/code"),
         ("missing message", |v| remove(v, "/error", "message"), "/error: \"message\" is a required property"),
-        ("extraction field on a failure", |v| insert(v, "", "sections", json!([])), "'sections' was unexpected"),
-        ("sha256 in capitals", |v| set(v, "/source/sha256", json!("D26476FFCC87F40372333FF057EAD3C9AAE587F14795F6F9089FD38F0D164B2B")), "/source/sha256"),
+        (
+            "extraction field on a failure",
+            |v| insert(v, "", "sections", json!([])),
+            "'sections' was unexpected",
+        ),
+        (
+            "sha256 in capitals",
+            |v| {
+                set(
+                    v,
+                    "/source/sha256",
+                    json!("D26476FFCC87F40372333FF057EAD3C9AAE587F14795F6F9089FD38F0D164B2B"),
+                )
+            },
+            "/source/sha256",
+        ),
         ("another tool", |v| set(v, "/tool/name", json!("pdfplumber")), "/tool/name"),
     ];
     for (what, breaker, expect) in cases {
@@ -492,7 +590,9 @@ fn broken_failures_are_rejected() {
         breaker(&mut v);
         match errors_of(&v) {
             None => panic!("{what}: the broken failure validated"),
-            Some(e) => assert!(e.contains(expect), "{what}: expected a violation mentioning {expect:?}, got:\n{e}"),
+            Some(e) => {
+                assert!(e.contains(expect), "{what}: expected a violation mentioning {expect:?}, got:\n{e}")
+            }
         }
     }
 }
@@ -516,7 +616,8 @@ fn every_fixture_output_validates() {
         .iter()
         .chain(&pdfs_in(&fixture("real")))
         .map(|p| {
-            let rel = p.strip_prefix(fixture("")).unwrap_or_else(|_| panic!("{} outside fixtures", p.display()));
+            let rel =
+                p.strip_prefix(fixture("")).unwrap_or_else(|_| panic!("{} outside fixtures", p.display()));
             rel.to_string_lossy().into_owned()
         })
         .collect();
@@ -549,7 +650,15 @@ fn warning_codes_match_the_schema() {
     let emitted = codes(&warning_codes());
     assert_eq!(emitted, listed, "WarningCode variants vs $defs/WarningCode");
     // At least the codes the contract names.
-    for c in ["no_text_layer", "garbled_text", "page_unreadable", "page_range_unmatched", "totals_mismatch", "grade_mismatch", "unit_missing"] {
+    for c in [
+        "no_text_layer",
+        "garbled_text",
+        "page_unreadable",
+        "page_range_unmatched",
+        "totals_mismatch",
+        "grade_mismatch",
+        "unit_missing",
+    ] {
         assert!(listed.contains(c), "{c} missing from the schema");
     }
     // Each code has its meaning written beside it.
@@ -605,7 +714,8 @@ fn cli_validate_passes_extract_output_and_fails_a_broken_file() {
     let mut v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     set(&mut v, "/source/bytes", json!("60291"));
     let bad = dir.join("broken.json");
-    std::fs::write(&bad, serde_json::to_string_pretty(&v).unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&bad, serde_json::to_string_pretty(&v).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{e}"));
     let (rc, stdout) = run(&["validate".as_ref(), bad.as_os_str()]);
     assert_eq!(rc, 1, "broken file passed: {stdout}");
     assert!(stdout.contains("INVALID") && stdout.contains("/source/bytes"), "{stdout}");

@@ -47,6 +47,10 @@ pub fn judgements(e: &Extraction) -> Vec<(String, String, councilpdf::contract::
 }
 
 /// A judgement as `judgements` lists it.
-pub fn j(area: &str, grade: &str, code: councilpdf::contract::GradeCode) -> (String, String, councilpdf::contract::GradeCode) {
+pub fn j(
+    area: &str,
+    grade: &str,
+    code: councilpdf::contract::GradeCode,
+) -> (String, String, councilpdf::contract::GradeCode) {
     (area.to_string(), grade.to_string(), code)
 }

@@ -23,8 +23,10 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One day part: a day, and the month and year where printed.
-static PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({MONTH})\.?)?(?:,?\s+(\d{{4}}))?")).expect("valid regex"));
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+({MONTH})\.?)?(?:,?\s+(\d{{4}}))?"))
+        .expect("valid regex")
+});
 
 /// A printed span of dates: (first, last, whether it joins two or more parts).
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +88,9 @@ pub fn grade_code(text: &str) -> Option<GradeCode> {
     match t {
         "outstanding" => Some(GradeCode::Outstanding),
         "good" => Some(GradeCode::Good),
-        "requires improvement to be good" | "require improvement to be good" => Some(GradeCode::RequiresImprovementToBeGood),
+        "requires improvement to be good" | "require improvement to be good" => {
+            Some(GradeCode::RequiresImprovementToBeGood)
+        }
         "requires improvement" | "require improvement" => Some(GradeCode::RequiresImprovement),
         "inadequate" => Some(GradeCode::Inadequate),
         _ => None,
@@ -108,7 +112,10 @@ mod tests {
         assert_eq!(one("Inspection dates: 18 to 29 July 2022"), ("2022-07-18".into(), "2022-07-29".into()));
         assert_eq!(one("3 December 2018 to 14 December 2018"), ("2018-12-03".into(), "2018-12-14".into()));
         assert_eq!(one("on 8 and 9 October 2019."), ("2019-10-08".into(), "2019-10-09".into()));
-        assert_eq!(one("30 September to 11 October 2024 and 13 to 16 January 2025"), ("2024-09-30".into(), "2025-01-16".into()));
+        assert_eq!(
+            one("30 September to 11 October 2024 and 13 to 16 January 2025"),
+            ("2024-09-30".into(), "2025-01-16".into())
+        );
         assert_eq!(one("20 February to 3 March 2023"), ("2023-02-20".into(), "2023-03-03".into()));
         assert_eq!(one("6 – 17 December 2021"), ("2021-12-06".into(), "2021-12-17".into()));
     }
@@ -116,14 +123,25 @@ mod tests {
     #[test]
     fn not_dates() {
         assert!(spans("over the last 12 months").is_empty());
-        assert_eq!(spans("children’s services on 8 and 9 October 2019. The").first().map(|s| (s.start.as_str(), s.end.as_str())), Some(("2019-10-08", "2019-10-09")));
+        assert_eq!(
+            spans("children’s services on 8 and 9 October 2019. The")
+                .first()
+                .map(|s| (s.start.as_str(), s.end.as_str())),
+            Some(("2019-10-08", "2019-10-09"))
+        );
         assert_eq!(spans("31 October 2019").first().map(|s| s.parts), Some(1));
     }
 
     #[test]
     fn grades() {
-        assert_eq!(grade_code("Requires Improvement to be good"), Some(GradeCode::RequiresImprovementToBeGood));
-        assert_eq!(grade_code("Requires improvement\nto be good"), Some(GradeCode::RequiresImprovementToBeGood));
+        assert_eq!(
+            grade_code("Requires Improvement to be good"),
+            Some(GradeCode::RequiresImprovementToBeGood)
+        );
+        assert_eq!(
+            grade_code("Requires improvement\nto be good"),
+            Some(GradeCode::RequiresImprovementToBeGood)
+        );
         assert_eq!(grade_code("Requires improvement"), Some(GradeCode::RequiresImprovement));
         assert_eq!(grade_code("Good."), Some(GradeCode::Good));
         assert_eq!(grade_code("Good practice"), None);
