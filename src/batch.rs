@@ -4,8 +4,8 @@
 //! `catch_unwind` inside [`crate::convert`] already turns panics into error objects, but it
 //! cannot stop a loop or a runaway allocation inside the PDF parser. So each conversion runs in
 //! a persistent child process (the same binary re-executed with its hidden `worker`
-//! subcommand). The protocol is one line each way: the parent writes the input path as a JSON
-//! string, the worker answers with the file's checked output as one line of JSON. A worker
+//! subcommand). The protocol is one line each way: the parent writes the input as a JSON
+//! [`Request`] (its path, and the path to record in `source.path`), the worker answers with the file's checked output as one line of JSON. A worker
 //! that passes the timeout is killed; a worker that dies (memory limit, stack overflow, abort)
 //! is replaced; either way its file gets the contract's error object and the run goes on.
 //!
@@ -38,11 +38,20 @@ pub struct PoolConfig {
     pub max_memory: u64,
 }
 
-/// One input: its position in the caller's list and its path.
+/// One input: its position in the caller's list, its path, and the path to record for it
+/// (`source.path`: as given, or relative to the folder it was found in).
 #[derive(Debug, Clone)]
 pub struct Job {
     pub index: usize,
     pub path: PathBuf,
+    pub given: String,
+}
+
+/// What the parent sends a worker for one file.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Request {
+    pub path: PathBuf,
+    pub given: String,
 }
 
 /// The JSON output for one input: a contract object (result or error), already checked.
@@ -86,7 +95,7 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
             Err(_) => None,
         };
         let Some(job) = job else { break };
-        let value = convert_one(config, &mut worker, &job.path);
+        let value = convert_one(config, &mut worker, &job.path, &job.given);
         if tx.send(JobResult { index: job.index, path: job.path, value }).is_err() {
             break;
         }
@@ -98,13 +107,19 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
 
 /// Converts one file in `worker` (started if needed); on timeout or death the worker is
 /// dropped and an error object stands for the file.
-fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) -> serde_json::Value {
+fn convert_one(
+    config: &PoolConfig,
+    worker: &mut Option<Worker>,
+    path: &Path,
+    given: &str,
+) -> serde_json::Value {
     if worker.is_none() {
         match Worker::spawn(config) {
             Ok(w) => *worker = Some(w),
             Err(e) => {
                 return failure_value(
                     path,
+                    given,
                     ErrorCode::Internal,
                     format!("cannot start a worker process: {e}"),
                 )
@@ -112,9 +127,10 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
         }
     }
     let Some(w) = worker.as_mut() else {
-        return failure_value(path, ErrorCode::Internal, "no worker process");
+        return failure_value(path, given, ErrorCode::Internal, "no worker process");
     };
-    let request = serde_json::Value::String(path.to_string_lossy().into_owned()).to_string();
+    let request = serde_json::to_string(&Request { path: path.to_path_buf(), given: given.to_string() })
+        .unwrap_or_default();
     let sent = writeln!(w.stdin, "{request}").and_then(|_| w.stdin.flush());
     let answer = match sent {
         Ok(()) => w.lines.recv_timeout(config.timeout),
@@ -125,6 +141,7 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
             Ok(v) => v,
             Err(e) => failure_value(
                 path,
+                given,
                 ErrorCode::Internal,
                 format!("the worker answered with something that is not JSON: {e}"),
             ),
@@ -135,6 +152,7 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
             }
             failure_value(
                 path,
+                given,
                 ErrorCode::Timeout,
                 format!(
                     "no result within the limit of {} s; the conversion was stopped",
@@ -144,19 +162,27 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
         }
         Err(RecvTimeoutError::Disconnected) => {
             let Some(w) = worker.take() else {
-                return failure_value(path, ErrorCode::Internal, "the worker process died");
+                return failure_value(path, given, ErrorCode::Internal, "the worker process died");
             };
             let (code, message) = w.death(config);
-            failure_value(path, code, message)
+            failure_value(path, given, code, message)
         }
     }
 }
 
-/// The error object for `path`, with the source facts read from the file itself.
-pub fn failure_value(path: &Path, code: ErrorCode, message: impl Into<String>) -> serde_json::Value {
-    let name = path.to_string_lossy();
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let out = crate::failure(crate::source_of(&name, &bytes), code, message);
+/// The error object for `path` (recorded as `given`), with the source facts read from the file itself.
+pub fn failure_value(
+    path: &Path,
+    given: &str,
+    code: ErrorCode,
+    message: impl Into<String>,
+) -> serde_json::Value {
+    let source = match std::fs::read(path) {
+        Ok(bytes) => crate::source_of(given, &bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::missing_source(given),
+        Err(_) => crate::source_of(given, &[]),
+    };
+    let out = crate::failure(source, code, message);
     crate::emit::to_checked_json(&out)
 }
 

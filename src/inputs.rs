@@ -16,12 +16,27 @@ pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
 /// Files given directly are kept as given; each folder gives its files that `keep` accepts,
 /// sorted, in the folder's place.
 pub fn expand(paths: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    expand_given(paths, keep).into_iter().map(|(p, _)| p).collect()
+}
+
+/// As [`expand`], each file with the path to record for it (`source.path`): a file given
+/// directly as given, a file found in a folder relative to that folder.
+///
+/// # Example
+/// ```
+/// let got = councilpdf::inputs::expand_given(&["no/such.pdf".into()], &councilpdf::inputs::is_pdf);
+/// assert_eq!(got, [(std::path::PathBuf::from("no/such.pdf"), "no/such.pdf".to_string())]);
+/// ```
+pub fn expand_given(paths: &[PathBuf], keep: &dyn Fn(&Path) -> bool) -> Vec<(PathBuf, String)> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            out.extend(files_under(p, keep));
+            for f in files_under(p, keep) {
+                let rel = f.strip_prefix(p).unwrap_or(&f).to_string_lossy().into_owned();
+                out.push((f, rel));
+            }
         } else {
-            out.push(p.clone());
+            out.push((p.clone(), p.to_string_lossy().into_owned()));
         }
     }
     out

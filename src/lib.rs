@@ -40,19 +40,78 @@ pub struct Options {
     pub limits: pdf::Limits,
 }
 
-/// The source facts of a file, before it is read.
-pub fn source_of(file_name: &str, bytes: &[u8]) -> Source {
-    let name = std::path::Path::new(file_name)
+/// The source facts of a file, before it is read. `given` is the path as given (recorded as
+/// `source.path`); `source.file` is its last component.
+pub fn source_of(given: &str, bytes: &[u8]) -> Source {
+    Source {
+        sha256: Some(format!("{:x}", Sha256::digest(bytes))),
+        bytes: Some(bytes.len() as u64),
+        ..missing_source(given)
+    }
+}
+
+/// The source facts of a path that does not exist: its name and path, no hash, no size.
+pub fn missing_source(given: &str) -> Source {
+    let name = std::path::Path::new(given)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file_name.to_string());
+        .unwrap_or_else(|| given.to_string());
     Source {
         file: name,
-        sha256: format!("{:x}", Sha256::digest(bytes)),
-        bytes: bytes.len() as u64,
+        path: Some(given.to_string()),
+        sha256: None,
+        bytes: None,
         pages: None,
         producer: None,
         title: None,
+    }
+}
+
+/// Converts the file at `path`, recorded as `given` (`source.path`: the path as given, or
+/// relative to the folder it was found in). What cannot be read still gives an object: a
+/// missing path `not_found`, a folder, FIFO or device `not_pdf`, a file over the size limit
+/// `too_large` before it is read, a read error `malformed`.
+///
+/// # Example
+/// ```
+/// let out = councilpdf::convert_path(std::path::Path::new("no/such.pdf"), "no/such.pdf", &Default::default());
+/// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotFound));
+/// assert_eq!(out.source().sha256, None);
+/// ```
+pub fn convert_path(path: &std::path::Path, given: &str, options: &Options) -> Output {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return failure(missing_source(given), ErrorCode::NotFound, format!("no such file: {given}"))
+        }
+        Err(e) => {
+            return failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {e}"))
+        }
+    };
+    if !meta.is_file() {
+        return failure(source_of(given, &[]), ErrorCode::NotPdf, "not a regular file");
+    }
+    if meta.len() > options.limits.max_file_bytes {
+        // Hashed as a stream: the file is never held in memory.
+        let sha256 = std::fs::File::open(path).and_then(|mut f| {
+            let mut h = Sha256::new();
+            std::io::copy(&mut f, &mut h)?;
+            Ok(format!("{:x}", h.finalize()))
+        });
+        let e = pdf::PdfError::TooLarge(meta.len(), options.limits.max_file_bytes);
+        return match sha256 {
+            Ok(sha) => {
+                let source = Source { sha256: Some(sha), bytes: Some(meta.len()), ..missing_source(given) };
+                failure(source, ErrorCode::TooLarge, e.to_string())
+            }
+            Err(err) => {
+                failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {err}"))
+            }
+        };
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => convert(given, &bytes, options),
+        Err(e) => failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {e}")),
     }
 }
 

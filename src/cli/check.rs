@@ -5,6 +5,7 @@ use rayon::prelude::*;
 use super::args::CheckArgs;
 use super::error_chain;
 use councilpdf::check::{self, DiffOptions, Outcome, TOP_LEVEL_FIELDS};
+use councilpdf::contract::SCHEMA_VERSION;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     if args.bless && check::in_ci() {
@@ -51,6 +52,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             println!("{name}: {d}");
         }
         if !args.bless {
+            if let Some(old) = &outcome.upgraded_from {
+                println!("note: {name}: expected file is contract {old}, read as {SCHEMA_VERSION} (its new fields null or empty)");
+            }
             if outcome.differences.is_empty() {
                 passed += 1;
             } else {
@@ -58,7 +62,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
             }
             continue;
         }
-        if outcome.expected.is_some() && outcome.differences.is_empty() {
+        if outcome.expected.is_some() && outcome.differences.is_empty() && outcome.upgraded_from.is_none() {
             passed += 1;
             continue;
         }
@@ -68,6 +72,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
                 passed += 1;
                 let what = if outcome.expected.is_none() {
                     "new expected file".to_string()
+                } else if let Some(old) =
+                    outcome.upgraded_from.as_deref().filter(|_| outcome.differences.is_empty())
+                {
+                    format!("rewritten from contract {old} to {SCHEMA_VERSION}, nothing else changed")
                 } else {
                     format!("{} difference(s) blessed", outcome.differences.len())
                 };

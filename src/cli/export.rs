@@ -4,6 +4,7 @@ use anyhow::Context as _;
 
 use super::args::{ExportArgs, ExportFormat};
 use super::error_chain;
+use councilpdf::contract::ErrorCode;
 use councilpdf::export;
 
 pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
@@ -21,17 +22,25 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
         eprintln!("{d}: same file (sha256) as an earlier input; exported once");
     }
     let failed: Vec<_> =
-        loaded.outputs.iter().filter_map(|o| o.error_code().map(|c| (o.source().file.clone(), c))).collect();
-    for (file, code) in &failed {
-        eprintln!("{file}: {} (recorded in documents with its error code)", code.as_str());
+        loaded.outputs.iter().filter_map(|o| o.error_code().map(|c| (o.source(), c))).collect();
+    let mut not_found = 0;
+    for (src, code) in &failed {
+        if *code == ErrorCode::NotFound {
+            not_found += 1;
+            let path = src.path.as_deref().unwrap_or(&src.file);
+            eprintln!("{path}: not_found (the file did not exist when extracted; no documents row)");
+        } else {
+            eprintln!("{}: {} (recorded in documents with its error code)", src.file, code.as_str());
+        }
     }
+    let documents = loaded.outputs.len() - not_found;
+    let missing = if not_found > 0 { format!(", {not_found} not_found not written") } else { String::new() };
     match args.format {
         ExportFormat::Csv => {
             let files = export::csv::write(&args.out, &loaded.outputs, args.excel)
                 .map_err(|e| anyhow::anyhow!(error_chain(&e)))?;
             eprintln!(
-                "{} document(s) → {} CSV files in {}",
-                loaded.outputs.len(),
+                "{documents} document(s){missing} → {} CSV files in {}",
                 files.len(),
                 args.out.display()
             );
@@ -40,7 +49,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
             let n = export::sqlite::write(&args.out, &loaded.outputs)
                 .map_err(|e| anyhow::anyhow!(error_chain(&e)))
                 .with_context(|| format!("database {}", args.out.display()))?;
-            eprintln!("{n} document(s) → {}", args.out.display());
+            eprintln!("{n} document(s){missing} → {}", args.out.display());
         }
     }
     Ok(if failed.is_empty() && loaded.errors.is_empty() { 0 } else { 1 })

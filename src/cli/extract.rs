@@ -9,19 +9,12 @@ use std::time::{Duration, Instant};
 
 use super::args::ExtractArgs;
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
-use councilpdf::contract::{ErrorCode, Output, Tool};
+use councilpdf::contract::{Output, Tool, SCHEMA_VERSION};
 
-/// Converts one path in this process: a file that cannot be read becomes an error object too.
-pub fn convert_path(path: &Path) -> Output {
-    let name = path.to_string_lossy();
-    match std::fs::read(path) {
-        Ok(bytes) => councilpdf::convert(&name, &bytes, &Default::default()),
-        Err(e) => councilpdf::failure(
-            councilpdf::source_of(&name, &[]),
-            ErrorCode::Malformed,
-            format!("cannot read file: {e}"),
-        ),
-    }
+/// Converts one path in this process, recorded as `given`: a file that cannot be read (or is
+/// not there) becomes an error object too.
+pub fn convert_path(path: &Path, given: &str) -> Output {
+    councilpdf::convert_path(path, given, &Default::default())
 }
 
 /// What happened to one input, for the summary and the report.
@@ -61,17 +54,19 @@ impl Record {
     }
 }
 
-/// Expands folders into their `*.pdf` files (sorted), keeping files as given.
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    councilpdf::inputs::expand(paths, &councilpdf::inputs::is_pdf)
+/// Expands folders into their `*.pdf` files (sorted), keeping files as given; each with the
+/// path recorded for it in `source.path`.
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
+    councilpdf::inputs::expand_given(paths, &councilpdf::inputs::is_pdf)
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let mut inputs = expand_inputs(&args.paths);
+    let mut given = expand_inputs(&args.paths);
     if let Some(list) = &args.list {
-        inputs.extend(expand_inputs(&read_list(list)?));
+        given.extend(expand_inputs(&read_list(list)?));
     }
+    let inputs: Vec<PathBuf> = given.iter().map(|(p, _)| p.clone()).collect();
     if inputs.is_empty() {
         anyhow::bail!("no PDF files found in the given paths");
     }
@@ -94,7 +89,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
                 continue;
             }
         }
-        jobs.push(Job { index: i, path: path.clone() });
+        let as_given = given.get(i).map_or_else(|| path.to_string_lossy().into_owned(), |(_, g)| g.clone());
+        jobs.push(Job { index: i, path: path.clone(), given: as_given });
     }
 
     let config = PoolConfig {
@@ -273,21 +269,24 @@ fn output_names(inputs: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-/// The existing output at `target` when it is for these bytes, by this tool version, and not
-/// a failure worth retrying.
+/// The existing output at `target` when it is for these bytes, by this tool version, of the
+/// current contract version (an older one is out of date), and not a failure worth retrying.
 fn reusable_output(input: &Path, target: &Path) -> Option<serde_json::Value> {
     let text = std::fs::read(target).ok()?;
     let v: serde_json::Value = serde_json::from_slice(&text).ok()?;
     if v.pointer("/tool/version").and_then(|x| x.as_str()) != Some(Tool::this().version.as_str()) {
         return None;
     }
+    if v.get("schema_version").and_then(|x| x.as_str()) != Some(SCHEMA_VERSION) {
+        return None;
+    }
     let code = v.pointer("/error/code").and_then(|c| c.as_str());
-    if matches!(code, Some("timeout" | "too_large" | "internal")) {
+    if matches!(code, Some("timeout" | "too_large" | "internal" | "not_found")) {
         return None;
     }
     let sha = v.pointer("/source/sha256").and_then(|x| x.as_str())?;
     let bytes = std::fs::read(input).ok()?;
-    (councilpdf::source_of("", &bytes).sha256 == sha).then_some(v)
+    (councilpdf::source_of("", &bytes).sha256.as_deref() == Some(sha)).then_some(v)
 }
 
 /// Writes `value` to `target` through a temporary file in the same folder and a rename, so a

@@ -476,7 +476,7 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
     let text = join_lines(body.iter().map(|r| r.text.as_str()));
     let paras = paragraphs(body);
     Some(MinuteItem {
-        number: h.number.trim_end_matches('.').to_string(),
+        number: Some(h.number.trim_end_matches('.').to_string()),
         title: squash(&title),
         agenda_item,
         meeting_date,

@@ -605,6 +605,7 @@ fn read_list_slide(
     workstreams.push(Workstream {
         name: short_name,
         projects: vec![],
+        project_details: vec![],
         status,
         working_well: ww,
         not_working_well: nww,
@@ -707,6 +708,7 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
         out.push(Workstream {
             name,
             projects: read_list(rest),
+            project_details: vec![],
             status: None,
             working_well: vec![],
             not_working_well: vec![],
@@ -735,6 +737,7 @@ fn overview_list(page: &Page, title: &Title, lines: &[&Line]) -> Vec<Workstream>
             _ => out.push(Workstream {
                 name: text,
                 projects: vec![],
+                project_details: vec![],
                 status: None,
                 working_well: vec![],
                 not_working_well: vec![],

@@ -32,7 +32,9 @@ use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::{provenance, Context};
-use crate::contract::{Extraction, Money, Rag, Saving, SavingStatus, SavingsTotal, Warning, WarningCode};
+use crate::contract::{
+    Extraction, Money, Rag, Saving, SavingStatus, SavingsTotal, UnitSource, Warning, WarningCode,
+};
 use crate::layout::BBox;
 use savings_columns::{is_savings_table, period_of, Kind};
 use savings_grid::{figure, Grid, GridRow};
@@ -65,6 +67,8 @@ static SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Default)]
 struct Run {
     unit: Option<u32>,
+    /// Where `unit` was printed (a caption or note of this table or the one it continues).
+    unit_source: Option<UnitSource>,
     directorate: Option<String>,
     /// Indexes into `out.savings` of every row of the run, and of those since the last total.
     all: Vec<usize>,
@@ -167,6 +171,20 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let ref_col = col(Kind::Ref);
     run.has_status |= kinds.iter().any(|k| k.is_status());
     let period = col(Kind::Target).and_then(|i| grid.columns.get(i)).and_then(|c| period_of(&c.header));
+    // 1.1 `unit_source`: the target column's own header, else the table's caption or note (or
+    // that of the table this one continues), else nowhere. A note below the table is not yet
+    // told apart from a caption above it (savings_grid::caption_unit reads both).
+    let table_source = if grid.unit.is_some() {
+        UnitSource::Caption
+    } else {
+        run.unit_source.unwrap_or(UnitSource::Assumed)
+    };
+    run.unit_source = Some(table_source);
+    let own_header = col(Kind::Target)
+        .and_then(|i| grid.columns.get(i))
+        .and_then(|c| c.unit)
+        .is_some_and(|u| u != 1 || grid.unit.is_none());
+    let unit_source = if own_header { UnitSource::Header } else { table_source };
     let unit_of_col = |i: usize| {
         grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit)
     };
@@ -303,6 +321,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
                 .or_else(|| run.directorate.clone()),
             period: period.clone(),
             unit: target_unit,
+            unit_source: Some(unit_source),
             target: money_of(row, Kind::Target),
             over_achieved,
             achieved,
@@ -515,8 +534,9 @@ mod tests {
     fn run_grid(g: &Grid) -> Extraction {
         let mut out = Extraction::empty(Source {
             file: "t.pdf".into(),
-            sha256: String::new(),
-            bytes: 0,
+            path: None,
+            sha256: None,
+            bytes: None,
             pages: Some(1),
             producer: None,
             title: None,

@@ -2,6 +2,7 @@ pub mod util;
 
 mod batch;
 mod check;
+mod contract;
 mod export;
 mod foundation;
 mod gen_minutes;
