@@ -303,6 +303,16 @@ fn a_missing_input_is_not_found_and_gets_no_documents_row() {
     std::fs::create_dir_all(&folder).unwrap();
     let out = councilpdf::convert_path(&folder, "folder.pdf", &Default::default());
     assert_eq!(out.error_code(), Some(ErrorCode::NotPdf));
+    assert!(out.source().sha256.is_some(), "only not_found has a null sha256");
+
+    // A file over the size limit is too_large before it is read, its sha256 and size still known.
+    let mut small = councilpdf::Options::default();
+    small.limits.max_file_bytes = 1000;
+    let pdf = fixture(FRONTSHEET);
+    let out = councilpdf::convert_path(&pdf, "front.pdf", &small);
+    assert_eq!(out.error_code(), Some(ErrorCode::TooLarge));
+    let whole = councilpdf::source_of("front.pdf", &std::fs::read(&pdf).unwrap());
+    assert_eq!((&out.source().sha256, out.source().bytes), (&whole.sha256, whole.bytes));
 }
 
 #[test]
