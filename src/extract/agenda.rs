@@ -17,7 +17,8 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::common::{month_number, squash};
+use super::read::dates::month_number;
+use super::read::text::squash;
 use super::{provenance, Context};
 use crate::contract::{AgendaItem, DocumentType, Extraction, PageRange, SectionKind, Warning, WarningCode};
 use crate::layout::{join_lines, Layout, Line, Page};

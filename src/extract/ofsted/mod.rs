@@ -32,7 +32,7 @@
 //! Limits: one report per file (the first section); an area is matched to its heading by words,
 //! so a heading worded unlike its table row is not cross-checked.
 
-mod dates;
+mod grades;
 
 use std::sync::LazyLock;
 
@@ -42,7 +42,10 @@ use crate::contract::{GradeCode, Inspection, Judgement, Paragraph, SectionKind, 
 use crate::extract::{provenance, Context, Extraction};
 use crate::layout::{join_lines, BBox, Line, Page};
 
-pub use dates::{grade_code, spans};
+use crate::extract::read::dates::{spans, Span};
+use crate::extract::read::rows::same_baseline;
+use crate::extract::read::text::{body_size, squash};
+pub use grades::grade_code;
 
 /// One printed baseline of body text: the line fragments on it (a numbered paragraph's number
 /// and its text, a heading and its grade box), outside large tables.
@@ -155,7 +158,7 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     if rows.is_empty() {
         return;
     }
-    let body = body_size(&rows);
+    let body = body_size(rows.iter().flat_map(|r| r.frags.iter().copied()));
     let judgements = judgements(pages);
     let subject = subject(&rows, body);
     let text = Reading::read(&rows, body, subject.as_deref().unwrap_or(""));
@@ -197,8 +200,7 @@ fn rows_of(pages: &[Page]) -> Vec<Row<'_>> {
             }
             let fresh = rows.len() == start;
             if let Some(last) = rows.last_mut().filter(|_| !fresh) {
-                let same = (last.top() - line.bbox.top).abs() < 0.35 * line.size.max(1.0);
-                if same {
+                if same_baseline(last.top(), line.bbox.top, line.size) {
                     last.frags.push(line);
                     continue;
                 }
@@ -207,19 +209,6 @@ fn rows_of(pages: &[Page]) -> Vec<Row<'_>> {
         }
     }
     rows
-}
-
-/// The most common text size, weighted by characters.
-fn body_size(rows: &[Row]) -> f64 {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
-    for l in rows.iter().flat_map(|r| r.frags.iter()) {
-        let k = (l.size * 2.0).round() as i64;
-        match counts.iter_mut().find(|(s, _)| *s == k) {
-            Some((_, n)) => *n += l.text.len(),
-            None => counts.push((k, l.text.len())),
-        }
-    }
-    counts.iter().max_by_key(|(_, n)| *n).map_or(12.0, |(s, _)| *s as f64 / 2.0)
 }
 
 /// What the running text of the report says: improvements, paragraphs, heading grades.
@@ -753,10 +742,6 @@ fn clean_area(text: &str) -> String {
     squash(&NUM.replace(text, ""))
 }
 
-fn squash(text: &str) -> String {
-    crate::extract::common::squash(text)
-}
-
 /// Words of an area, for matching a heading to its table row.
 fn words(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -891,7 +876,7 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
         let window = lower.get(from..at).unwrap_or("");
         window.contains("visit") || window.contains("inspect")
     };
-    let all: Vec<(usize, dates::Span)> = spans(&opening).into_iter().map(|s| (s.at, s)).collect();
+    let all: Vec<(usize, Span)> = spans(&opening).into_iter().map(|s| (s.at, s)).collect();
     if let Some((_, s)) = all.iter().find(|(at, s)| s.parts >= 2 && mentions(*at)) {
         return (Some(s.start.clone()), Some(s.end.clone()));
     }

@@ -1,0 +1,16 @@
+//! Named tolerances of the reading kit, each with what it is relative to.
+//!
+//! Geometry is in PDF points (1/72 inch), origin top-left. A tolerance that scales with the
+//! text is a fraction of the font size of the text it compares.
+
+/// Two fragments sit on one baseline when their tops differ by less than this fraction of the
+/// (larger) font size: a wrapped line sits at least a line height (≈ 1.2 × size) below.
+pub const SAME_BASELINE: f64 = 0.4;
+
+/// In a paragraph-row reading (minutes), fragments sit on one baseline when their tops differ
+/// by less than this, in points. Absolute rather than relative to size: in minutes a number and its title are set
+/// in different sizes, and 2 pt keeps the next wrapped line (≥ 9 pt below) apart.
+pub const SAME_BASELINE_PT: f64 = 2.0;
+
+/// How many rows at the start of minutes are searched for the meeting's date.
+pub const OPENING_ROWS: usize = 20;
