@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use super::read::dates::{find_dates, parse_date, parse_time};
 use super::read::rows::{line_rows, LineRow as VRow};
 use super::read::text::squash;
+use super::read::tol::SAME_EDGE_PT;
 use super::{provenance, Context};
 use crate::contract::{DocumentType, Extraction, Meeting, Member, MemberRole, SectionKind};
 use crate::layout::Page;
@@ -193,7 +194,7 @@ fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
     let value_x = first.value_x();
     let mut prev = first;
     for next in rows.iter().skip(i + 1).take(3) {
-        let aligned = (next.bbox.x0 - value_x).abs() < 3.0;
+        let aligned = (next.bbox.x0 - value_x).abs() < SAME_EDGE_PT;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
         if !aligned || !close || LABEL.is_match(&next.text) || ANY_LABEL.is_match(&next.text) {
             break;
@@ -210,7 +211,7 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
     let mut parts = Vec::new();
     let mut prev = date_row;
     for next in rows.iter().skip(i + 1).take(4) {
-        let aligned = (next.bbox.x0 - date_row.bbox.x0).abs() < 3.0;
+        let aligned = (next.bbox.x0 - date_row.bbox.x0).abs() < SAME_EDGE_PT;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.9;
         if !aligned || !close || !find_dates(&next.text).is_empty() {
             break;

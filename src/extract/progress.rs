@@ -44,6 +44,7 @@ use regex::Regex;
 
 use super::read::rag::{rating_of_colour, rating_of_word, Rating};
 use super::read::rows::line_rows;
+use super::read::tol::{INDENT_PT, SAME_EDGE_PT};
 use super::{provenance, Context};
 use crate::contract::{DocumentType, Extraction, Progress, RagStatus, SectionKind, Workstream};
 use crate::layout::{join_lines, BBox, Line, Page, TableSource};
@@ -383,7 +384,8 @@ fn list_headings(page: &Page) -> Vec<(Option<ListKind>, BBox)> {
                 && (m.size - l.size).abs() < 0.6
                 && m.bbox.top > l.bbox.top
                 && m.bbox.top - l.bbox.bottom < l.size * 0.6
-                && ((m.bbox.x0 - l.bbox.x0).abs() < 2.0 || (m.bbox.cx() - l.bbox.cx()).abs() < 3.0)
+                && ((m.bbox.x0 - l.bbox.x0).abs() < INDENT_PT
+                    || (m.bbox.cx() - l.bbox.cx()).abs() < SAME_EDGE_PT)
         });
         let joined = below.map(|(j, m)| (j, m, format!("{} {}", l.text, m.text), l.bbox.union(&m.bbox)));
         let (text, bbox) = match &joined {

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use super::read::columns::{column_of, find_columns, Synonyms};
 use super::read::dates::{month_number, parse_date};
+use super::read::rows::same_baseline;
 use super::{provenance, Context};
 use crate::contract::{Extraction, ProgrammeEntry, SectionKind};
 use crate::layout::{join_lines, Line, Page, Table};
@@ -230,8 +231,8 @@ fn read_unscheduled(pages: &[Page], out: &mut Extraction) {
                 bulleted_tops.push(l.bbox.top);
                 continue;
             }
-            let bulleted = l.bullet.is_some()
-                || bulleted_tops.iter().any(|&top| (top - l.bbox.top).abs() < 0.4 * l.size);
+            let bulleted =
+                l.bullet.is_some() || bulleted_tops.iter().any(|&top| same_baseline(top, l.bbox.top, l.size));
             if !bulleted && (l.bold || t.ends_with(':')) {
                 theme = Some(t.trim_end_matches([':', '-', '–']).trim().to_string());
                 continue;

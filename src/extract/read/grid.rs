@@ -29,6 +29,7 @@ use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
 use super::columns::{classify, Kind};
 use super::rows::same_baseline;
 use super::text::furniture_lines;
+use super::tol::{SAME_BASELINE_PT, SAME_EDGE_PT};
 use super::units::figure;
 use super::units::{header_unit, unit_of};
 
@@ -263,7 +264,7 @@ fn join_placed(mut words: Vec<Placed>) -> String {
     let mut lines: Vec<(f64, String)> = Vec::new();
     for w in words {
         match lines.last_mut() {
-            Some((t, l)) if (w.top - *t).abs() < 2.0 => {
+            Some((t, l)) if (w.top - *t).abs() < SAME_BASELINE_PT => {
                 l.push(' ');
                 l.push_str(&w.text);
             }
@@ -360,7 +361,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                 let mut kept: Vec<&str> = Vec::new();
                 let mut moved = false;
                 for l in &cell.line_objs {
-                    let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < 2.0);
+                    let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < SAME_BASELINE_PT);
                     for w in &l.words {
                         let wordy = figure(&w.text).is_none()
                             && !is_nil_word(&w.text)
@@ -443,7 +444,8 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
             })
             .collect();
         let Some(top) = band.iter().map(|l| l.bbox.top).reduce(f64::min) else { break };
-        let band: Vec<&Line> = band.into_iter().filter(|l| (l.bbox.top - top).abs() < 2.0).collect();
+        let band: Vec<&Line> =
+            band.into_iter().filter(|l| (l.bbox.top - top).abs() < SAME_BASELINE_PT).collect();
         let mut cells = vec![GridCell::default(); ncols];
         let mut placed = 0;
         for w in band.iter().flat_map(|l| l.words.iter()) {
@@ -573,7 +575,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     for r in body {
         // Dashes ("-" for nil) join columns the figures made; alone they are punctuation.
         for w in r.words.iter().filter(|w| figure(&w.text).is_some()) {
-            match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= 3.0) {
+            match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= SAME_EDGE_PT) {
                 Some(c) => {
                     c.1 = c.1.min(w.bbox.x0);
                     c.2 += 1;
@@ -592,10 +594,10 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let money_col = |x1: f64| -> Option<usize> {
         let mut prev = first_left;
         for (i, c) in rights.iter().enumerate() {
-            if x1 > prev && x1 <= c.0 + 3.0 {
+            if x1 > prev && x1 <= c.0 + SAME_EDGE_PT {
                 return Some(i);
             }
-            prev = c.0 + 3.0;
+            prev = c.0 + SAME_EDGE_PT;
         }
         None
     };
@@ -638,7 +640,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         let mut lines: Vec<(f64, String)> = Vec::new();
         for (top, _, text) in ws {
             match lines.last_mut() {
-                Some((t, l)) if (top - *t).abs() < 2.0 => {
+                Some((t, l)) if (top - *t).abs() < SAME_BASELINE_PT => {
                     l.push(' ');
                     l.push_str(&text);
                 }
@@ -682,7 +684,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); columns.len()];
         for w in &r.words {
             let money = if is_figure_word(w) {
-                rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= 3.0)
+                rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= SAME_EDGE_PT)
             } else {
                 None
             };

@@ -9,7 +9,7 @@ use super::text::furniture_lines;
 use super::tol::{OPENING_ROWS, SAME_BASELINE, SAME_BASELINE_PT};
 use crate::contract::Section;
 use crate::extract::Context;
-use crate::layout::{join_lines, BBox, Line};
+use crate::layout::{join_lines, BBox, Line, Page};
 
 /// Whether two pieces of text with tops `a` and `b` sit on one baseline, for text of `size`
 /// points (the larger of the two): their tops differ by less than [`SAME_BASELINE`] of it.
@@ -64,6 +64,82 @@ pub fn line_rows<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec<LineRow<'
         })
         .collect()
 }
+
+/// One printed baseline of body text in reading order: the line fragments on it (a numbered
+/// paragraph's number and its text, a heading and its grade box).
+pub struct FragRow<'a> {
+    pub page: u32,
+    pub frags: Vec<&'a Line>,
+    /// The page's width.
+    pub width: f64,
+}
+
+impl FragRow<'_> {
+    pub fn text(&self) -> String {
+        self.frags.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+    pub fn bbox(&self) -> BBox {
+        let mut b =
+            self.frags.first().map(|l| l.bbox).unwrap_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 });
+        for l in &self.frags {
+            b = b.union(&l.bbox);
+        }
+        b
+    }
+    pub fn x0(&self) -> f64 {
+        self.frags.first().map_or(0.0, |l| l.bbox.x0)
+    }
+    pub fn top(&self) -> f64 {
+        self.frags.first().map_or(0.0, |l| l.bbox.top)
+    }
+    pub fn size(&self) -> f64 {
+        self.frags.iter().map(|l| l.size).fold(0.0, f64::max)
+    }
+    pub fn bold(&self) -> bool {
+        self.frags.iter().all(|l| l.bold)
+    }
+    pub fn bullet(&self) -> Option<&str> {
+        self.frags.first().and_then(|l| l.bullet.as_deref())
+    }
+    /// Text after the bullet.
+    pub fn body(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for (i, l) in self.frags.iter().enumerate() {
+            parts.push(if i == 0 { l.body() } else { l.text.as_str() });
+        }
+        parts.join(" ")
+    }
+}
+
+/// Rows of every page in reading order: consecutive fragments on one baseline joined, the lines
+/// of tables of [`BIG_TABLE_ROWS`] or more rows (a report's judgement table) left out.
+pub fn reading_rows(pages: &[Page]) -> Vec<FragRow<'_>> {
+    let mut rows: Vec<FragRow> = Vec::new();
+    for page in pages {
+        let big: Vec<BBox> =
+            page.tables.iter().filter(|t| t.rows.len() >= BIG_TABLE_ROWS).map(|t| t.bbox).collect();
+        let start = rows.len();
+        for line in &page.lines {
+            if line.text.trim().is_empty()
+                || big.iter().any(|b| b.contains_point(line.bbox.cx(), line.bbox.cy()))
+            {
+                continue;
+            }
+            let fresh = rows.len() == start;
+            if let Some(last) = rows.last_mut().filter(|_| !fresh) {
+                if same_baseline(last.top(), line.bbox.top, line.size) {
+                    last.frags.push(line);
+                    continue;
+                }
+            }
+            rows.push(FragRow { page: page.number, frags: vec![line], width: page.width });
+        }
+    }
+    rows
+}
+
+/// A table of this many rows or more is a table, not running text.
+const BIG_TABLE_ROWS: usize = 3;
 
 /// One printed row of running text (minutes, a letter): the fragments on one baseline joined left to right.
 #[derive(Debug, Clone)]

@@ -14,3 +14,11 @@ pub const SAME_BASELINE_PT: f64 = 2.0;
 
 /// How many rows at the start of minutes are searched for the meeting's date.
 pub const OPENING_ROWS: usize = 20;
+
+/// Two left (or right, or centre) edges are one alignment when within this, in points: a column
+/// of right-aligned figures, a value under the value above it.
+pub const SAME_EDGE_PT: f64 = 3.0;
+
+/// A line starts further in than another (an indent, a nested item) when its left edge lies more
+/// than this to the right, in points; within it the two are flush.
+pub const INDENT_PT: f64 = 2.0;
