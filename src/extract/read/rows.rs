@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::dates::find_dates;
 use super::text::furniture_lines;
-use super::tol::{OPENING_ROWS, SAME_BASELINE, SAME_BASELINE_PT};
+use super::tol::{OPENING_ROWS, SAME_BASELINE};
 use crate::contract::Section;
 use crate::extract::Context;
 use crate::layout::{join_lines, BBox, Line, Page};
@@ -177,7 +177,7 @@ pub fn para_rows(ctx: &Context, s: &Section) -> Vec<Row> {
                 // right-hand "Signed by the Chair") joins that row.
                 if let Some(prev) = rows.last_mut() {
                     if prev.page == page.number
-                        && (prev.bbox.top - line.bbox.top).abs() < SAME_BASELINE_PT
+                        && same_baseline(prev.bbox.top, line.bbox.top, line.size)
                         && line.bbox.x0 > prev.bbox.x0
                     {
                         // A minute number in its own column ("C.123", "HWB 12") takes the title's style.
@@ -195,7 +195,8 @@ pub fn para_rows(ctx: &Context, s: &Section) -> Vec<Row> {
                     }
                 }
                 let stamp = stamps.iter().find(|st| {
-                    (st.bbox.top - line.bbox.top).abs() < SAME_BASELINE_PT && st.bbox.x1 < line.bbox.x0
+                    same_baseline(st.bbox.top, line.bbox.top, line.size.max(st.size))
+                        && st.bbox.x1 < line.bbox.x0
                 });
                 let (text, bbox) = match stamp {
                     Some(st) if k == 0 => (format!("{} {}", st.text.trim(), text), st.bbox.union(&line.bbox)),

@@ -7,9 +7,9 @@
 /// (larger) font size: a wrapped line sits at least a line height (≈ 1.2 × size) below.
 pub const SAME_BASELINE: f64 = 0.4;
 
-/// In a paragraph-row reading (minutes), fragments sit on one baseline when their tops differ
-/// by less than this, in points. Absolute rather than relative to size: in minutes a number and its title are set
-/// in different sizes, and 2 pt keeps the next wrapped line (≥ 9 pt below) apart.
+/// Where only positions are known (a header's words reduced to their tops, a band of cell lines),
+/// two tops are one baseline when they differ by less than this, in points: less than half
+/// the smallest text's height, so the next wrapped line (≥ 7 pt below) stays apart.
 pub const SAME_BASELINE_PT: f64 = 2.0;
 
 /// How many rows at the start of minutes are searched for the meeting's date.
