@@ -14,7 +14,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::read::columns::{column_of, find_columns, Synonyms};
+use super::read::columns::{column_of, find_columns, header_row, Synonyms};
 use super::read::dates::{month_number, parse_date};
 use super::read::rows::same_baseline;
 use super::{provenance, Context};
@@ -199,10 +199,7 @@ fn month_day_with_year(text: &str) -> Option<String> {
 }
 
 fn header_of(table: &Table) -> Option<(usize, Columns)> {
-    table.rows.iter().take(3).enumerate().find_map(|(i, r)| {
-        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
-        Columns::from_header(&cells).map(|c| (i, c))
-    })
+    header_row(table, 3, Columns::from_header)
 }
 
 /// The "Items to be scheduled" list under the table: themes and their entries, no date.

@@ -208,22 +208,7 @@ fn agenda_item_above(rows: &[Row], i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::BBox;
-
-    fn rows(texts: &[&str]) -> Vec<Row> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Row {
-                page: 1,
-                text: t.to_string(),
-                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
-                bold: false,
-                bullet: false,
-                para: k,
-            })
-            .collect()
-    }
+    use crate::extract::read::rows::rows_for_test as rows;
 
     #[test]
     fn action_lines() {

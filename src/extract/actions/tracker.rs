@@ -14,7 +14,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use crate::contract::{Action, ActionOrigin, ActionStatus, Extraction, SectionKind, Warning, WarningCode};
-use crate::extract::read::columns::{column_of, find_columns, Synonyms};
+use crate::extract::read::columns::{column_of, find_columns, header_row, Synonyms};
 use crate::extract::read::dates::parse_date;
 use crate::extract::read::rag::{rating_of_colour, Rating};
 use crate::extract::{provenance, Context};
@@ -234,10 +234,7 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
 
 /// The header row (its index) and the columns it names.
 fn header_of(table: &Table) -> Option<(usize, Columns)> {
-    table.rows.iter().take(4).enumerate().find_map(|(i, r)| {
-        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
-        Columns::from_header(&cells).map(|c| (i, c))
-    })
+    header_row(table, 4, Columns::from_header)
 }
 
 fn row_bbox(row: &Row) -> crate::layout::BBox {

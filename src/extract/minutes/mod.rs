@@ -699,7 +699,7 @@ fn names(list: &str, attendance: Attendance) -> Vec<Member> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::BBox;
+    use crate::extract::read::rows::rows_for_test as rows;
 
     #[test]
     fn attendance_lists() {
@@ -730,21 +730,6 @@ mod tests {
             got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
             ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]
         );
-    }
-
-    fn rows(texts: &[&str]) -> Vec<Row> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Row {
-                page: 1,
-                text: t.to_string(),
-                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
-                bold: false,
-                bullet: false,
-                para: k,
-            })
-            .collect()
     }
 
     #[test]

@@ -56,6 +56,19 @@ pub fn find_columns<K: Copy + PartialEq>(headers: &[String], rules: &[(K, Synony
     found
 }
 
+/// The first of a table's leading `within` rows that reads as a header, by `read`, with its index
+/// (a title row or a key may sit above the header).
+pub fn header_row<C>(
+    table: &crate::layout::Table,
+    within: usize,
+    read: impl Fn(&[String]) -> Option<C>,
+) -> Option<(usize, C)> {
+    table.rows.iter().take(within).enumerate().find_map(|(i, r)| {
+        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
+        read(&cells).map(|c| (i, c))
+    })
+}
+
 /// The column found for `kind`, if any.
 pub fn column_of<K: PartialEq>(found: &[(K, usize)], kind: K) -> Option<usize> {
     found.iter().find(|(k, _)| *k == kind).map(|(_, i)| *i)

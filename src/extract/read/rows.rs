@@ -253,3 +253,20 @@ pub fn meeting_date(preamble: &[Row]) -> Option<String> {
     let head = preamble.get(..preamble.len().min(OPENING_ROWS)).unwrap_or(preamble);
     paragraph_texts(head).iter().find_map(|t| find_dates(t).into_iter().next().map(|(d, _)| d))
 }
+
+/// Rows of one paragraph each, 12 pt apart on page 1, for extractors' unit tests.
+#[cfg(test)]
+pub fn rows_for_test(texts: &[&str]) -> Vec<Row> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Row {
+            page: 1,
+            text: t.to_string(),
+            bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
+            bold: false,
+            bullet: false,
+            para: k,
+        })
+        .collect()
+}
