@@ -29,6 +29,9 @@ const SEQUENCE_PAGES: usize = 3;
 /// Pages on which a margin text must repeat to be a running header or footer. Three are
 /// enough: a pack merges papers, each with its own running footer.
 const REPEAT_PAGES: usize = 3;
+/// Share of the font size below which the gap between two lines makes them one stacked block
+/// (a table header's lines), rather than a running header above the body.
+const STACKED_GAP: f64 = 0.6;
 /// Share of the shorter line's height by which two lines must overlap vertically to share a
 /// baseline.
 const SAME_ROW: f64 = 0.5;
@@ -168,7 +171,7 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
     }
     let repeat_min = if pages.len() >= REPEAT_PAGES { REPEAT_PAGES } else { usize::MAX };
     // Running headers and footers: margin text with letters repeated on enough pages.
-    let repeated: Vec<Vec<bool>> = pages
+    let mut repeated: Vec<Vec<bool>> = pages
         .iter()
         .map(|(lines, h, raw)| {
             lines
@@ -183,6 +186,11 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
                 .collect()
         })
         .collect();
+    for (p, (lines, h, _)) in pages.iter().enumerate() {
+        if let Some(flags) = repeated.get_mut(p) {
+            keep_stacked_tops(lines, *h, flags);
+        }
+    }
     let candidates: Vec<Candidate> =
         pages.iter().enumerate().flat_map(|(p, page)| candidates(p, page, &repeated[p])).collect();
     // Numbers at the same place on other pages that count up with the page as this one does.
@@ -240,6 +248,35 @@ pub fn find(pages: &[(&[Line], f64, &RawPage)]) -> Vec<PageFurniture> {
         marks.sort_by_key(|m| (m.line, m.word));
     }
     out
+}
+
+/// The top line of a stacked block in the top margin ("Forecast" above "against alternative
+/// saving (ongoing)" in a table header repeated on every page) is body text, not a running
+/// header: it sits directly on a body line below it, in the same column. Checked from the
+/// bottom up, so that a stack of several lines is kept whole.
+fn keep_stacked_tops(lines: &[Line], h: f64, repeated: &mut [bool]) {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, tb) = (lines.get(a).map_or(0.0, |l| l.bbox.top), lines.get(b).map_or(0.0, |l| l.bbox.top));
+        tb.total_cmp(&ta)
+    });
+    for i in order {
+        let (Some(l), Some(true)) = (lines.get(i), repeated.get(i).copied()) else { continue };
+        let stacked = lines.iter().enumerate().any(|(j, o)| {
+            let gap = o.bbox.top - l.bbox.bottom;
+            j != i
+                && !repeated.get(j).copied().unwrap_or(true)
+                && gap > -SAME_ROW * l.bbox.height()
+                && gap < STACKED_GAP * l.size.max(o.size).max(1.0)
+                && o.bbox.x_overlap(&l.bbox) > 0.0
+                && !same_row(&o.bbox, &l.bbox)
+        });
+        if stacked && l.bbox.bottom < h * MARGIN_ZONE {
+            if let Some(f) = repeated.get_mut(i) {
+                *f = false;
+            }
+        }
+    }
 }
 
 /// The numbers of one page that may be its stamp: a margin line that is a stamp, and a bare

@@ -200,6 +200,153 @@ def stamp_in_body_line():
     c.save()
 
 
+TRACK = 3.0  # letter spacing of the spaced-out titles, points (0.25 em at 12 pt)
+
+
+def spaced(c, x, y, text, font="Helvetica-Bold", size=12, track=TRACK, word_extra=2.0):
+    """Draws text glyph by glyph, each glyph at its own position, `track` points apart and
+    words a space plus `word_extra` further apart: no space glyph is drawn. Returns the end x."""
+    c.setFont(font, size)
+    for k, word in enumerate(text.split(" ")):
+        if k:
+            x += stringWidth(" ", font, size) + word_extra
+        for ch in word:
+            c.drawString(x, y, ch)
+            x += stringWidth(ch, font, size) + track
+    return x
+
+
+# (number, title as printed, how its glyphs are placed, the minute's text)
+MINUTE_TITLES = [
+    ("1", "Apologies for Absence", "glyph by glyph", "Apologies were received from Councillor Finch."),
+    ("2", "Declarations of Interest", "capital apart", "No declarations of interest were made."),
+    ("3", "Minutes of the Previous Meeting", "initial capital", "The minutes of 4 February 2025 were approved."),
+    ("4", "Planning Applications", "character spacing", "The Council had no objection to application 25/00123/FUL."),
+]
+
+
+def minutes_spaced_titles():
+    """Minutes in the Aspose.Words form (Kent's 19-page set printed 'A pologies for Absence',
+    'D eclarations ...'): minute titles whose letters are placed one by one with wide spacing,
+    one whose capital is a separate text object, one with a larger initial capital apart, and one set
+    with character spacing (Tc). pdftotext reads every title as whole words."""
+    c = canvas.Canvas(os.path.join(OUT, "layout-minutes-spaced-titles.pdf"), pagesize=A4)
+    c.setTitle("spaced minute titles")
+    y = H - 70
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, y, "LITTLE MARSHAM PARISH COUNCIL")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, y - 24, "Minutes of the Meeting of Little Marsham Parish Council held at the Village Hall")
+    c.drawString(60, y - 38, "on Tuesday 4 March 2025 at 7.30pm")
+    c.drawString(60, y - 58, "Present: Cllr J Roberts (Chairman), Cllr K Shah, Cllr L Turner")
+    y -= 96
+    for number, title, how, text in MINUTE_TITLES:
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(60, y, number + ".")
+        if how == "glyph by glyph":
+            spaced(c, 84, y, title)
+        elif how == "capital apart":
+            # The capital in a text object of its own, the rest spaced glyph by glyph after it.
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(84, y, title[0])
+            spaced(c, 84 + stringWidth(title[0], "Helvetica-Bold", 12) + TRACK, y, title[1:])
+        elif how == "initial capital":
+            # A 14 pt capital, the rest spaced glyph by glyph after it in 12 pt.
+            c.setFont("Helvetica-Bold", 14)
+            c.drawString(84, y, title[0])
+            spaced(c, 84 + stringWidth(title[0], "Helvetica-Bold", 14) + TRACK, y, title[1:])
+        else:
+            t = c.beginText(84, y)
+            t.setFont("Helvetica-Bold", 12)
+            t.setCharSpace(TRACK)
+            t.textOut(title)
+            c.drawText(t)
+        c.setFont("Helvetica", 11)
+        c.drawString(84, y - 18, text)
+        y -= 50
+    c.showPage()
+    c.save()
+
+
+# A justified list of those present, each name's own spaces unbreakable: the line's width is
+# taken up by the gaps between names only.
+PRESENT_LINES = [
+    ["Mr T Cannon,", "Miss S J Carey,", "Sir Paul Carter,", "Mr A Cook,"],
+    ["Mrs P T Cole,", "Mr N J D Chard,", "Mr D Crow-Brown,", "Mr M C Dance,"],
+]
+PRESENT_LAST = "Mr P Oakford and Mr H Rayner"
+
+
+def justified_names():
+    """A justified list of members (Kent County Council minutes: 'Mr T Cannon,      Miss S J
+    Carey,     Sir Paul Carter'): wide, equal gaps between names, normal spaces inside them."""
+    c = canvas.Canvas(os.path.join(OUT, "layout-justified-names.pdf"), pagesize=A4)
+    c.setTitle("justified names")
+    y = H - 80
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, y, "KENT COUNTY COUNCIL")
+    c.setFont("Helvetica", 12)
+    y -= 30
+    c.drawString(72, y, "PRESENT:")
+    y -= 18
+    for names in PRESENT_LINES:
+        widths = [stringWidth(n, "Helvetica", 12) for n in names]
+        gap = (523 - 72 - sum(widths)) / (len(names) - 1)
+        x = 72
+        for n, wd in zip(names, widths):
+            c.drawString(x, y, n)
+            x += wd + gap
+        y -= 15
+    c.drawString(72, y, PRESENT_LAST)
+    y -= 30
+    c.drawString(72, y, "The meeting opened at 10.00 am.")
+    c.showPage()
+    c.save()
+
+
+STACKED_ROWS = [
+    ["ASC-01", "Reablement", "1,200", "1,050", "(150)"],
+    ["ASC-02", "Day services review", "800", "800", "0"],
+    ["CYP-03", "Placement sufficiency", "2,400", "1,900", "(500)"],
+    ["GET-04", "Street lighting", "350", "350", "0"],
+]
+
+
+def stacked_header():
+    """A savings table over three pages whose header repeats at the top of each page, set as
+    a spreadsheet sets it: cells aligned to the bottom, one stacked over two lines ('Forecast'
+    above 'against alternative saving (ongoing)'), a rule under the header only. The top line
+    lies in the top margin and repeats on every page; it is the column's name all the same."""
+    c = canvas.Canvas(os.path.join(OUT, "layout-stacked-header.pdf"), pagesize=A4)
+    c.setTitle("stacked header")
+    top, low = 772, 760  # baselines of the header's two lines: the first in the top 9% of the page
+
+    def row(y, cells, font):
+        c.setFont(font, 10)
+        c.drawString(60, y, cells[0])
+        c.drawString(110, y, cells[1])
+        c.drawRightString(250, y, cells[2])
+        c.drawRightString(470, y, cells[3])
+        c.drawRightString(540, y, cells[4])
+
+    for page in range(3):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawCentredString(380, top, "Forecast")
+        row(low, ["Ref", "Saving", "Target", "against alternative saving (ongoing)", "Variance"], "Helvetica-Bold")
+        c.setLineWidth(0.75)
+        c.line(55, low - 6, 545, low - 6)
+        y = low - 22
+        for cells in STACKED_ROWS:
+            row(y, cells, "Helvetica")
+            y -= 16
+        c.setFont("Helvetica", 11)
+        c.drawString(60, y - 20, "Figures are in £000s. Page %d of the savings tracker." % (page + 1))
+        c.showPage()
+    c.save()
+
 if __name__ == "__main__":
     stamp_beside_footer()
     stamp_in_body_line()
+    minutes_spaced_titles()
+    justified_names()
+    stacked_header()

@@ -189,3 +189,88 @@ fn generated_report_whose_body_runs_onto_the_stamp_baseline_keeps_it_out() {
         "their children well and visit them regularly. Their records are up to date and written to the"
     );
 }
+
+/// Kent County Council's printed minutes (Aspose.Words) read "A pologies for Absence",
+/// "D eclarations …", "M inutes …" for every minute title: the titles' letters are placed one
+/// by one with wide spacing, the capital sometimes in a text object of its own. Generated: one
+/// title spaced glyph by glyph, one with its capital apart, one with a larger capital apart,
+/// one set with character spacing (Tc), which the minute's text line below inherits.
+#[test]
+fn aspose_minute_titles_placed_glyph_by_glyph_read_as_whole_words() {
+    let name = gen("layout-minutes-spaced-titles.pdf");
+    let e = extract(&name);
+    assert_eq!(e.document_type, DocumentType::Minutes);
+    let items: Vec<(&str, &str, &str)> =
+        e.minute_items.iter().map(|m| (m.number.as_str(), m.title.as_str(), m.text.as_str())).collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Apologies for Absence", "Apologies were received from Councillor Finch."),
+            ("2", "Declarations of Interest", "No declarations of interest were made."),
+            ("3", "Minutes of the Previous Meeting", "The minutes of 4 February 2025 were approved."),
+            ("4", "Planning Applications", "The Council had no objection to application 25/00123/FUL."),
+        ]
+    );
+    let l = layout(&name);
+    let lines: Vec<&str> = l.pages[0].lines.iter().map(|l| l.text.as_str()).collect();
+    for title in [
+        "1. Apologies for Absence",
+        "2. Declarations of Interest",
+        "3. Minutes of the Previous Meeting",
+        "4. Planning Applications",
+    ] {
+        assert!(lines.contains(&title), "{title} not in {lines:?}");
+    }
+}
+
+/// Kent County Council's minutes list those present in a justified paragraph whose names keep
+/// their own spaces ("Mr T Cannon,      Miss S J Carey,     Sir Paul Carter"): the wide gaps
+/// cut each line into blocks, read column by column. Generated: two justified lines of four
+/// names, then a last line set ragged.
+#[test]
+fn justified_member_list_with_wide_gaps_reads_in_order() {
+    let l = layout(&gen("layout-justified-names.pdf"));
+    let page = &l.pages[0];
+    let lines: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "KENT COUNTY COUNCIL",
+            "PRESENT:",
+            "Mr T Cannon, Miss S J Carey, Sir Paul Carter, Mr A Cook,",
+            "Mrs P T Cole, Mr N J D Chard, Mr D Crow-Brown, Mr M C Dance,",
+            "Mr P Oakford and Mr H Rayner",
+            "The meeting opened at 10.00 am.",
+        ]
+    );
+    let list = page.blocks.iter().find(|b| b.text().starts_with("PRESENT:")).expect("the list's block");
+    assert_eq!(
+        list.text(),
+        "PRESENT: Mr T Cannon, Miss S J Carey, Sir Paul Carter, Mr A Cook, Mrs P T Cole, Mr N J D Chard, \
+         Mr D Crow-Brown, Mr M C Dance, Mr P Oakford and Mr H Rayner"
+    );
+}
+
+/// A savings tracker whose header repeats at the top of every page, bottom-aligned, with one
+/// header stacked over two lines ("Forecast" above "against alternative saving (ongoing)"):
+/// the top line, alone in the top margin on every page, was set aside as a running header and
+/// the column lost its name. Generated over three pages.
+#[test]
+fn stacked_table_header_top_line_in_the_top_margin_keeps_its_column_name() {
+    let name = gen("layout-stacked-header.pdf");
+    let l = layout(&name);
+    for p in &l.pages {
+        assert!(p.furniture.is_empty(), "page {}: {:?}", p.number, p.furniture);
+        let header = p
+            .blocks
+            .iter()
+            .find(|b| b.text().contains("against alternative saving (ongoing)"))
+            .expect("the stacked header");
+        assert_eq!(header.text(), "Forecast against alternative saving (ongoing)");
+    }
+    let e = extract(&name);
+    let first = e.savings.first().expect("savings rows");
+    assert_eq!(first.reference.as_deref(), Some("ASC-01"));
+    let keys: Vec<&str> = first.columns.keys().map(String::as_str).collect();
+    assert!(keys.contains(&"Forecast against alternative saving (ongoing)"), "{keys:?}");
+}
