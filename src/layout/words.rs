@@ -153,6 +153,9 @@ fn word_breaks(letters: &[(&Glyph, bool)]) -> Vec<bool> {
             if d < -OVERLAP_BREAK * p.size || (p.size - g.size).abs() > size * SIZE_BREAK {
                 return true;
             }
+            if d <= WORD_GAP * size {
+                return false;
+            }
             // The letter spacing around this gap: zero in ordinary text, the tracking in text
             // spaced out glyph by glyph. A low quantile, so that a tight pair nearby (the "1."
             // before a spaced title) does not hide the tracking, nor a word gap make it.
