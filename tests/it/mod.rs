@@ -10,6 +10,7 @@ mod gen_ofsted;
 mod gen_pack;
 mod gen_savings;
 mod hostile;
+mod layout_text;
 mod minutes;
 mod ofsted;
 mod pack;
