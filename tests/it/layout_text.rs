@@ -200,8 +200,11 @@ fn aspose_minute_titles_placed_glyph_by_glyph_read_as_whole_words() {
     let name = gen("layout-minutes-spaced-titles.pdf");
     let e = extract(&name);
     assert_eq!(e.document_type, DocumentType::Minutes);
-    let items: Vec<(&str, &str, &str)> =
-        e.minute_items.iter().map(|m| (m.number.as_str(), m.title.as_str(), m.text.as_str())).collect();
+    let items: Vec<(&str, &str, &str)> = e
+        .minute_items
+        .iter()
+        .map(|m| (m.number.as_deref().unwrap_or(""), m.title.as_str(), m.text.as_str()))
+        .collect();
     assert_eq!(
         items,
         [
