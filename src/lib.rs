@@ -131,6 +131,9 @@ fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
     for r in &raw.repairs {
         w.push(Warning::new(WarningCode::RepairedInput, r.clone(), None));
     }
+    for (page, why) in &raw.over_budget {
+        w.push(Warning::new(WarningCode::PageBudgetExceeded, why.clone(), Some(*page)));
+    }
     for p in raw.pages.iter().filter(|p| !p.readable) {
         let why = p.problem.clone().unwrap_or_else(|| "unreadable".into());
         w.push(Warning::new(

@@ -431,6 +431,9 @@ pub enum WarningCode {
     MissingRecord,
     /// An extractor failed on this file; its records are missing, the others are kept.
     ExtractorFailed,
+    /// A page stopped drawing after its work budget (operators, glyphs, form invocations):
+    /// the text read so far is kept.
+    PageBudgetExceeded,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -54,7 +54,7 @@ fn rag_statuses() -> Vec<RagStatus> {
     variants!(RagStatus: Red, Amber, Green)
 }
 fn warning_codes() -> Vec<WarningCode> {
-    variants!(WarningCode: NoTextLayer, GarbledText, PageUnreadable, PageRangeUnmatched, TotalsMismatch, GradeMismatch, UnitMissing, RepairedInput, PartialTextLayer, UnparsedValue, MissingRecord, ExtractorFailed)
+    variants!(WarningCode: NoTextLayer, GarbledText, PageUnreadable, PageRangeUnmatched, TotalsMismatch, GradeMismatch, UnitMissing, RepairedInput, PartialTextLayer, UnparsedValue, MissingRecord, ExtractorFailed, PageBudgetExceeded)
 }
 fn error_codes() -> Vec<ErrorCode> {
     variants!(ErrorCode: NotPdf, Encrypted, Malformed, Timeout, TooLarge, Internal)
