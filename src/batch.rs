@@ -43,6 +43,9 @@ pub struct PoolConfig {
 pub struct Job {
     pub index: usize,
     pub path: PathBuf,
+    /// An earlier run failed on it (timeout, memory, crash): it is started after every input
+    /// not known to fail, so a short resumed run still converts new files.
+    pub known_bad: bool,
 }
 
 /// The JSON output for one input: a contract object (result or error), already checked.
@@ -58,8 +61,11 @@ pub struct JobResult {
 /// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
 pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
     let mut jobs = jobs;
-    // Largest first: the long files start early instead of ending the run on one core.
-    jobs.sort_by_cached_key(|j| std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)));
+    // Inputs not known to fail first; among them, largest first: the long files start early
+    // instead of ending the run on one core.
+    jobs.sort_by_cached_key(|j| {
+        (j.known_bad, std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)))
+    });
     let n = config.jobs.max(1).min(jobs.len().max(1));
     let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
     let (tx, rx) = mpsc::channel::<JobResult>();
@@ -94,6 +100,30 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
     if let Some(w) = worker {
         w.finish();
     }
+}
+
+/// Converts every path in worker processes and returns the outputs in input order (for
+/// `export` and `check`, which need them all before they write anything).
+pub fn convert_all(config: &PoolConfig, paths: &[PathBuf]) -> Vec<serde_json::Value> {
+    let jobs = paths
+        .iter()
+        .enumerate()
+        .map(|(index, path)| Job { index, path: path.clone(), known_bad: false })
+        .collect();
+    let mut out: Vec<Option<serde_json::Value>> = vec![None; paths.len()];
+    run(config, jobs, |r| {
+        if let Some(slot) = out.get_mut(r.index) {
+            *slot = Some(r.value);
+        }
+    });
+    out.into_iter()
+        .zip(paths)
+        .map(|(v, p)| {
+            v.unwrap_or_else(|| {
+                failure_value(p, ErrorCode::Internal, "no result was produced for this input")
+            })
+        })
+        .collect()
 }
 
 /// Converts one file in `worker` (started if needed); on timeout or death the worker is
@@ -152,11 +182,10 @@ fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) ->
     }
 }
 
-/// The error object for `path`, with the source facts read from the file itself.
+/// The error object for `path`, with the source facts read from the file itself (hashed in
+/// blocks; a FIFO or device is never opened, so building this object cannot block).
 pub fn failure_value(path: &Path, code: ErrorCode, message: impl Into<String>) -> serde_json::Value {
-    let name = path.to_string_lossy();
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let out = crate::failure(crate::source_of(&name, &bytes), code, message);
+    let out = crate::failure(crate::source_of_path(path), code, message);
     crate::emit::to_checked_json(&out)
 }
 

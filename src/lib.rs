@@ -56,6 +56,41 @@ pub fn source_of(file_name: &str, bytes: &[u8]) -> Source {
     }
 }
 
+/// The source facts of a file on disk without holding it in memory: a regular file is hashed in
+/// blocks; anything else (a FIFO, a device, a folder, a missing path) is never opened and gets
+/// the facts of no bytes.
+pub fn source_of_path(path: &std::path::Path) -> Source {
+    let name = path.to_string_lossy();
+    let mut source = source_of(&name, &[]);
+    if let Some((sha256, bytes)) = inputs::sha256_of(path) {
+        source.sha256 = sha256;
+        source.bytes = bytes;
+    }
+    source
+}
+
+/// Converts the file at `path`. Only a regular file within the size limit is read: a FIFO,
+/// device or folder is `not_pdf` and a file over the limit `too_large`, both at once.
+///
+/// # Example
+/// ```
+/// let out = councilpdf::convert_file(std::path::Path::new("/"), &Default::default());
+/// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotPdf));
+/// ```
+pub fn convert_file(path: &std::path::Path, options: &Options) -> Output {
+    let name = path.to_string_lossy();
+    let problem = match inputs::regular_file(path, options.limits.max_file_bytes) {
+        Ok(_) => match std::fs::read(path) {
+            Ok(bytes) => return convert(&name, &bytes, options),
+            Err(e) => (ErrorCode::Malformed, format!("cannot read file: {e}")),
+        },
+        Err(e @ inputs::NotReadable::Missing(_)) => (ErrorCode::Malformed, e.to_string()),
+        Err(e @ inputs::NotReadable::NotRegular(_)) => (ErrorCode::NotPdf, e.to_string()),
+        Err(e @ inputs::NotReadable::TooLarge(..)) => (ErrorCode::TooLarge, e.to_string()),
+    };
+    failure(source_of_path(path), problem.0, problem.1)
+}
+
 /// The error object for a file that could not be read.
 pub fn failure(source: Source, code: ErrorCode, message: impl Into<String>) -> Output {
     Output::Failed(Failure {

@@ -109,10 +109,11 @@ fn is_pdf(p: &Path) -> bool {
 /// # Errors
 /// `CheckError::Read` when the PDF cannot be read from disk.
 pub fn current_output(pdf: &Path) -> Result<serde_json::Value, CheckError> {
-    let bytes = std::fs::read(pdf).map_err(|source| CheckError::Read { path: pdf.to_path_buf(), source })?;
-    let name = pdf.to_string_lossy();
-    let out = crate::convert(&name, &bytes, &Default::default());
-    Ok(crate::emit::to_checked_json(&out))
+    crate::inputs::regular_file(pdf, u64::MAX).map_err(|e| CheckError::Read {
+        path: pdf.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(crate::emit::to_checked_json(&crate::convert_file(pdf, &Default::default())))
 }
 
 /// Reads an expected file.
@@ -141,7 +142,15 @@ pub struct Outcome {
 /// # Errors
 /// When the PDF or the expected file cannot be read, or the expected file is not JSON.
 pub fn check_fixture(fixture: &Fixture, opts: &DiffOptions) -> Result<Outcome, CheckError> {
-    let got = current_output(&fixture.pdf)?;
+    compare(fixture, current_output(&fixture.pdf)?, opts)
+}
+
+/// Compares a fixture's fresh output `got` (converted by the caller, e.g. in worker processes)
+/// with its expected file (if any).
+///
+/// # Errors
+/// When the expected file cannot be read or is not JSON.
+pub fn compare(fixture: &Fixture, got: serde_json::Value, opts: &DiffOptions) -> Result<Outcome, CheckError> {
     let expected = if fixture.has_expected() { Some(read_expected(&fixture.expected)?) } else { None };
     let differences = expected.as_ref().map(|e| diff(e, &got, opts)).unwrap_or_default();
     Ok(Outcome { fixture: fixture.clone(), got, expected, differences })

@@ -50,15 +50,25 @@ fn is_json(p: &Path) -> bool {
     })
 }
 
-/// Reads one input: a JSON file gives its outputs, anything else is converted as a PDF.
+/// Reads one input: a JSON file gives its outputs, anything else is converted as a PDF (in this
+/// process: [`load_with`] lets the caller convert PDFs in worker processes instead).
 pub fn load_one(path: &Path) -> Vec<Result<Output, InputError>> {
+    if !is_json(path) {
+        return vec![Ok(crate::convert_file(path, &Default::default()))];
+    }
+    read_json(path)
+}
+
+/// The outputs held in a JSON input (one object, an array of them, or NDJSON).
+fn read_json(path: &Path) -> Vec<Result<Output, InputError>> {
+    if let Err(e) = crate::inputs::regular_file(path, u64::MAX) {
+        let source = std::io::Error::other(e.to_string());
+        return vec![Err(InputError::Read { path: path.to_path_buf(), source })];
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(source) => return vec![Err(InputError::Read { path: path.to_path_buf(), source })],
     };
-    if !is_json(path) {
-        return vec![Ok(crate::convert(&path.to_string_lossy(), &bytes, &Default::default()))];
-    }
     let text = String::from_utf8_lossy(&bytes);
     // One (possibly pretty-printed) object, a JSON array of them, else NDJSON.
     if let Ok(one) = serde_json::from_str::<Output>(&text) {
@@ -91,10 +101,36 @@ pub struct Loaded {
     pub duplicates: Vec<String>,
 }
 
-/// Loads every input, converting PDFs in parallel; the result is in input order.
+/// Loads every input, converting PDFs in parallel in this process; the result is in input
+/// order. A hostile PDF can crash or hang this process: the CLI uses [`load_with`] and the
+/// worker pool.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_with(paths, |pdfs| pdfs.par_iter().map(|p| crate::convert_file(p, &Default::default())).collect())
+}
+
+/// Loads every input, converting the PDFs among them with `convert` (given every PDF path at
+/// once, it returns one output per path, in order); JSON inputs are read here.
+pub fn load_with(paths: &[PathBuf], convert: impl FnOnce(&[PathBuf]) -> Vec<Output>) -> Loaded {
     let inputs = expand_inputs(paths);
-    let results: Vec<Vec<Result<Output, InputError>>> = inputs.par_iter().map(|p| load_one(p)).collect();
+    let pdfs: Vec<PathBuf> = inputs.iter().filter(|p| !is_json(p)).cloned().collect();
+    let mut converted = convert(&pdfs).into_iter();
+    let results: Vec<Vec<Result<Output, InputError>>> = inputs
+        .iter()
+        .map(|p| {
+            if is_json(p) {
+                read_json(p)
+            } else {
+                match converted.next() {
+                    Some(out) => vec![Ok(out)],
+                    None => vec![Ok(crate::failure(
+                        crate::source_of_path(p),
+                        crate::contract::ErrorCode::Internal,
+                        "no result was produced for this input",
+                    ))],
+                }
+            }
+        })
+        .collect();
     let mut loaded = Loaded::default();
     let mut seen = HashSet::new();
     for r in results.into_iter().flatten() {

@@ -171,11 +171,10 @@ fn cut_parent_cycles(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
     for &(_, page) in pages {
         let mut seen = HashSet::from([page]);
         let mut node = page;
-        loop {
-            let parent = match doc.get_dictionary(node).ok().and_then(|d| d.get(b"Parent").ok()) {
-                Some(Object::Reference(p)) => *p,
-                _ => break,
-            };
+        while let Some(Object::Reference(parent)) =
+            doc.get_dictionary(node).ok().and_then(|d| d.get(b"Parent").ok())
+        {
+            let parent = *parent;
             if !seen.insert(parent) {
                 if let Ok(d) = doc.get_dictionary_mut(node) {
                     d.remove(b"Parent");

@@ -13,5 +13,6 @@ mod minutes;
 mod ofsted;
 mod pack;
 mod progress;
+mod reproducers;
 mod savings;
 mod schema;
