@@ -26,6 +26,11 @@ pub const DOCUMENT_BUDGET: u64 = 30_000_000;
 /// A ToUnicode map may map at most this many codes (a real font maps a few thousand).
 const MAX_CMAP_CODES: u64 = 1 << 20;
 
+/// One `bfrange` covers at most a two-byte code space. PDF 32000-1 (9.10.3) lets only the last
+/// byte vary, but producers write `<0000> <FFFF> <0000>` for identity maps, which must stay
+/// whole; a 4G-code range is clamped instead of expanded.
+const MAX_RANGE_CODES: u64 = 1 << 16;
+
 /// The page box used when no page or ancestor gives a usable MediaBox (US Letter, as
 /// pdftotext and most viewers assume).
 const DEFAULT_MEDIA_BOX: [i64; 4] = [0, 0, 612, 792];
@@ -206,9 +211,8 @@ fn default_media_boxes(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
 }
 
 /// Every ToUnicode map is checked before pdf-extract's CMap parser sees it: nested past
-/// MAX_NESTING (the parser recurses), a `bfrange` wider than its last byte allows (clamped: PDF
-/// 32000-1, 9.10.3, lets only the last byte vary), more codes than any font has, or text the
-/// parser fails on. A map that cannot be used is removed, so the font's encoding is used.
+/// MAX_NESTING (the parser recurses), a `bfrange` wider than a two-byte code space (clamped to
+/// MAX_RANGE_CODES), more codes than any font has, or text the parser fails on. A map that cannot be used is removed, so the font's encoding is used.
 fn check_to_unicode(doc: &mut Document) -> Vec<String> {
     let targets: BTreeSet<ObjectId> = doc
         .objects
@@ -258,7 +262,7 @@ fn check_to_unicode(doc: &mut Document) -> Vec<String> {
     let mut notes = Vec::new();
     if clamped > 0 {
         notes.push(format!(
-            "{clamped} ToUnicode maps had code ranges wider than their last byte; they were clamped"
+            "{clamped} ToUnicode maps had code ranges of more than {MAX_RANGE_CODES} codes; they were clamped"
         ));
     }
     if !dropped.is_empty() {
@@ -288,8 +292,7 @@ fn vet_cmap(data: &[u8]) -> Result<Option<Vec<u8>>, &'static str> {
     let mut codes = 0u64;
     for r in scan::bf_ranges(data) {
         let (Some((lo, lo_len)), Some((hi, _))) = (hex(r.lo), hex(r.hi)) else { return Err("unreadable") };
-        let last_byte = lo | 0xFF;
-        let hi_ok = hi.min(last_byte);
+        let hi_ok = hi.min(lo.saturating_add(MAX_RANGE_CODES - 1));
         if hi_ok != hi {
             clamped_text.push((r.hi.0, r.hi.1, format!("{hi_ok:0width$X}", width = lo_len)));
         }
@@ -868,4 +871,37 @@ pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmap_ranges_are_clamped_identity_maps_kept_nested_maps_refused() {
+        let huge = b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n1 beginbfrange\n<00000000> <FFFFFFFF> <00000041>\nendbfrange";
+        // Clamped to 65,536 codes, which parse at once; their values run into the UTF-16
+        // surrogates, on which pdf-extract would panic, so the map is refused.
+        assert_eq!(vet_cmap(huge), Err("invalid UTF-16"));
+        let wide = b"1 beginbfrange\n<000000> <0100FF> <0041>\nendbfrange";
+        let clamped = vet_cmap(wide).unwrap().expect("clamped");
+        assert!(String::from_utf8_lossy(&clamped).contains("<000000> <00FFFF> <0041>"));
+        let small = b"1 beginbfrange\n<20> <7E> <0020>\nendbfrange";
+        assert_eq!(vet_cmap(small), Ok(None));
+        let identity = b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange";
+        assert_eq!(vet_cmap(identity), Ok(None));
+        let mut nested = b"1 beginbfchar\n<20> <0041>\nendbfchar\n".to_vec();
+        nested.extend(std::iter::repeat_n(b'[', 1000));
+        assert_eq!(vet_cmap(&nested), Err("nested too deep"));
+        assert!(vet_cmap(&[0xA5; 4096]).is_err(), "binary garbage");
+    }
+
+    #[test]
+    fn a_lying_length_is_replaced_in_place() {
+        let pdf = b"4 0 obj\n<< /Length 2147483648 >>\nstream\nBT ET\nendstream\nendobj\n";
+        let fixed = fix_stream_lengths(pdf).expect("fixed");
+        assert_eq!(fixed.len(), pdf.len());
+        assert!(String::from_utf8_lossy(&fixed).contains("/Length 5          >>"));
+        assert_eq!(fix_stream_lengths(b"<< /Length 5 >>\nstream\nBT ET\nendstream"), None);
+    }
 }

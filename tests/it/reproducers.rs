@@ -53,8 +53,8 @@ const CASES: &[(&str, Want)] = &[
     ("bomb-tounicode-a85-flate-1GB", Text(WarningCode::RepairedInput)),
     ("bomb-tounicode-lzw-1200MB", Text(WarningCode::RepairedInput)),
     ("bomb-xobject-lzw-600MB", Text(WarningCode::RepairedInput)),
-    // A bfrange of 16M and 4G codes: clamped to its last byte (the font maps its codes wrongly
-    // then, as pdftotext also shows: no TEXT to expect).
+    // A bfrange of 16M and 4G codes: clamped to 65,536 codes (the map sends the font's codes to
+    // the wrong characters, as pdftotext also shows: no TEXT to expect).
     ("cmap-bfrange-16M-entries", Readable(WarningCode::RepairedInput)),
     ("cmap-bfrange-4G-entries", Readable(WarningCode::RepairedInput)),
     // Millions of operators under the stream guard: cut at the budget.
