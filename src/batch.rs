@@ -45,6 +45,9 @@ pub struct Job {
     pub index: usize,
     pub path: PathBuf,
     pub given: String,
+    /// An earlier run failed on it (timeout, memory, crash): it is started after every input
+    /// not known to fail, so a short resumed run still converts new files.
+    pub known_bad: bool,
 }
 
 /// What the parent sends a worker for one file.
@@ -67,8 +70,11 @@ pub struct JobResult {
 /// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
 pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
     let mut jobs = jobs;
-    // Largest first: the long files start early instead of ending the run on one core.
-    jobs.sort_by_cached_key(|j| std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)));
+    // Inputs not known to fail first; among them, largest first: the long files start early
+    // instead of ending the run on one core.
+    jobs.sort_by_cached_key(|j| {
+        (j.known_bad, std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)))
+    });
     let n = config.jobs.max(1).min(jobs.len().max(1));
     let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
     let (tx, rx) = mpsc::channel::<JobResult>();
@@ -103,6 +109,36 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
     if let Some(w) = worker {
         w.finish();
     }
+}
+
+/// Converts every input (its path, and the path to record in `source.path`) in worker processes
+/// and returns the outputs in input order (for `export` and `check`, which need them all before
+/// they write anything).
+pub fn convert_all(config: &PoolConfig, inputs: &[(PathBuf, String)]) -> Vec<serde_json::Value> {
+    let jobs = inputs
+        .iter()
+        .enumerate()
+        .map(|(index, (path, given))| Job {
+            index,
+            path: path.clone(),
+            given: given.clone(),
+            known_bad: false,
+        })
+        .collect();
+    let mut out: Vec<Option<serde_json::Value>> = vec![None; inputs.len()];
+    run(config, jobs, |r| {
+        if let Some(slot) = out.get_mut(r.index) {
+            *slot = Some(r.value);
+        }
+    });
+    out.into_iter()
+        .zip(inputs)
+        .map(|(v, (p, given))| {
+            v.unwrap_or_else(|| {
+                failure_value(p, given, ErrorCode::Internal, "no result was produced for this input")
+            })
+        })
+        .collect()
 }
 
 /// Converts one file in `worker` (started if needed); on timeout or death the worker is
@@ -170,19 +206,16 @@ fn convert_one(
     }
 }
 
-/// The error object for `path` (recorded as `given`), with the source facts read from the file itself.
+/// The error object for `path` (recorded as `given`), with the source facts read from the file
+/// itself (hashed in blocks; a FIFO or device is never opened, so building this object cannot
+/// block).
 pub fn failure_value(
     path: &Path,
     given: &str,
     code: ErrorCode,
     message: impl Into<String>,
 ) -> serde_json::Value {
-    let source = match std::fs::read(path) {
-        Ok(bytes) => crate::source_of(given, &bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => crate::missing_source(given),
-        Err(_) => crate::source_of(given, &[]),
-    };
-    let out = crate::failure(source, code, message);
+    let out = crate::failure(crate::source_of_path(path, given), code, message);
     crate::emit::to_checked_json(&out)
 }
 

@@ -67,52 +67,55 @@ pub fn missing_source(given: &str) -> Source {
     }
 }
 
+/// The source facts of a file on disk, recorded as `given` (`source.path`), without holding it
+/// in memory: a regular file is hashed in blocks; a missing path has null sha256 and bytes
+/// (contract 1.1 `not_found`); anything else (a FIFO, a device, a folder) is never opened and
+/// gets the facts of no bytes.
+pub fn source_of_path(path: &std::path::Path, given: &str) -> Source {
+    if std::fs::metadata(path).is_err() {
+        return missing_source(given);
+    }
+    let mut source = source_of(given, &[]);
+    if let Some((sha256, bytes)) = inputs::sha256_of(path) {
+        source.sha256 = Some(sha256);
+        source.bytes = Some(bytes);
+    }
+    source
+}
+
 /// Converts the file at `path`, recorded as `given` (`source.path`: the path as given, or
-/// relative to the folder it was found in). What cannot be read still gives an object: a
-/// missing path `not_found`, a folder, FIFO or device `not_pdf`, a file over the size limit
-/// `too_large` before it is read, a read error `malformed`.
+/// relative to the folder it was found in). Only a regular file within the size limit is read;
+/// what cannot be read still gives an object: a missing path `not_found`, a folder, FIFO or
+/// device `not_pdf` (never opened), a file over the size limit `too_large` before it is read
+/// (hashed as a stream), a read error `malformed`.
 ///
 /// # Example
 /// ```
 /// let out = councilpdf::convert_path(std::path::Path::new("no/such.pdf"), "no/such.pdf", &Default::default());
 /// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotFound));
 /// assert_eq!(out.source().sha256, None);
+/// let out = councilpdf::convert_path(std::path::Path::new("/"), "/", &Default::default());
+/// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotPdf));
 /// ```
 pub fn convert_path(path: &std::path::Path, given: &str, options: &Options) -> Output {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return failure(missing_source(given), ErrorCode::NotFound, format!("no such file: {given}"))
+    let (code, message) = match inputs::regular_file(path, options.limits.max_file_bytes) {
+        Ok(_) => match std::fs::read(path) {
+            Ok(bytes) => return convert(given, &bytes, options),
+            Err(e) => (ErrorCode::Malformed, format!("cannot read file: {e}")),
+        },
+        Err(inputs::NotReadable::Missing(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return failure(missing_source(given), ErrorCode::NotFound, format!("no such file: {given}"));
         }
-        Err(e) => {
-            return failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {e}"))
-        }
+        Err(e @ inputs::NotReadable::Missing(_)) => (ErrorCode::Malformed, e.to_string()),
+        Err(e @ inputs::NotReadable::NotRegular(_)) => (ErrorCode::NotPdf, e.to_string()),
+        Err(e @ inputs::NotReadable::TooLarge(..)) => (ErrorCode::TooLarge, e.to_string()),
     };
-    if !meta.is_file() {
-        return failure(source_of(given, &[]), ErrorCode::NotPdf, "not a regular file");
-    }
-    if meta.len() > options.limits.max_file_bytes {
-        // Hashed as a stream: the file is never held in memory.
-        let sha256 = std::fs::File::open(path).and_then(|mut f| {
-            let mut h = Sha256::new();
-            std::io::copy(&mut f, &mut h)?;
-            Ok(format!("{:x}", h.finalize()))
-        });
-        let e = pdf::PdfError::TooLarge(meta.len(), options.limits.max_file_bytes);
-        return match sha256 {
-            Ok(sha) => {
-                let source = Source { sha256: Some(sha), bytes: Some(meta.len()), ..missing_source(given) };
-                failure(source, ErrorCode::TooLarge, e.to_string())
-            }
-            Err(err) => {
-                failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {err}"))
-            }
-        };
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => convert(given, &bytes, options),
-        Err(e) => failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {e}")),
-    }
+    failure(source_of_path(path, given), code, message)
+}
+
+/// [`convert_path`] recording the path as it is written.
+pub fn convert_file(path: &std::path::Path, options: &Options) -> Output {
+    convert_path(path, &path.to_string_lossy(), options)
 }
 
 /// The error object for a file that could not be read.
@@ -189,6 +192,9 @@ fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
     }
     for r in &raw.repairs {
         w.push(Warning::new(WarningCode::RepairedInput, r.clone(), None));
+    }
+    for (page, why) in &raw.over_budget {
+        w.push(Warning::new(WarningCode::PageBudgetExceeded, why.clone(), Some(*page)));
     }
     for p in raw.pages.iter().filter(|p| !p.readable) {
         let why = p.problem.clone().unwrap_or_else(|| "unreadable".into());

@@ -53,6 +53,13 @@ impl Fixture {
     pub fn has_expected(&self) -> bool {
         self.expected.is_file()
     }
+
+    /// The path `extract` records for this PDF found in the searched folder (`source.path`).
+    pub fn given(&self) -> String {
+        let ext =
+            self.pdf.extension().map(|x| x.to_string_lossy().into_owned()).unwrap_or_else(|| "pdf".into());
+        format!("{}.{ext}", self.name)
+    }
 }
 
 /// What a search of fixture folders found.
@@ -110,9 +117,11 @@ fn is_pdf(p: &Path) -> bool {
 /// # Errors
 /// `CheckError::Read` when the PDF cannot be read from disk.
 pub fn current_output(pdf: &Path, given: &str) -> Result<serde_json::Value, CheckError> {
-    let bytes = std::fs::read(pdf).map_err(|source| CheckError::Read { path: pdf.to_path_buf(), source })?;
-    let out = crate::convert(given, &bytes, &Default::default());
-    Ok(crate::emit::to_checked_json(&out))
+    crate::inputs::regular_file(pdf, u64::MAX).map_err(|e| CheckError::Read {
+        path: pdf.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(crate::emit::to_checked_json(&crate::convert_path(pdf, given, &Default::default())))
 }
 
 /// Reads an expected file as written.
@@ -146,10 +155,15 @@ pub struct Outcome {
 /// # Errors
 /// When the PDF or the expected file cannot be read, or the expected file is not JSON.
 pub fn check_fixture(fixture: &Fixture, opts: &DiffOptions) -> Result<Outcome, CheckError> {
-    // The path relative to the searched folder, as `extract` records a file found in a folder.
-    let ext =
-        fixture.pdf.extension().map(|x| x.to_string_lossy().into_owned()).unwrap_or_else(|| "pdf".into());
-    let got = current_output(&fixture.pdf, &format!("{}.{ext}", fixture.name))?;
+    compare(fixture, current_output(&fixture.pdf, &fixture.given())?, opts)
+}
+
+/// Compares a fixture's fresh output `got` (converted by the caller, e.g. in worker processes)
+/// with its expected file (if any).
+///
+/// # Errors
+/// When the expected file cannot be read or is not JSON.
+pub fn compare(fixture: &Fixture, got: serde_json::Value, opts: &DiffOptions) -> Result<Outcome, CheckError> {
     let mut expected = if fixture.has_expected() { Some(read_expected(&fixture.expected)?) } else { None };
     let upgraded_from = expected.as_mut().and_then(crate::contract::upgrade);
     let differences = expected.as_ref().map(|e| diff(e, &got, opts)).unwrap_or_default();

@@ -1,9 +1,8 @@
 //! `councilpdf check`: compare fixture PDFs with their expected files; `--bless` updates them.
 
-use rayon::prelude::*;
-
 use super::args::CheckArgs;
 use super::error_chain;
+use councilpdf::batch;
 use councilpdf::check::{self, DiffOptions, Outcome, TOP_LEVEL_FIELDS};
 use councilpdf::contract::SCHEMA_VERSION;
 
@@ -33,9 +32,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     }
     let skipped = skip.len();
 
-    // Convert in parallel; report in name order so the output is the same on every run.
+    // Convert in the worker pool (a hostile fixture costs its own result, never the run); report
+    // in name order so the output is the same on every run.
+    let pdfs: Vec<(std::path::PathBuf, String)> = todo.iter().map(|f| (f.pdf.clone(), f.given())).collect();
+    let outputs = batch::convert_all(&super::extract::pool_config(&args.pool)?, &pdfs);
     let mut results: Vec<(String, Result<Outcome, check::CheckError>)> =
-        todo.par_iter().map(|f| (f.name.clone(), check::check_fixture(f, &opts))).collect();
+        todo.iter().zip(outputs).map(|(f, got)| (f.name.clone(), check::compare(f, got, &opts))).collect();
     results.sort_by(|a, b| a.0.cmp(&b.0));
 
     let (mut passed, mut failed, mut blessed) = (0usize, 0usize, 0usize);

@@ -5,13 +5,29 @@ use anyhow::Context as _;
 use super::args::{ExportArgs, ExportFormat};
 use super::error_chain;
 use councilpdf::contract::ErrorCode;
-use councilpdf::export;
+use councilpdf::{batch, export};
 
 pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
     if let Some(missing) = args.inputs.iter().find(|p| !p.exists()) {
         anyhow::bail!("{} does not exist", missing.display());
     }
-    let loaded = export::load(&args.inputs);
+    // PDFs are converted in the worker pool, under the same time and memory limits as `extract`.
+    let config = super::extract::pool_config(&args.pool)?;
+    let loaded = export::load_with(&args.inputs, |pdfs| {
+        batch::convert_all(&config, pdfs)
+            .into_iter()
+            .zip(pdfs)
+            .map(|(v, (p, given))| {
+                serde_json::from_value(v).unwrap_or_else(|e| {
+                    councilpdf::failure(
+                        councilpdf::source_of_path(p, given),
+                        councilpdf::contract::ErrorCode::Internal,
+                        format!("the worker's answer is not an output: {e}"),
+                    )
+                })
+            })
+            .collect()
+    });
     if loaded.outputs.is_empty() && loaded.errors.is_empty() {
         anyhow::bail!("no PDF or JSON files found in the given paths");
     }

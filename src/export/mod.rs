@@ -61,10 +61,20 @@ fn is_json(p: &Path) -> bool {
 }
 
 /// Reads one input: a JSON file gives its outputs, anything else is converted as a PDF
-/// (recorded as `given` in `source.path`).
+/// (recorded as `given` in `source.path`; in this process: [`load_with`] lets the caller convert
+/// PDFs in worker processes instead).
 pub fn load_one(path: &Path, given: &str) -> Vec<Result<Output, InputError>> {
     if !is_json(path) {
         return vec![Ok(crate::convert_path(path, given, &Default::default()))];
+    }
+    read_json(path)
+}
+
+/// The outputs held in a JSON input (one object, an array of them, or NDJSON).
+fn read_json(path: &Path) -> Vec<Result<Output, InputError>> {
+    if let Err(e) = crate::inputs::regular_file(path, u64::MAX) {
+        let source = std::io::Error::other(e.to_string());
+        return vec![Err(InputError::Read { path: path.to_path_buf(), source })];
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -113,11 +123,39 @@ pub struct Loaded {
     pub duplicates: Vec<String>,
 }
 
-/// Loads every input, converting PDFs in parallel; the result is in input order.
+/// Loads every input, converting PDFs in parallel in this process; the result is in input
+/// order. A hostile PDF can crash or hang this process: the CLI uses [`load_with`] and the
+/// worker pool.
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    load_with(paths, |pdfs| {
+        pdfs.par_iter().map(|(p, given)| crate::convert_path(p, given, &Default::default())).collect()
+    })
+}
+
+/// Loads every input, converting the PDFs among them with `convert` (given every PDF at once,
+/// each with the path to record in `source.path`, it returns one output per PDF, in order);
+/// JSON inputs are read here.
+pub fn load_with(paths: &[PathBuf], convert: impl FnOnce(&[(PathBuf, String)]) -> Vec<Output>) -> Loaded {
     let inputs = expand_inputs(paths);
-    let results: Vec<Vec<Result<Output, InputError>>> =
-        inputs.par_iter().map(|(p, given)| load_one(p, given)).collect();
+    let pdfs: Vec<(PathBuf, String)> = inputs.iter().filter(|(p, _)| !is_json(p)).cloned().collect();
+    let mut converted = convert(&pdfs).into_iter();
+    let results: Vec<Vec<Result<Output, InputError>>> = inputs
+        .iter()
+        .map(|(p, given)| {
+            if is_json(p) {
+                read_json(p)
+            } else {
+                match converted.next() {
+                    Some(out) => vec![Ok(out)],
+                    None => vec![Ok(crate::failure(
+                        crate::source_of_path(p, given),
+                        crate::contract::ErrorCode::Internal,
+                        "no result was produced for this input",
+                    ))],
+                }
+            }
+        })
+        .collect();
     let mut loaded = Loaded::default();
     let mut seen = HashSet::new();
     for r in results.into_iter().flatten() {

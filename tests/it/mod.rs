@@ -15,5 +15,6 @@ mod minutes;
 mod ofsted;
 mod pack;
 mod progress;
+mod reproducers;
 mod savings;
 mod schema;
