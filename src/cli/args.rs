@@ -32,7 +32,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// PDF files, or folders to search for *.pdf.
+    /// PDF files, folders to search for *.pdf, or `-` for one PDF on standard input.
     #[arg(required_unless_present = "list")]
     pub paths: Vec<PathBuf>,
     /// Read input paths from FILE, one a line (`-` for stdin), after any given as arguments.
@@ -78,7 +78,7 @@ pub struct WorkerArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// JSON files (one object, or NDJSON).
+    /// JSON files (one object, or NDJSON), folders of them, or `-` for standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -93,6 +93,10 @@ pub struct LayoutArgs {
     /// Print the layout as JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Draw the page as SVG into OUT.svg: words, blocks, tables and cells, furniture, and each
+    /// extracted record's bbox labelled with its field (e.g. `savings[3]`). Needs --page.
+    #[arg(long, value_name = "OUT.svg", requires = "page")]
+    pub svg: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
