@@ -14,7 +14,7 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
     let mut files: Vec<PathBuf> = Vec::new();
     for f in &args.files {
         if f.is_dir() {
-            let found = councilpdf::inputs::files_under(f, &is_json);
+            let found = councilpdf::inputs::files_under(f, &councilpdf::export::is_json);
             if found.is_empty() {
                 println!("{}: no JSON files in this folder", f.display());
             }
@@ -31,12 +31,6 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<u8> {
     }
     eprintln!("councilpdf: {}: {valid} valid, {bad} invalid", plural(files.len(), "file", "files"));
     Ok(if bad > 0 { 1 } else { 0 })
-}
-
-fn is_json(p: &Path) -> bool {
-    p.extension().is_some_and(|x| {
-        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl")
-    })
 }
 
 /// Validates one file, printing a line per object; returns (valid, invalid) objects, where a

@@ -58,7 +58,8 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
     })
 }
 
-fn is_json(p: &Path) -> bool {
+/// A `*.json`, `*.ndjson` or `*.jsonl` file, whatever the case of its extension.
+pub fn is_json(p: &Path) -> bool {
     p.extension().is_some_and(|x| {
         x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl")
     })
