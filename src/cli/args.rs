@@ -38,8 +38,9 @@ pub struct ExtractArgs {
     /// Read input paths from FILE, one a line (`-` for stdin), after any given as arguments.
     #[arg(long, value_name = "FILE")]
     pub list: Option<PathBuf>,
-    /// Write DIR/<stem>.json for each input instead of printing (atomically; re-runs skip
-    /// inputs already converted with the same sha256 and tool version).
+    /// Write one JSON file per input into DIR instead of printing: a walked file at its path
+    /// relative to the folder, a named one at <stem>.json (<stem>-<sha256 prefix>.json when
+    /// another paper has that name). Atomic; re-runs skip inputs already converted.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// With --out: convert again even when an output for the same input exists.
