@@ -17,6 +17,7 @@ use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -68,7 +69,18 @@ pub struct JobResult {
 /// Converts every job in worker processes and calls `on_result` for each result as it
 /// arrives (in completion order, on the calling thread). Never fails per file: a file whose
 /// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
-pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
+pub fn run(config: &PoolConfig, jobs: Vec<Job>, on_result: impl FnMut(JobResult)) {
+    run_until(config, jobs, &Arc::new(AtomicBool::new(false)), on_result)
+}
+
+/// As [`run`], until `stop` is set (Ctrl-C): then no job is started, the files being
+/// converted are abandoned (their workers killed, no result for them), and it returns.
+pub fn run_until(
+    config: &PoolConfig,
+    jobs: Vec<Job>,
+    stop: &Arc<AtomicBool>,
+    mut on_result: impl FnMut(JobResult),
+) {
     let mut jobs = jobs;
     // Inputs not known to fail first; among them, largest first: the long files start early
     // instead of ending the run on one core.
@@ -80,8 +92,8 @@ pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobRes
     let (tx, rx) = mpsc::channel::<JobResult>();
     let mut slots = Vec::with_capacity(n);
     for _ in 0..n {
-        let (queue, tx, config) = (Arc::clone(&queue), tx.clone(), config.clone());
-        slots.push(std::thread::spawn(move || slot(&config, &queue, &tx)));
+        let (queue, tx, config, stop) = (Arc::clone(&queue), tx.clone(), config.clone(), Arc::clone(stop));
+        slots.push(std::thread::spawn(move || slot(&config, &queue, &tx, &stop)));
     }
     drop(tx);
     for r in rx {
@@ -93,15 +105,15 @@ pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobRes
 }
 
 /// One worker slot: takes jobs until the queue is empty, replacing its worker when it dies.
-fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult>) {
+fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult>, stop: &AtomicBool) {
     let mut worker: Option<Worker> = None;
     loop {
         let job = match queue.lock() {
-            Ok(mut q) => q.pop_front(),
-            Err(_) => None,
+            Ok(mut q) if !stop.load(Ordering::SeqCst) => q.pop_front(),
+            _ => None,
         };
         let Some(job) = job else { break };
-        let value = convert_one(config, &mut worker, &job.path, &job.given);
+        let Some(value) = convert_one(config, &mut worker, &job.path, &job.given, stop) else { break };
         if tx.send(JobResult { index: job.index, path: job.path, value }).is_err() {
             break;
         }
@@ -148,31 +160,38 @@ fn convert_one(
     worker: &mut Option<Worker>,
     path: &Path,
     given: &str,
-) -> serde_json::Value {
+    stop: &AtomicBool,
+) -> Option<serde_json::Value> {
     if worker.is_none() {
         match Worker::spawn(config) {
             Ok(w) => *worker = Some(w),
             Err(e) => {
-                return failure_value(
+                return Some(failure_value(
                     path,
                     given,
                     ErrorCode::Internal,
                     format!("cannot start a worker process: {e}"),
-                )
+                ))
             }
         }
     }
     let Some(w) = worker.as_mut() else {
-        return failure_value(path, given, ErrorCode::Internal, "no worker process");
+        return Some(failure_value(path, given, ErrorCode::Internal, "no worker process"));
     };
     let request = serde_json::to_string(&Request { path: path.to_path_buf(), given: given.to_string() })
         .unwrap_or_default();
     let sent = writeln!(w.stdin, "{request}").and_then(|_| w.stdin.flush());
     let answer = match sent {
-        Ok(()) => w.lines.recv_timeout(config.timeout),
+        Ok(()) => wait_answer(&w.lines, config.timeout, stop),
         Err(_) => Err(RecvTimeoutError::Disconnected),
     };
-    match answer {
+    if stop.load(Ordering::SeqCst) && answer.is_err() {
+        if let Some(w) = worker.take() {
+            w.kill();
+        }
+        return None;
+    }
+    Some(match answer {
         Ok(line) => match serde_json::from_str::<serde_json::Value>(&line) {
             Ok(v) => v,
             Err(e) => failure_value(
@@ -198,10 +217,27 @@ fn convert_one(
         }
         Err(RecvTimeoutError::Disconnected) => {
             let Some(w) = worker.take() else {
-                return failure_value(path, given, ErrorCode::Internal, "the worker process died");
+                return Some(failure_value(path, given, ErrorCode::Internal, "the worker process died"));
             };
             let (code, message) = w.death(config);
             failure_value(path, given, code, message)
+        }
+    })
+}
+
+/// Waits for the worker's answer up to `timeout`, looking at `stop` every 100 ms.
+fn wait_answer(
+    lines: &Receiver<String>,
+    timeout: Duration,
+    stop: &AtomicBool,
+) -> Result<String, RecvTimeoutError> {
+    let started = std::time::Instant::now();
+    loop {
+        let left = timeout.saturating_sub(started.elapsed());
+        match lines.recv_timeout(left.min(Duration::from_millis(100))) {
+            Err(RecvTimeoutError::Timeout) if !left.is_zero() && !stop.load(Ordering::SeqCst) => continue,
+            Err(RecvTimeoutError::Timeout) if !left.is_zero() => return Err(RecvTimeoutError::Disconnected),
+            other => return other,
         }
     }
 }
@@ -230,7 +266,15 @@ struct Worker {
 
 impl Worker {
     fn spawn(config: &PoolConfig) -> std::io::Result<Worker> {
-        let mut child = Command::new(&config.program)
+        let mut command = Command::new(&config.program);
+        // The conversion is single-threaded: one malloc arena, so glibc's 64 MB reservation per
+        // thread does not count against the address-space limit (an idle worker: 83 MB → 18 MB).
+        command.env("MALLOC_ARENA_MAX", "1");
+        // Its own process group: Ctrl-C at a terminal reaches the parent only, which stops the
+        // batch cleanly and ends the workers itself.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command
             .args(&config.args)
             .arg("--max-memory")
             .arg(config.max_memory.to_string())
@@ -265,7 +309,7 @@ impl Worker {
             let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
             let why = lines
                 .iter()
-                .find(|l| l.contains("memory allocation") || l.contains("overflowed its stack"))
+                .find(|l| is_out_of_memory(l) || l.contains("overflowed its stack"))
                 .or_else(|| {
                     lines.iter().rev().find(|l| {
                         !l.starts_with("note:")
@@ -289,7 +333,7 @@ impl Worker {
         }
         let last = self.last_error.lock().map(|s| s.clone()).unwrap_or_default();
         let mb = config.max_memory >> 20;
-        if last.contains("memory allocation") || last.contains("capacity overflow") {
+        if is_out_of_memory(&last) {
             return (ErrorCode::TooLarge, format!("the conversion exceeded the memory limit of {mb} MB"));
         }
         let how = match &status {
@@ -317,6 +361,14 @@ impl Worker {
         drop(self.stdin);
         let _ = self.child.wait();
     }
+}
+
+/// A worker's last words that mean the address-space limit was reached: an allocation that
+/// failed, or a thread, buffer or mapping that could not be made (`ENOMEM`, os error 12).
+fn is_out_of_memory(last: &str) -> bool {
+    ["memory allocation", "capacity overflow", "os error 12", "Cannot allocate memory", "out of memory"]
+        .iter()
+        .any(|m| last.contains(m))
 }
 
 fn describe_status(s: &std::process::ExitStatus) -> String {

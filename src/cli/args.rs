@@ -32,14 +32,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// PDF files, or folders to search for *.pdf.
+    /// PDF files, folders to search for *.pdf, or `-` for one PDF on standard input.
     #[arg(required_unless_present = "list")]
     pub paths: Vec<PathBuf>,
     /// Read input paths from FILE, one a line (`-` for stdin), after any given as arguments.
     #[arg(long, value_name = "FILE")]
     pub list: Option<PathBuf>,
-    /// Write DIR/<stem>.json for each input instead of printing (atomically; re-runs skip
-    /// inputs already converted with the same sha256 and tool version).
+    /// Write one JSON file per input into DIR instead of printing: a walked file at its path
+    /// relative to the folder, a named one at <stem>.json (<stem>-<sha256 prefix>.json when
+    /// another paper has that name). Atomic; re-runs skip inputs already converted.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// With --out: convert again even when an output for the same input exists.
@@ -85,7 +86,7 @@ pub struct WorkerArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// JSON files (one object, or NDJSON).
+    /// JSON files (one object, or NDJSON), folders of them, or `-` for standard input.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -100,6 +101,10 @@ pub struct LayoutArgs {
     /// Print the layout as JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Draw the page as SVG into OUT.svg: words, blocks, tables and cells, furniture, and each
+    /// extracted record's bbox labelled with its field (e.g. `savings[3]`). Needs --page.
+    #[arg(long, value_name = "OUT.svg", requires = "page")]
+    pub svg: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

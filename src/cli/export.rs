@@ -3,17 +3,19 @@
 use anyhow::Context as _;
 
 use super::args::{ExportArgs, ExportFormat};
-use super::error_chain;
+use super::{error_chain, plural};
 use councilpdf::contract::ErrorCode;
 use councilpdf::{batch, export};
 
 pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
-    if let Some(missing) = args.inputs.iter().find(|p| !p.exists()) {
-        anyhow::bail!("{} does not exist", missing.display());
+    // A missing input is reported and skipped, as `extract` does (and counts as failed).
+    let (present, missing): (Vec<_>, Vec<_>) = args.inputs.iter().cloned().partition(|p| p.exists());
+    for m in &missing {
+        eprintln!("{}: not_found: no such file or folder; skipped", m.display());
     }
     // PDFs are converted in the worker pool, under the same time and memory limits as `extract`.
     let config = super::extract::pool_config(&args.pool)?;
-    let loaded = export::load_with(&args.inputs, |pdfs| {
+    let loaded = export::load_with(&present, |pdfs| {
         batch::convert_all(&config, pdfs)
             .into_iter()
             .zip(pdfs)
@@ -28,11 +30,23 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
             })
             .collect()
     });
-    if loaded.outputs.is_empty() && loaded.errors.is_empty() {
+    if loaded.outputs.is_empty() && loaded.errors.is_empty() && missing.is_empty() {
         anyhow::bail!("no PDF or JSON files found in the given paths");
     }
-    for e in &loaded.errors {
-        eprintln!("{}", error_chain(e));
+    let failures: Vec<_> = loaded.failures().collect();
+    for e in &failures {
+        eprintln!("{}", error_chain(*e));
+    }
+    let skipped = loaded.skipped();
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().take(3).map(|p| p.display().to_string()).collect();
+        let more = if skipped.len() > 3 { ", …" } else { "" };
+        eprintln!(
+            "{} skipped ({} of `councilpdf extract`: {}{more})",
+            plural(skipped.len(), "file", "files"),
+            if skipped.len() == 1 { "not an output" } else { "not outputs" },
+            names.join(", ")
+        );
     }
     for d in &loaded.duplicates {
         eprintln!("{d}: same file (sha256) as an earlier input; exported once");
@@ -49,26 +63,32 @@ pub fn run(args: ExportArgs) -> anyhow::Result<u8> {
             eprintln!("{}: {} (recorded in documents with its error code)", src.file, code.as_str());
         }
     }
-    let documents = loaded.outputs.len() - not_found;
-    let missing = if not_found > 0 { format!(", {not_found} not_found not written") } else { String::new() };
+    let documents = loaded.documents();
+    if documents == 0 {
+        eprintln!(
+            "nothing exported: no valid documents among the inputs; {} left as it was",
+            args.out.display()
+        );
+        return Ok(1);
+    }
+    let missing_note =
+        if not_found > 0 { format!(", {not_found} not_found not written") } else { String::new() };
+    let docs = plural(documents, "document", "documents");
     match args.format {
         ExportFormat::Csv => {
             let files = export::csv::write(&args.out, &loaded.outputs, args.excel)
                 .map_err(|e| anyhow::anyhow!(error_chain(&e)))?;
-            eprintln!(
-                "{documents} document(s){missing} → {} CSV files in {}",
-                files.len(),
-                args.out.display()
-            );
+            eprintln!("{docs}{missing_note} → {} CSV files in {}", files.len(), args.out.display());
         }
         ExportFormat::Sqlite => {
-            let n = export::sqlite::write(&args.out, &loaded.outputs)
+            export::sqlite::write(&args.out, &loaded.outputs)
                 .map_err(|e| anyhow::anyhow!(error_chain(&e)))
                 .with_context(|| format!("database {}", args.out.display()))?;
-            eprintln!("{n} document(s){missing} → {}", args.out.display());
+            eprintln!("{docs}{missing_note} → {}", args.out.display());
         }
     }
-    Ok(if failed.is_empty() && loaded.errors.is_empty() { 0 } else { 1 })
+    // Skipped files (other JSON) leave the exit code alone; failures of any kind give 1.
+    Ok(if failed.is_empty() && failures.is_empty() && missing.is_empty() { 0 } else { 1 })
 }
 
 /// `councilpdf schema`: the contract's JSON Schema on stdout.

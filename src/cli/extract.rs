@@ -2,12 +2,16 @@
 //! in input order, resumable with `--out`, with a progress bar, a summary line and a report.
 
 use anyhow::Context as _;
-use std::collections::{BTreeMap, HashSet};
+use signal_hook::consts::SIGINT;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::args::{ExtractArgs, PoolArgs};
+use super::plural;
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
 use councilpdf::contract::{Output, Tool, SCHEMA_VERSION};
 
@@ -38,7 +42,8 @@ struct Record {
     input: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     output: Option<String>,
-    /// `converted`, `failed`, or `skipped` (already converted by an earlier run).
+    /// `converted`, `failed`, `skipped` (already converted by an earlier run), or
+    /// `interrupted` (not reached before Ctrl-C).
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<serde_json::Value>,
@@ -75,21 +80,74 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
     councilpdf::inputs::expand_given(paths, &councilpdf::inputs::is_pdf)
 }
 
+/// One input of a run: where to read it, the path to record (`source.path`), and how it was
+/// named, which decides its output name.
+#[derive(Debug, Clone)]
+struct Input {
+    path: PathBuf,
+    given: String,
+    origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Named on the command line or in `--list`: `<stem>.json`.
+    Named,
+    /// Found by walking a folder argument: its path relative to that folder, under `--out`.
+    Walked,
+    /// `-`: one PDF read from standard input (staged in a temporary file).
+    Stdin,
+}
+
+/// The path a standard-input PDF is recorded as (`source.file` and `source.path`).
+const STDIN: &str = "-";
+
+fn inputs_of(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        let origin = if p.is_dir() { Origin::Walked } else { Origin::Named };
+        for (path, given) in expand_inputs(std::slice::from_ref(p)) {
+            out.push(Input { path, given, origin });
+        }
+    }
+    out
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let mut given = expand_inputs(&args.paths);
-    if let Some(list) = &args.list {
-        given.extend(expand_inputs(&read_list(list)?));
+    // Usage and I/O problems first: nothing is converted before they are settled.
+    let stdin_pdf = args.paths.iter().filter(|p| p.as_os_str() == STDIN).count();
+    if stdin_pdf > 1 {
+        anyhow::bail!("`-` (a PDF on standard input) may be given once");
     }
-    let inputs: Vec<PathBuf> = given.iter().map(|(p, _)| p.clone()).collect();
-    if inputs.is_empty() {
-        anyhow::bail!("no PDF files found in the given paths");
+    if stdin_pdf == 1 && args.list.as_deref().is_some_and(|l| l.as_os_str() == STDIN) {
+        anyhow::bail!("`extract -` and `--list -` both read standard input: give one of them");
+    }
+    if let Some(report) = &args.report {
+        check_writable(report).with_context(|| format!("cannot write the report {}", report.display()))?;
     }
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
+    let mut inputs = Vec::new();
+    let mut stdin_file = None;
+    for p in &args.paths {
+        if p.as_os_str() == STDIN {
+            let staged = StagedStdin::read()?;
+            inputs.push(Input { path: staged.0.clone(), given: STDIN.into(), origin: Origin::Stdin });
+            stdin_file = Some(staged);
+        } else {
+            inputs.extend(inputs_of(std::slice::from_ref(p)));
+        }
+    }
+    if let Some(list) = &args.list {
+        inputs.extend(inputs_of(&read_list(list)?));
+    }
+    if inputs.is_empty() {
+        anyhow::bail!("no PDF files found in the given paths");
+    }
     let targets: Vec<Option<PathBuf>> = match &args.out {
-        Some(dir) => output_names(&inputs).into_iter().map(|n| Some(dir.join(n))).collect(),
+        Some(dir) => output_targets(dir, &inputs),
         None => vec![None; inputs.len()],
     };
 
@@ -97,23 +155,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     // failure that may not happen again (timeout, memory, crash): those are redone last.
     let mut records: Vec<Option<Record>> = vec![None; inputs.len()];
     let mut jobs = Vec::new();
-    for (i, path) in inputs.iter().enumerate() {
+    for (i, input) in inputs.iter().enumerate() {
         let mut known_bad = false;
         if let (Some(target), false) = (&targets[i], args.force) {
-            match reusable_output(path, target) {
+            match reusable_output(&input.path, target) {
                 Reuse::Keep(v) => {
-                    records[i] = Some(Record::of(path, Some(target), &v, true));
+                    records[i] = Some(Record::of(Path::new(&shown(input)), Some(target), &v, true));
                     continue;
                 }
                 Reuse::Retry => known_bad = true,
                 Reuse::No => {}
             }
         }
-        let as_given = given.get(i).map_or_else(|| path.to_string_lossy().into_owned(), |(_, g)| g.clone());
-        jobs.push(Job { index: i, path: path.clone(), given: as_given, known_bad });
+        jobs.push(Job { index: i, path: input.path.clone(), given: input.given.clone(), known_bad });
     }
 
     let config = pool_config(&args.pool)?;
+    // Ctrl-C sets the flag (the pool stops, what is finished is kept); a second one exits at once.
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register_conditional_shutdown(SIGINT, INTERRUPTED as i32, Arc::clone(&stop))?;
+    signal_hook::flag::register(SIGINT, Arc::clone(&stop))?;
     let bar = progress_bar(jobs.len());
     let pretty = args.pretty && inputs.len() == 1;
     let stdout = std::io::stdout();
@@ -123,14 +184,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let mut write_error: Option<anyhow::Error> = None;
     let mut failed_writes = 0usize;
     let mut pages_done = 0u64;
-    batch::run(&config, jobs, |JobResult { index, path, value }| {
+    batch::run_until(&config, jobs, &stop, |JobResult { index, path, value }| {
         let target = targets.get(index).cloned().flatten();
-        let rec = Record::of(&path, target.as_deref(), &value, false);
+        let shown_path = inputs.get(index).map_or_else(|| path.clone(), |i| PathBuf::from(shown(i)));
+        let rec = Record::of(&shown_path, target.as_deref(), &value, false);
         pages_done += rec.pages;
         if let (Some(code), Some(msg)) =
             (rec.error_code(), rec.error.as_ref().and_then(|e| e.get("message")).and_then(|m| m.as_str()))
         {
-            let line = format!("{}: {code}: {msg}", path.display());
+            let line = format!("{}: {code}: {msg}", shown_path.display());
             match &bar {
                 Some(b) => b.println(line),
                 None => eprintln!("{line}"),
@@ -181,9 +243,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         b.finish_and_clear();
     }
     drop(lock);
-    let records: Vec<Record> =
-        records.into_iter().zip(&inputs).map(|(r, p)| r.unwrap_or_else(|| lost(p))).collect();
-    let mut summary = summarize(&records, started.elapsed());
+    drop(stdin_file);
+    let interrupted = stop.load(Ordering::SeqCst);
+    let records: Vec<Record> = records
+        .into_iter()
+        .zip(&inputs)
+        .map(|(r, i)| r.unwrap_or_else(|| if interrupted { not_done(i) } else { lost(i) }))
+        .collect();
+    let mut summary = summarize(&records, started.elapsed(), interrupted);
     if failed_writes > 0 {
         summary.line.push_str(&format!("; {failed_writes} outputs could not be written"));
         summary.json["failed_writes"] = failed_writes.into();
@@ -203,15 +270,69 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     if let Some(e) = write_error {
         return Err(e.context(format!("{failed_writes} outputs could not be written")));
     }
+    if interrupted {
+        return Ok(INTERRUPTED);
+    }
     // A failure kept from an earlier run still means some input is not converted.
     Ok(if records.iter().any(|r| r.error.is_some()) { 1 } else { 0 })
 }
 
+/// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const INTERRUPTED: u8 = 130;
+
+/// How an input is shown in messages and the report: `-` for standard input.
+fn shown(input: &Input) -> String {
+    match input.origin {
+        Origin::Stdin => STDIN.into(),
+        _ => input.path.to_string_lossy().into_owned(),
+    }
+}
+
+/// Fails unless `path` can be written: its folder exists and it is not a folder. Creates
+/// nothing that was not there (an empty file made for the test is removed again).
+fn check_writable(path: &Path) -> anyhow::Result<()> {
+    if path.is_dir() {
+        anyhow::bail!("it is a folder");
+    }
+    let existed = path.exists();
+    std::fs::OpenOptions::new().append(true).create(true).open(path)?;
+    if !existed {
+        let _ = std::fs::remove_file(path);
+    }
+    Ok(())
+}
+
+/// A PDF read from standard input, held in a temporary file (workers read paths) that is
+/// removed when this is dropped.
+struct StagedStdin(PathBuf);
+
+impl StagedStdin {
+    fn read() -> anyhow::Result<StagedStdin> {
+        let path = std::env::temp_dir().join(format!("councilpdf-stdin-{}.pdf", std::process::id()));
+        let mut file = std::fs::File::create(&path)
+            .with_context(|| format!("cannot stage stdin in {}", path.display()))?;
+        let staged = StagedStdin(path);
+        std::io::copy(&mut std::io::stdin().lock(), &mut file).context("cannot read standard input")?;
+        Ok(staged)
+    }
+}
+
+impl Drop for StagedStdin {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// An input the run did not reach because it was interrupted.
+fn not_done(input: &Input) -> Record {
+    Record { input: shown(input), status: "interrupted", ..Default::default() }
+}
+
 /// A record for an input that produced no result at all (cannot happen unless the pool
 /// itself failed): reported as an internal failure rather than silently dropped.
-fn lost(path: &Path) -> Record {
+fn lost(input: &Input) -> Record {
     Record {
-        input: path.to_string_lossy().into_owned(),
+        input: shown(input),
         status: "failed",
         error: Some(
             serde_json::json!({"code": "internal", "message": "no result was produced for this input"}),
@@ -225,7 +346,7 @@ struct Summary {
     json: serde_json::Value,
 }
 
-fn summarize(records: &[Record], elapsed: Duration) -> Summary {
+fn summarize(records: &[Record], elapsed: Duration, interrupted: bool) -> Summary {
     let count = |s: &str| records.iter().filter(|r| r.status == s).count();
     // Failures of this run only: an output kept from an earlier run is counted as skipped.
     let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
@@ -247,15 +368,21 @@ fn summarize(records: &[Record], elapsed: Duration) -> Summary {
     } else {
         format!(" ({})", by_code.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", "))
     };
+    let not_done = count("interrupted");
     let line = format!(
-        "councilpdf: {} files: {} converted, {failed} failed{codes}, {} skipped{kept}; {warnings} warnings; {pages} pages in {secs:.2} s ({pps:.0} pages/s)",
-        records.len(),
+        "councilpdf: {}{}: {} converted, {failed} failed{codes}, {} skipped{kept}{}; {}; {} in {secs:.2} s ({pps:.0} pages/s)",
+        if interrupted { "interrupted: " } else { "" },
+        plural(records.len(), "file", "files"),
         count("converted"),
         count("skipped"),
+        if interrupted { format!(", {not_done} not done") } else { String::new() },
+        plural(warnings, "warning", "warnings"),
+        plural(pages as usize, "page", "pages"),
     );
     let json = serde_json::json!({
         "files": records.len(), "converted": count("converted"), "failed": failed, "failed_by_code": by_code,
-        "skipped": count("skipped"), "skipped_failed": kept_failures, "warnings": warnings, "pages": pages, "seconds": secs, "pages_per_second": pps,
+        "skipped": count("skipped"), "skipped_failed": kept_failures, "interrupted": interrupted, "not_done": not_done,
+        "warnings": warnings, "pages": pages, "seconds": secs, "pages_per_second": pps,
     });
     Summary { line, json }
 }
@@ -281,27 +408,74 @@ fn read_list(list: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// `<stem>.json` per input; a stem met again gets `-2`, `-3`... in input order, so two
-/// `minutes.pdf` from different folders never overwrite each other.
-fn output_names(inputs: &[PathBuf]) -> Vec<String> {
-    let mut used: HashSet<String> = HashSet::new();
+/// Where each input's output goes in `dir`, decided by the input alone and what `dir` already
+/// holds, never by the other inputs' order: a walked file at its path relative to the folder
+/// (`2023/minutes.json`), a named file at `<stem>.json`, standard input at `stdin.json`. A name
+/// already taken, in `dir` or earlier in this run, by a different `source.path` (for standard
+/// input, different bytes) gets `<stem>-<first 8 hex digits of the sha256>.json` instead.
+fn output_targets(dir: &Path, inputs: &[Input]) -> Vec<Option<PathBuf>> {
+    // Lower-cased names claimed in this run, each with the identity that claimed it.
+    let mut claimed: HashMap<String, String> = HashMap::new();
     inputs
         .iter()
-        .map(|p| {
-            let stem = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| "output".into());
-            let mut name = format!("{stem}.json");
-            let mut n = 2;
-            while !used.insert(name.to_lowercase()) {
-                name = format!("{stem}-{n}.json");
-                n += 1;
-            }
-            name
+        .map(|input| {
+            let sha = || sha256_of(&input.path);
+            let identity = match input.origin {
+                Origin::Stdin => format!("sha256:{}", sha()),
+                _ => input.given.clone(),
+            };
+            let base = match input.origin {
+                Origin::Walked => PathBuf::from(&input.given).with_extension("json"),
+                Origin::Named => PathBuf::from(format!("{}.json", stem(&input.path))),
+                Origin::Stdin => PathBuf::from("stdin.json"),
+            };
+            let key = base.to_string_lossy().to_lowercase();
+            // An output for the same bytes is the same paper, whatever path it was given by
+            // (a file named once and then found by walking its folder): its name is kept.
+            let taken = match claimed.get(&key) {
+                Some(by) => *by != identity,
+                None => existing_identity(&dir.join(&base), input.origin)
+                    .is_some_and(|(by, by_sha)| by != identity && by_sha.as_deref() != Some(sha().as_str())),
+            };
+            let name = if taken {
+                let hex: String = sha().chars().take(8).collect();
+                let stem = base.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                base.with_file_name(format!("{stem}-{hex}.json"))
+            } else {
+                base
+            };
+            claimed.insert(name.to_string_lossy().to_lowercase(), identity);
+            Some(dir.join(name))
         })
         .collect()
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "output".into())
+}
+
+/// The sha256 of a file's bytes, hashed in blocks; a file that cannot be read (or is not a
+/// regular file, never opened) counts as no bytes, so a missing file's name still gets a suffix.
+fn sha256_of(path: &Path) -> String {
+    councilpdf::inputs::sha256_of(path)
+        .map(|(sha, _)| sha)
+        .unwrap_or_else(|| councilpdf::source_of("", &[]).sha256.unwrap_or_default())
+}
+
+/// Who an existing output belongs to: its `source.path` (its sha256 for standard input), with
+/// its sha256. None when there is no output there, or one without a `source.path` (contract
+/// 1.0, written under the old names): that one is simply converted again.
+fn existing_identity(target: &Path, origin: Origin) -> Option<(String, Option<String>)> {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(target).ok()?).ok()?;
+    let sha = v.pointer("/source/sha256").and_then(|s| s.as_str()).map(String::from);
+    let identity = match origin {
+        Origin::Stdin => sha.as_ref().map(|s| format!("sha256:{s}")),
+        _ => v.pointer("/source/path").and_then(|s| s.as_str()).map(String::from),
+    }?;
+    Some((identity, sha))
 }
 
 /// What to do with an existing output.
@@ -346,6 +520,7 @@ fn write_atomically(target: &Path, value: &serde_json::Value) -> anyhow::Result<
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name =
         target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output.json".into());
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let bytes = serde_json::to_vec_pretty(value)?;
     let written = test_write_failure(target)
@@ -385,20 +560,4 @@ fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     Some(bar)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_stems_get_numbered_outputs_in_input_order() {
-        let names = output_names(&[
-            PathBuf::from("a/minutes.pdf"),
-            PathBuf::from("b/minutes.pdf"),
-            PathBuf::from("b/Minutes.PDF"),
-            PathBuf::from("agenda.pdf"),
-        ]);
-        assert_eq!(names, ["minutes.json", "minutes-2.json", "Minutes-3.json", "agenda.json"]);
-    }
 }

@@ -8,11 +8,27 @@ use councilpdf::batch::Request;
 use std::io::{BufRead, Write};
 
 pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
+    // A panic that escapes (a thread or buffer refused under the limit) says why on stderr, so
+    // the pool can tell `too_large` from a crash; caught per-page panics stay quiet.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        if msg.contains("os error 12") || msg.contains("capacity overflow") || msg.contains("spawn") {
+            eprintln!("worker panicked: {msg}");
+        }
+    }));
+    orphan_watchdog();
     if let Some(limit) = args.max_memory {
         // Address space, not resident memory: the only limit the kernel enforces at allocation.
+        // It counts every reservation, so the limit is what a conversion may add to the idle
+        // worker (its program, stacks and allocator arena, measured once its threads run).
+        let limit = address_space().saturating_add(limit);
         rlimit::setrlimit(rlimit::Resource::AS, limit, limit)?;
     }
-    orphan_watchdog();
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -32,6 +48,18 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
         out.flush()?;
     }
     Ok(0)
+}
+
+/// This process's address space in bytes (`VmSize`), 0 where /proc cannot tell.
+fn address_space() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmSize:"))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb << 10)
+        })
+        .unwrap_or(0)
 }
 
 /// Exits when the parent batch dies (the worker is re-parented), so a worker stuck in a

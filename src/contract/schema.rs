@@ -46,7 +46,7 @@ pub enum SchemaError {
     #[error("the bundled schema is invalid: {0}")]
     BadSchema(String),
     /// The object breaks the contract; each entry is `path: message`.
-    #[error("{} schema violation(s), first: {}", .0.len(), .0.first().map(String::as_str).unwrap_or(""))]
+    #[error("{} schema violation{}, first: {}", .0.len(), if .0.len() == 1 { "" } else { "s" }, .0.first().map(String::as_str).unwrap_or(""))]
     Invalid(Vec<String>),
 }
 
@@ -97,8 +97,26 @@ fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<String> {
     let here = e.instance_path().to_string();
     let branches = match e.kind() {
         K::AnyOf { context } | K::OneOfNotValid { context } => context,
+        K::Enum { options } => {
+            let allowed = options.as_array().into_iter().flatten();
+            return vec![format!("{here}: {}", not_allowed(e.instance(), allowed))];
+        }
         _ => return vec![line(&here, &e.to_string())],
     };
+    // A code list written as one `const` per value (each with its description): name them all.
+    let constants: Option<Vec<&serde_json::Value>> = branches
+        .iter()
+        .map(|b| match b.as_slice() {
+            [x] => match x.kind() {
+                K::Constant { expected_value } => Some(expected_value.as_ref()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    if let Some(values) = constants.filter(|v| !v.is_empty()) {
+        return vec![format!("{here}: {}", not_allowed(e.instance(), values.into_iter()))];
+    }
     // A branch that failed only because the value is another type, or not its constant, says nothing.
     let off_topic = |b: &&Vec<jsonschema::ValidationError<'static>>| {
         b.iter().all(|x| {
@@ -110,6 +128,15 @@ fn describe(e: &jsonschema::ValidationError<'_>) -> Vec<String> {
         [only] => only.iter().flat_map(describe).collect(),
         _ => vec![line(&here, &e.to_string())],
     }
+}
+
+/// `"bogus" is not one of the allowed values: "a", "b"` (the whole list, never cut).
+fn not_allowed<'v>(
+    value: &serde_json::Value,
+    allowed: impl Iterator<Item = &'v serde_json::Value>,
+) -> String {
+    let list: Vec<String> = allowed.map(|v| v.to_string()).collect();
+    format!("{value} is not one of the allowed values: {}", list.join(", "))
 }
 
 /// One report line, cut short: a message may quote a whole record.

@@ -34,6 +34,10 @@ pub enum InputError {
         #[source]
         source: serde_json::Error,
     },
+    /// A JSON input that is something else (a run report, a schema, any other JSON): it does
+    /// not declare a `schema_version` and a `source`, so it is skipped, not an error.
+    #[error("{path}: not an output of `councilpdf extract`")]
+    Foreign { path: PathBuf },
     /// A JSON input (or one of its NDJSON lines) breaks the contract of the version it declares.
     #[error("{path}, line {line}: does not meet the contract")]
     Invalid {
@@ -54,7 +58,8 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
     })
 }
 
-fn is_json(p: &Path) -> bool {
+/// A `*.json`, `*.ndjson` or `*.jsonl` file, whatever the case of its extension.
+pub fn is_json(p: &Path) -> bool {
     p.extension().is_some_and(|x| {
         x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("ndjson") || x.eq_ignore_ascii_case("jsonl")
     })
@@ -103,7 +108,12 @@ fn read_output(
     value: Result<serde_json::Value, serde_json::Error>,
 ) -> Result<Output, InputError> {
     let not_output = |source| InputError::NotOutput { path: path.to_path_buf(), line, source };
-    let value = value.map_err(not_output)?;
+    let foreign = || InputError::Foreign { path: path.to_path_buf() };
+    // Not JSON at all, or JSON that does not even claim to be an output: someone else's file.
+    let value = value.map_err(|_| foreign())?;
+    if value.get("schema_version").is_none() || value.get("source").is_none() {
+        return Err(foreign());
+    }
     crate::contract::validate(&value).map_err(|source| InputError::Invalid {
         path: path.to_path_buf(),
         line,
@@ -121,6 +131,31 @@ pub struct Loaded {
     pub errors: Vec<InputError>,
     /// Files whose document was already loaded from an earlier input (same sha256).
     pub duplicates: Vec<String>,
+}
+
+impl Loaded {
+    /// The files skipped as not outputs of `extract` (each once), in input order.
+    pub fn skipped(&self) -> Vec<&Path> {
+        let mut seen = HashSet::new();
+        self.errors
+            .iter()
+            .filter_map(|e| match e {
+                InputError::Foreign { path } => Some(path.as_path()),
+                _ => None,
+            })
+            .filter(|p| seen.insert(*p))
+            .collect()
+    }
+
+    /// The inputs that failed (unreadable, or an output that breaks its contract).
+    pub fn failures(&self) -> impl Iterator<Item = &InputError> {
+        self.errors.iter().filter(|e| !matches!(e, InputError::Foreign { .. }))
+    }
+
+    /// How many documents would give rows (every output but a `not_found` one).
+    pub fn documents(&self) -> usize {
+        self.outputs.iter().filter(|o| o.source().sha256.is_some()).count()
+    }
 }
 
 /// Loads every input, converting PDFs in parallel in this process; the result is in input

@@ -290,13 +290,27 @@ fn a_missing_input_is_not_found_and_gets_no_documents_row() {
         json.as_os_str(),
     ]);
     assert_eq!(o.status.code(), Some(1));
+    // With no other document there is nothing to export: nothing is written, and it says so.
     assert!(
-        stderr(&o).contains("not_found") && stderr(&o).contains("1 not_found not written"),
+        stderr(&o).contains("not_found (the file did not exist") && stderr(&o).contains("nothing exported"),
         "{}",
         stderr(&o)
     );
+    assert!(!db.exists());
+    // Beside a readable document: that one is written, the not_found one reported.
+    let o = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "sqlite".as_ref(),
+        "--out".as_ref(),
+        db.as_os_str(),
+        json.as_os_str(),
+        tracker_1_0().as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("1 not_found not written"), "{}", stderr(&o));
     let conn = rusqlite::Connection::open(&db).unwrap();
-    assert_eq!(conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+    assert_eq!(conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
 
     // A folder named like a PDF is not a regular file: not_pdf.
     let folder = dir.join("folder.pdf");

@@ -1,5 +1,6 @@
 pub mod util;
 
+mod analyst;
 mod batch;
 mod check;
 mod contract;
