@@ -129,14 +129,20 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) \b ( \d{2}/\d{2} | \d{4} \s* [-/–] \s* \d{2,4} | 20\d{2} ) \b").expect("valid regex")
 });
+/// Headers of columns that state their own, non-money measure: staff (FTE, posts, headcount),
+/// counts ("No. of placements", "Number of"), and not "£".
+static OWN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix) ^ [^£]* (?: \b fte s? \b | \b posts \b | \b headcount \b | ^ (?: no\.? | number ) \s+ of \b | \b count \b )[^£]* $")
+        .expect("valid regex")
+});
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\s*[1-9]").expect("valid regex"));
 /// The meaning of a header; `numeric` says whether the column's body holds figures.
 pub fn classify(header: &str, numeric: bool) -> Kind {
     let h = header.to_lowercase();
     let h = h.trim();
     let has = |words: Synonyms| names(h, words);
-    if has(&["%", "percent"]) {
-        // "% achieved" is a rate, not money.
+    if has(&["%", "percent"]) || OWN_MEASURE.is_match(h) {
+        // "% achieved" is a rate and "FTE" a headcount, not money: no money unit applies.
         return Kind::Text;
     }
     if has(&["over"]) && has(&["achiev"]) {
@@ -151,7 +157,7 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     if has(&["undeliverable", "un-deliverable", "not deliverable", "non-deliverable", "unachievable"]) {
         return Kind::Undeliverable;
     }
-    if has(&["variance"]) {
+    if has(&["variance", "shortfall"]) {
         return Kind::Variance;
     }
     if !numeric
@@ -236,6 +242,10 @@ mod tests {
         assert_eq!(classify("RAG", false), Kind::Rag);
         assert_eq!(classify("Comments", false), Kind::Comment);
         assert_eq!(classify("Budget", true), Kind::Money);
+        assert_eq!(classify("FTE", true), Kind::Text, "a headcount states its own unit");
+        assert_eq!(classify("% delivered", true), Kind::Text);
+        assert_eq!(classify("No. of placements", true), Kind::Text);
+        assert_eq!(classify("Saving per post £", true), Kind::Target);
     }
 
     #[test]

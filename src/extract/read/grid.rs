@@ -20,10 +20,6 @@
 //! belongs to the column whose right edge is the first at or after its own. Known limits:
 //! left-aligned figure columns in a table without rules are not recognised by the word rebuild.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
 
 use super::columns::{classify, Kind};
@@ -31,7 +27,8 @@ use super::rows::same_baseline;
 use super::text::furniture_lines;
 use super::tol::{SAME_BASELINE_PT, SAME_EDGE_PT};
 use super::units::figure;
-use super::units::{header_unit, unit_of};
+use super::units::{header_unit, stated_unit, unit_of, unit_only};
+use crate::contract::UnitSource;
 
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -52,6 +49,8 @@ pub struct GridRow {
     pub cells: Vec<GridCell>,
     pub bbox: BBox,
     pub bold: bool,
+    /// Every word of the row is italic (commentary under a saving is often set so).
+    pub italic: bool,
     pub size: f64,
 }
 
@@ -61,6 +60,9 @@ pub struct Grid {
     pub rows: Vec<GridRow>,
     /// The unit printed above, beside or below the table (not in a column header).
     pub unit: Option<u32>,
+    /// Where `unit` was printed: `caption` (a unit line above the header or in it), `note` (a
+    /// sentence just above or below the table), `text` (elsewhere on the page).
+    pub unit_source: Option<UnitSource>,
 }
 
 impl Grid {
@@ -150,7 +152,7 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                             cell.line_objs.iter().map(words_text).collect()
                         };
                         for l in lines {
-                            match unit_caption(&l) {
+                            match unit_only(&l) {
                                 Some(u) => captions.push((c, u)),
                                 None if !l.trim().is_empty() => parts.push(l.trim().to_string()),
                                 None => {}
@@ -229,20 +231,13 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
             .take(n.max(1))
             .fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
     });
-    Some(Grid { columns, rows, unit: caption.or_else(|| caption_unit(page, &header_bbox, &table.bbox)) })
-}
-
-/// A text that is only a unit: "£000s", "(£'000)", "£m", "£ millions".
-fn unit_caption(text: &str) -> Option<u32> {
-    static ONLY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?ix) ^ \(? \s* £ \s* (?: ['’]? \s* 000 ['’]? s? | k | m | ms | mn | millions? | thousands? ) \s* \)? $").expect("valid regex")
-    });
-    let t = text.trim();
-    if ONLY.is_match(t) {
-        unit_of(t)
-    } else {
-        None
-    }
+    let (unit, unit_source) = match caption {
+        Some(u) => (Some(u), Some(UnitSource::Caption)),
+        None => {
+            caption_unit(page, &header_bbox, &table.bbox).map_or((None, None), |(u, s)| (Some(u), Some(s)))
+        }
+    };
+    Some(Grid { columns, rows, unit, unit_source })
 }
 
 /// Words in a cell that are no figure: a nil marker ("-", "n/a") stays, other words may be spilled text.
@@ -341,6 +336,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                     cells,
                     bbox: BBox { x0: r.bbox.x0, top: head_box.top, x1: r.bbox.x1, bottom: head_box.bottom },
                     bold: true,
+                    italic: false,
                     size: head.iter().map(|l| l.size).fold(0.0, f64::max),
                 });
                 let rest: Vec<String> = cell.line_objs.iter().skip(n).map(words_text).collect();
@@ -401,6 +397,11 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
             cells: r.cells.iter().zip(texts).map(|(c, text)| GridCell { text, fill: c.fill }).collect(),
             bbox,
             bold: r.cells.iter().filter(|c| !c.is_empty()).all(|c| c.bold),
+            italic: {
+                let mut words = r.cells.iter().flat_map(|c| c.line_objs.iter()).flat_map(|l| l.words.iter());
+                let first = words.next();
+                first.is_some_and(|w| w.italic) && words.all(|w| w.italic)
+            },
             size: r.cells.iter().flat_map(|c| c.line_objs.iter()).map(|l| l.size).fold(0.0, f64::max),
         });
     }
@@ -475,6 +476,7 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
             cells,
             bbox,
             bold: band.iter().all(|l| l.bold),
+            italic: band.iter().flat_map(|l| l.words.iter()).all(|w| w.italic),
             size: band.iter().map(|l| l.size).fold(0.0, f64::max),
         });
         bottom = bbox.bottom;
@@ -483,29 +485,39 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
     out
 }
 
-/// The unit printed in a caption above the header or a note just below the table.
-pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<u32> {
+/// How far above a table's header a caption or note may sit, in points.
+const CAPTION_ABOVE_PT: f64 = 80.0;
+/// How far below a table a note may sit, in points.
+const NOTE_BELOW_PT: f64 = 60.0;
+
+/// The unit printed in a caption above the header (`caption`: a line that is only a unit), a
+/// note just above or below the table (`note`), or a statement elsewhere on the page ("All
+/// figures are in £m", `text`), with where it was printed.
+pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<(u32, UnitSource)> {
     let lines = page.lines.iter().chain(furniture_lines(page, None));
-    let mut best: Option<(f64, u32)> = None;
+    let mut best: Option<(f64, u32, UnitSource)> = None;
     for l in lines {
-        let above = l.bbox.bottom <= header.bottom + 1.0 && l.bbox.top >= header.top - 80.0;
-        let below = l.bbox.top >= table.bottom - 1.0 && l.bbox.top <= table.bottom + 60.0;
+        let above = l.bbox.bottom <= header.bottom + 1.0 && l.bbox.top >= header.top - CAPTION_ABOVE_PT;
+        let below = l.bbox.top >= table.bottom - 1.0 && l.bbox.top <= table.bottom + NOTE_BELOW_PT;
         if !(above || below) {
             continue;
         }
         if let Some(u) = unit_of(&l.text) {
             let d = (l.bbox.top - header.top).abs();
-            if best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, u));
+            let source =
+                if above && unit_only(&l.text).is_some() { UnitSource::Caption } else { UnitSource::Note };
+            if best.as_ref().is_none_or(|(bd, _, _)| d < *bd) {
+                best = Some((d, u, source));
             }
         }
     }
-    best.map(|(_, u)| u).or_else(|| {
+    best.map(|(_, u, s)| (u, s)).or_else(|| {
         // "All figures are in £m" anywhere on the page.
         page.lines
             .iter()
-            .find(|l| l.text.to_lowercase().contains("figures") && unit_of(&l.text).is_some())
-            .and_then(|l| unit_of(&l.text))
+            .find(|l| l.text.to_lowercase().contains("figures") && stated_unit(&l.text).is_some())
+            .and_then(|l| stated_unit(&l.text))
+            .map(|u| (u, UnitSource::Text))
     })
 }
 
@@ -616,7 +628,11 @@ pub fn from_words(page: &Page) -> Option<Grid> {
                 unit = unit_of(&w.text);
                 continue;
             }
-            match money_col(w.bbox.x1) {
+            // A header word wider than its right-aligned figures belongs to the column whose
+            // span (its figures' left edge less an em, to its right edge) holds the word's centre.
+            let centre = (w.bbox.x0 + w.bbox.x1) / 2.0;
+            let spanning = rights.iter().position(|c| centre >= c.1 - em && centre <= c.0 + SAME_EDGE_PT);
+            match spanning.or_else(|| money_col(w.bbox.x1)) {
                 Some(i) => money_headers[i].push((w.bbox.top, w.bbox.x0, w.text.clone())),
                 None => match text_groups.iter_mut().find(|g| w.bbox.x0 <= g.1 + em && w.bbox.x1 >= g.0 - em)
                 {
@@ -716,6 +732,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
                 .collect(),
             bbox,
             bold,
+            italic: r.words.iter().all(|w| w.italic),
             size: r.words.iter().map(|w| w.size).fold(0.0, f64::max),
         });
     }
@@ -727,8 +744,11 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         |a, w| a.union(&w.bbox),
     );
     let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));
-    let unit = unit.or_else(|| caption_unit(page, &hb, &table_bbox));
-    Some(Grid { columns, rows, unit })
+    let (unit, unit_source) = match unit {
+        Some(u) => (Some(u), Some(UnitSource::Caption)),
+        None => caption_unit(page, &hb, &table_bbox).map_or((None, None), |(u, s)| (Some(u), Some(s))),
+    };
+    Some(Grid { columns, rows, unit, unit_source })
 }
 
 #[cfg(test)]
@@ -737,12 +757,10 @@ mod tests {
 
     #[test]
     fn unit_only_captions() {
-        assert_eq!(unit_caption("£000s"), Some(1000));
-        assert_eq!(unit_caption("(£'000)"), Some(1000));
-        assert_eq!(unit_caption("£m"), Some(1_000_000));
-        assert_eq!(unit_caption("£ millions"), Some(1_000_000));
-        assert_eq!(unit_caption("Target £000"), None, "a header naming its unit keeps it");
-        assert_eq!(unit_caption("£"), None);
+        assert_eq!(unit_only("£000s"), Some(1000));
+        assert_eq!(unit_only("(£'000)"), Some(1000));
+        assert_eq!(unit_only("£m"), Some(1_000_000));
+        assert_eq!(unit_only("£"), None);
         assert!(is_nil_word("n/a") && is_nil_word("-") && !is_nil_word("beds;"));
     }
 }

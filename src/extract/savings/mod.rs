@@ -83,8 +83,7 @@ struct Run {
 /// Finds savings tables on every page and appends their rows and totals.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
     let mut run = Run::default();
-    let mut unit_warned = false;
-    for page in &ctx.layout.pages {
+    for (at, page) in ctx.layout.pages.iter().enumerate() {
         // The run (its unit, directorate and totals) goes on over pages that follow each other;
         // a table takes the run's columns only where the layout says it continues the last
         // table of the previous page.
@@ -122,23 +121,49 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         }
         run.last_page = page.number;
         for grid in &grids {
-            let unit = grid.unit.or(run.unit);
-            if unit.is_none()
-                && !grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some())
-                && !unit_warned
-            {
-                unit_warned = true;
-                out.warnings.push(Warning::new(
-                    WarningCode::UnitMissing,
-                    "savings table prints no unit in its header, caption or notes; pounds assumed",
-                    Some(page.number),
-                ));
-            }
+            let own_header = grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some());
+            let (unit, source) = match (grid.unit, run.unit) {
+                (Some(u), _) => (Some(u), grid.unit_source),
+                (None, Some(u)) => (Some(u), run.unit_source),
+                (None, None) if own_header || run.unit_source.is_some() => (None, run.unit_source),
+                (None, None) => {
+                    // Nothing beside the table: the nearest statement away from it governs.
+                    let section = ctx.section_at(page.number);
+                    let first = section.map_or(1, |s| s.first_page);
+                    let title = section.and_then(|s| s.title.as_deref());
+                    let top = grid.rows.first().map_or(0.0, |r| r.bbox.top);
+                    match read::units::governing_unit(&ctx.layout.pages, at, top, first, title) {
+                        Some(st) => (Some(st.unit), Some(st.source)),
+                        None => {
+                            out.warnings.push(Warning::new(
+                                WarningCode::UnitMissing,
+                                "savings table prints no unit in its header, caption, notes, the text before it \
+                                 or the title; pounds assumed",
+                                Some(page.number),
+                            ));
+                            (None, Some(UnitSource::Assumed))
+                        }
+                    }
+                }
+            };
             run.unit = unit;
+            run.unit_source = source;
             read_grid(grid, page.number, unit.unwrap_or(1), &mut run, out);
             run.columns = Some(grid.columns.clone());
         }
     }
+}
+
+/// Words a commentary sentence has at least; a wrapped description's tail is shorter.
+const COMMENT_MIN_WORDS: usize = 6;
+
+/// Whether a figure-less row is commentary on the saving above: set in italic, or a sentence
+/// (a full stop after several words), never a bold heading.
+fn is_commentary(row: &GridRow, desc: &str) -> bool {
+    let t = desc.trim();
+    !row.bold
+        && !t.is_empty()
+        && (row.italic || (t.ends_with('.') && t.split_whitespace().count() >= COMMENT_MIN_WORDS))
 }
 
 /// Whether a figure-less row is a heading rather than the first line of a wrapped description.
@@ -170,17 +195,21 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let col = |k: Kind| kinds.iter().position(|&x| x == k);
     let desc_col = col(Kind::Description).unwrap_or(0);
     let ref_col = col(Kind::Ref);
-    run.has_status |= kinds.iter().any(|k| k.is_status());
+    // Each row's parts are checked against its target only where the table splits it into two
+    // or more parts (status columns, undeliverable, slipped or deferred).
+    let parts = kinds
+        .iter()
+        .zip(&grid.columns)
+        .filter(|(k, c)| {
+            k.is_status() || **k == Kind::Undeliverable || (k.is_money() && SLIPPED.is_match(&c.header))
+        })
+        .count();
+    run.has_status |= kinds.iter().any(|k| k.is_status()) && parts >= 2;
     let period = col(Kind::Target).and_then(|i| grid.columns.get(i)).and_then(|c| period_of(&c.header));
-    // 1.1 `unit_source`: the target column's own header, else the table's caption or note (or
-    // that of the table this one continues), else nowhere. A note below the table is not yet
-    // told apart from a caption above it (read::grid::caption_unit reads both).
-    let table_source = if grid.unit.is_some() {
-        UnitSource::Caption
-    } else {
-        run.unit_source.unwrap_or(UnitSource::Assumed)
-    };
-    run.unit_source = Some(table_source);
+    // 1.1 `unit_source`: the target column's own header, else the statement that governs the
+    // table (its caption or note, the text before it, the title; or that of the table it
+    // continues), else nowhere (`assumed`).
+    let table_source = run.unit_source.unwrap_or(UnitSource::Assumed);
     let own_header = col(Kind::Target)
         .and_then(|i| grid.columns.get(i))
         .and_then(|c| c.unit)
@@ -189,9 +218,20 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let unit_of_col = |i: usize| {
         grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit)
     };
+    // A lone dash or "nil" is 0 in a money column that prints figures (the table's convention
+    // for nil); in a column of no figures it says nothing, and an empty cell is null.
+    let figures_in: Vec<bool> = (0..grid.columns.len())
+        .map(|c| grid.rows.iter().any(|r| r.cells.get(c).is_some_and(|x| figure(&x.text).is_some())))
+        .collect();
+    let cell_money = |text: &str, c: usize| -> Option<Money> {
+        if read::units::is_nil(text) && figures_in.get(c).copied().unwrap_or(false) {
+            return Some(Money::ZERO);
+        }
+        read::units::money(text, unit_of_col(c))
+    };
     let money_of = |row: &GridRow, k: Kind| -> Option<Money> {
         let i = col(k)?;
-        row.cells.get(i).and_then(|c| read::units::money(&c.text, unit_of_col(i)))
+        row.cells.get(i).and_then(|c| cell_money(&c.text, i))
     };
     let mut pending: Vec<String> = Vec::new();
     let mut pending_bbox: Option<BBox> = None;
@@ -216,6 +256,19 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
                 last_saving = None;
                 pending.clear();
                 pending_bbox = None;
+                continue;
+            }
+            // Commentary under a saving (italic, or a sentence across the row): its comment.
+            if reference.is_empty() && is_commentary(row, &desc) {
+                let full =
+                    row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+                let line = crate::layout::join_lines(full);
+                if let Some(s) = last_saving.and_then(|p| out.savings.get_mut(p)) {
+                    s.comment = Some(match s.comment.take() {
+                        Some(c) => crate::layout::join_lines([c.as_str(), line.as_str()]),
+                        None => line,
+                    });
+                }
                 continue;
             }
             if reference.is_empty() && is_heading(grid, i, &desc, desc_col) {
@@ -278,7 +331,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
                 cell.rsplit_once('.')
                     .map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32),
             );
-            columns.insert(header, read::units::money(cell, unit_of_col(c)));
+            columns.insert(header, cell_money(cell, c));
         }
         let total_label =
             if is_total_label(&description) && (reference.is_empty() || is_total_label(&reference)) {
@@ -509,10 +562,11 @@ mod tests {
                 cells: cells.iter().map(|t| GridCell { text: t.to_string(), fill: None }).collect(),
                 bbox: BBox { x0: 0.0, top: 10.0 * i as f64, x1: 100.0, bottom: 10.0 * i as f64 + 8.0 },
                 bold: *bold,
+                italic: false,
                 size: 10.0,
             })
             .collect();
-        Grid { columns, rows, unit }
+        Grid { columns, rows, unit, unit_source: unit.map(|_| UnitSource::Caption) }
     }
 
     fn run_grid(g: &Grid) -> Extraction {
@@ -525,7 +579,7 @@ mod tests {
             producer: None,
             title: None,
         });
-        let mut run = Run::default();
+        let mut run = Run { unit_source: g.unit_source, ..Run::default() };
         read_grid(g, 1, g.unit.unwrap_or(1), &mut run, &mut out);
         out
     }
@@ -593,7 +647,11 @@ mod tests {
             out.warnings.iter().filter(|w| w.code == WarningCode::TotalsMismatch).count(),
             t.discrepancies.len()
         );
-        assert_eq!(out.savings[1].at_risk, None, "a dash is empty, never 0");
+        assert_eq!(
+            out.savings[1].at_risk.map(|m| m.to_string()).as_deref(),
+            Some("0"),
+            "a dash in a column of figures is nil"
+        );
     }
 
     #[test]
