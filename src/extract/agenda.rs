@@ -332,9 +332,21 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
     let mut prev = first;
     while let Some(next) = lines.get(f.line + n) {
         let open_paren = text.matches('(').count() > text.matches(')').count();
-        let has_pages = PAGES.is_match(&text) && !open_paren;
         let wraps = prev.bbox.x1 > right - 0.12 * (right - title_x).max(1.0)
             && !text.trim_end().ends_with(['.', ':']);
+        // "(Pages 27 - 40)" printed at the end of a bold title's first line: the title goes on
+        // when the words before the range run to the margin without a full stop.
+        let range_mid_title = n == 1
+            && PAGES.find(&text).is_some_and(|m| {
+                m.end() == text.trim_end().len()
+                    && !text[..m.start()].trim_end().ends_with(['.', ':'])
+                    && prev.bbox.x1 > right - 0.12 * (right - title_x).max(1.0)
+            })
+            // Only a bold title: a plain line under a plain title may be its description.
+            && first.bold
+            && next.bold
+            && !PAGES.is_match(&next.text);
+        let has_pages = PAGES.is_match(&text) && !open_paren && !range_mid_title;
         let aligned = (next.bbox.x0 - title_x).abs() < 4.0;
         let close = next.bbox.top - prev.bbox.bottom < 1.2 * prev.size;
         let same_weight = next.bold == first.bold;
@@ -342,7 +354,7 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
             || !close
             || ITEM.is_match(next.text.trim())
             || has_pages
-            || !(open_paren || wraps && same_weight)
+            || !(open_paren || range_mid_title || wraps && same_weight)
         {
             break;
         }

@@ -60,7 +60,7 @@ static ADDRESSEE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Headings on a front sheet that are not the body's name.
 static NOT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:public\s+document\s+pack|agenda|supplementary|notice\s+of\s+(?:the\s+)?meeting|summons|dear\b|to:|\.)")
+    Regex::new(r"(?i)^(?:public\s+document\s+pack|agenda|supplementary|notice\s+of\s+(?:the\s+)?meeting|summons|dear\b|to:|\.|meeting\s+(?:on|to\s+be\s+held)\b|democratic\s+services|committee\s+services|contact\b|telephone|tel\b|e-?mail)")
         .expect("valid regex")
 });
 
@@ -78,8 +78,23 @@ static TITLE: LazyLock<Regex> =
 static COOPTED_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*[-–—:]?\s*\(?co-?opted\s+members?\)?\.?\s*$").expect("valid regex"));
 
+/// A committee paper written for one meeting: "Questions put and answers given" (contract 1.1).
+static MEETING_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bquestions\s+(?:put|asked)\s+and\s+(?:the\s+)?answers\s+given\b").expect("valid regex")
+});
+
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    if ctx.document_type != DocumentType::AgendaPack || out.meeting.is_some() {
+    if out.meeting.is_some() {
+        return;
+    }
+    if ctx.document_type == DocumentType::CommitteeReport {
+        let Some(page) = ctx.layout.page(1) else { return };
+        if MEETING_PAPER.is_match(&page.text()) {
+            out.meeting = read_front_sheet(page);
+        }
+        return;
+    }
+    if ctx.document_type != DocumentType::AgendaPack {
         return;
     }
     let first = ctx
@@ -124,41 +139,107 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
         }
     }
 
-    // Unlabelled: the first row carrying a date that is not a publication or earlier meeting.
+    // Unlabelled: the first row carrying a date that is not a publication or earlier meeting; a
+    // date broken over two short rows ("Meeting on Thursday, 13th" / "March, 2025 at 10.00 am")
+    // is read from the two joined.
     if date.is_none() {
         for (i, row) in rows.iter().enumerate() {
             if row.size < page.body_size - 0.6 || NOT_MEETING_DATE.is_match(&row.text) {
                 continue;
             }
-            let Some((d, range)) = find_dates(&row.text).into_iter().next() else { continue };
+            let next = rows.get(i + 1).filter(|n| {
+                n.size >= page.body_size - 0.6
+                    && (n.bbox.x0 - row.bbox.x0).abs() < SAME_EDGE_PT
+                    && n.bbox.top - row.bbox.bottom < row.size
+            });
+            // A contact block beside the box shares its rows ("… 13th   Telephone: …").
+            let own = CONTACT_TAIL.replace(&row.text, "").trim_end().to_string();
+            let joined = next.map(|n| format!("{own} {}", CONTACT_TAIL.replace(&n.text, "").trim()));
+            let (text, found, rows_used) = match find_dates(&row.text).into_iter().next() {
+                Some(f) => (row.text.clone(), f, 1),
+                None => match joined
+                    .as_ref()
+                    .and_then(|j| find_dates(j).into_iter().next().filter(|(_, r)| r.start < own.len()))
+                {
+                    Some(f) => (joined.clone().unwrap_or_default(), f, 2),
+                    None => continue,
+                },
+            };
+            let (d, range) = found;
             date = Some(d);
             date_row = Some(i);
-            time = time.or_else(|| parse_time(row.text.get(range.end..).unwrap_or_default()));
-            // A notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in the Village Hall".
+            // The time may sit on the next short row ("… 2025 at" / "10.00 am").
+            let after = match (&joined, rows_used) {
+                (Some(j), 1) if text.trim_end().ends_with(" at") => j.get(range.end..).unwrap_or_default(),
+                _ => text.get(range.end..).unwrap_or_default(),
+            };
+            time = time.or_else(|| parse_time(after));
+            // The heading as printed ("CORPORATE PARENTING PANEL – 10th December 2024"), else a
+            // notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in
+            // the Village Hall".
+            body_from_date_row = body_prefix(text.get(..range.start).unwrap_or_default())
+                .filter(|b| b.split_whitespace().count() <= MAX_HEADING_WORDS && !SENTENCE_WORDS.is_match(b));
             let around = sentence_around(&rows, i);
             if let Some(c) = NOTICE.captures(&around) {
-                body_from_date_row = c.name("body").map(|m| squash(m.as_str()));
-                venue = venue.or_else(|| {
-                    NOTICE_VENUE
-                        .captures(&around)
-                        .and_then(|v| v.name("venue").or(v.name("before")))
-                        .map(|m| squash(m.as_str()))
-                });
-            } else {
-                body_from_date_row = body_prefix(row.text.get(..range.start).unwrap_or_default());
+                body_from_date_row =
+                    body_from_date_row.or_else(|| c.name("body").map(|m| squash(m.as_str())));
+                time = time.or_else(|| notice_time(&around));
+                venue = venue.or_else(|| notice_venue(&around));
             }
             if venue.is_none() {
-                venue = venue_after(&rows, i);
+                venue = venue_after(&rows, i + rows_used - 1);
             }
             break;
         }
     }
     let anchor = rows.get(date_row?)?;
+    // A summons naming its body only in its notice ("A meeting of the County Council will be held
+    // in …") or its addressee line ("To: All Members of the County Council").
+    let notice = notice_anywhere(&rows);
+    if let Some(n) = &notice {
+        venue = venue.or_else(|| notice_venue(n));
+        time = time.or_else(|| notice_time(n));
+    }
     let body = body_from_date_row
         .or_else(|| body_above(&rows, anchor.bbox.top))
+        .or_else(|| {
+            notice.as_deref().and_then(|n| NOTICE.captures(n)?.name("body").map(|m| squash(m.as_str())))
+        })
         .or_else(|| body_from_to_line(&rows));
     let members = members(&rows);
     Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
+}
+
+/// A heading before a date names a body in a few words; more is a sentence.
+const MAX_HEADING_WORDS: usize = 8;
+
+/// Words of a notice sentence, not of a heading.
+static SENTENCE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:held|meeting\s+of|summon(?:s|ed)|you\s+are|will\s+be)").expect("valid regex")
+});
+
+/// The first notice sentence on the page ("A meeting of X will be held …"), with the two rows after
+/// its opening row.
+fn notice_anywhere(rows: &[VRow]) -> Option<String> {
+    (0..rows.len()).find_map(|i| {
+        let parts: Vec<&str> = rows.iter().skip(i).take(3).map(|r| r.text.as_str()).collect();
+        let t = squash(&parts.join(" "));
+        let c = NOTICE.captures(&t)?;
+        // The notice must open on row i, not on a row after it.
+        let first = rows.get(i).map_or(0, |r| r.text.trim().len());
+        (c.get(0)?.start() < first).then_some(t)
+    })
+}
+
+/// The venue a notice sentence names.
+fn notice_venue(text: &str) -> Option<String> {
+    NOTICE_VENUE.captures(text).and_then(|v| v.name("venue").or(v.name("before"))).map(|m| squash(m.as_str()))
+}
+
+/// The time a notice sentence names after "held".
+fn notice_time(text: &str) -> Option<String> {
+    let c = NOTICE.captures(text)?;
+    parse_time(text.get(c.get(0)?.end()..)?)
 }
 
 /// The date row with up to two rows before and after it, joined.
@@ -218,7 +299,7 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
         }
         let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
         // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue.
-        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) {
+        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) || MEETING_PAPER.is_match(&t) {
             break;
         }
         parts.push(t);
@@ -234,12 +315,20 @@ fn body_prefix(prefix: &str) -> Option<String> {
             .expect("valid regex")
     });
     let p = WEEKDAY.replace(prefix.trim(), "");
-    let p = p.trim().trim_end_matches([',', '-', '–', ':']).trim();
+    let p = p.trim().trim_end_matches([',', '-', '–', '—', ':']).trim();
+    // "COUNTY COUNCIL MEETING – 13 MARCH 2025": the body is the council.
+    static MEETING_WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\s+meeting$").expect("valid regex"));
+    let p = MEETING_WORD.replace(p, "");
+    let p = p.trim();
     static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:date(?:\s+and\s+time)?|time|when|on|held\s+on|meeting(?:\s+date)?|date\s+of\s+meeting)$").expect("valid regex")
     });
+    static ENDS_IN_PREPOSITION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:on|at|in|of|for|from|held|to|the)$").expect("valid regex"));
     (p.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !NOT_BODY.is_match(p)
+        && !ENDS_IN_PREPOSITION.is_match(p)
         && !LABEL.is_match(p)
         && !LABEL_WORD.is_match(p))
     .then(|| p.to_string())
@@ -268,7 +357,8 @@ fn body_above(rows: &[VRow], date_top: f64) -> Option<String> {
 /// "To: The members of the X Committee" → "X Committee".
 fn body_from_to_line(rows: &[VRow]) -> Option<String> {
     static TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^to:?\s+(?:the\s+)?members\s+of\s+(?:the\s+)?(?P<b>.+)$").expect("valid regex")
+        Regex::new(r"(?i)^to:?\s+(?:all\s+)?(?:the\s+)?members\s+of\s+(?:the\s+)?(?P<b>.+)$")
+            .expect("valid regex")
     });
     rows.iter().find_map(|r| {
         TO.captures(r.text.trim()).and_then(|c| c.name("b")).map(|m| m.as_str().trim().to_string())
@@ -422,6 +512,9 @@ mod tests {
         assert_eq!(body_prefix("CABINET - THURSDAY, ").as_deref(), Some("CABINET"));
         assert_eq!(body_prefix("Thursday, "), None);
         assert_eq!(body_prefix("Date: "), None);
+        assert_eq!(body_prefix("CORPORATE PARENTING PANEL – ").as_deref(), Some("CORPORATE PARENTING PANEL"));
+        assert_eq!(body_prefix("COUNTY COUNCIL MEETING – ").as_deref(), Some("COUNTY COUNCIL"));
+        assert_eq!(body_prefix("Glenfield on Thursday, "), None);
     }
 
     #[test]

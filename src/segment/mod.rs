@@ -21,7 +21,7 @@ static STARTS: LazyLock<Vec<(SectionKind, Regex)>> = LazyLock::new(|| {
         (
             SectionKind::Minutes,
             r(
-                r"^\s*minutes\b|\bminutes\s+of\s+(a|the)\s+(meeting|proceedings)|\bminutes\s*$|\bminutes\s+of\s+the\b",
+                r"^\s*minutes\b|\bminutes\s+of\s+(a|the)\s+(meeting|proceedings)|\bminutes\s*$|\bminutes\s+of\s+the\b|^\s*cofnodion\b|\bcofnodion\s+(cyfarfod|y\s+cyfarfod)",
             ),
         ),
         (
@@ -376,6 +376,14 @@ fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> 
         "in attendance",
         "chairman",
         "chair",
+        // Welsh: minutes, present, apologies, resolved, proposed, seconded, the Chair.
+        "cofnodion",
+        "yn bresennol",
+        "ymddiheuriadau",
+        "penderfynwyd",
+        "cynigiwyd",
+        "eiliwyd",
+        "cadeirydd",
     ];
     if sections.first().map(|s| s.kind) == Some(SectionKind::Minutes) || score(&head, &minutes_words) >= 4 {
         return DocumentType::Minutes;

@@ -82,6 +82,14 @@ static BODY_HELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Welsh: "Cynhaliodd Cyngor Cymuned X eu cyfarfod …" (X held their meeting).
+static BODY_HELD_CY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^cynhaliodd\s+(?:y\s+)?(?P<b>\p{Lu}[^.]{3,80}?)\s+(?:eu|ei)\s+(?:\w+\s+)?(?:c|ch|g)yfarfod",
+    )
+    .expect("valid regex")
+});
+
 /// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -119,6 +127,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
           | absent
           | in \s+ attendance
           | also \s+ present
+          | yn \s+ bresennol                                  # Welsh: present
+          | ymddiheuriadau (?: \s+ am \s+ absenoldeb )?      # Welsh: apologies (for absence)
         ) \s* (?: [:;,\-–] | \s | $ ) \s* (?P<rest> .* ) $",
     )
     .expect("valid regex")
@@ -204,7 +214,15 @@ fn is_ref_row(t: &str) -> bool {
 /// The item headings: styled numbered rows whose numbers run on; else plain ones 1, 2, 3 ….
 fn headings(rows: &[Row], warnings: &mut Vec<String>) -> Vec<Heading> {
     let strict = scan_headings(rows, true);
-    let mut heads = if strict.len() >= 2 { strict } else { scan_headings(rows, false) };
+    let mut heads = if strict.len() >= 2 {
+        strict
+    } else {
+        let by_ref = ref_headings(rows);
+        if by_ref.len() >= 2 {
+            return by_ref;
+        }
+        scan_headings(rows, false)
+    };
     fill_lost_numbers(rows, &mut heads, warnings);
     heads
 }
@@ -260,6 +278,29 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
         if runs_on {
             heads.push(Heading { row: i, number: num.as_str().trim().to_string(), value });
         }
+    }
+    heads
+}
+
+/// Minutes printed without minute numbers: a bold or upper-case title that starts its paragraph,
+/// then "(Item 3)" on the next row. The item's number is the agenda item's (contract 1.1).
+fn ref_headings(rows: &[Row]) -> Vec<Heading> {
+    let mut heads = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let starts_para = i == 0 || rows.get(i - 1).is_some_and(|p| p.para != r.para);
+        let styled = r.bold || is_upper_title(&r.text);
+        if r.bullet || !starts_para || !styled || r.text.chars().count() >= 120 || is_ref_row(&r.text) {
+            continue;
+        }
+        // The reference under the title, or under its second line.
+        let wrapped =
+            rows.get(i + 1).filter(|n| n.para == r.para && n.bold == r.bold && !is_ref_row(&n.text));
+        let ref_row = if wrapped.is_some() { rows.get(i + 2) } else { rows.get(i + 1) };
+        let Some(number) = ref_row.filter(|n| is_ref_row(&n.text)).and_then(|n| agenda_ref(&n.text)) else {
+            continue;
+        };
+        let Some(value) = numeric(&number) else { continue };
+        heads.push(Heading { row: i, number, value });
     }
     heads
 }
@@ -462,6 +503,11 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                 .find_map(|t| BODY_HELD.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string())))
         })
         .or_else(|| {
+            pre_text.iter().find_map(|t| {
+                BODY_HELD_CY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))
+            })
+        })
+        .or_else(|| {
             preamble
                 .iter()
                 .take(6)
@@ -501,7 +547,11 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     };
     let time = pre_text
         .iter()
-        .filter(|t| t.to_lowercase().contains("held") || t.to_lowercase().contains("meeting"))
+        .filter(|t| {
+            // Welsh: "cynhaliodd … eu cyfarfod" (held … their meeting).
+            let l = t.to_lowercase();
+            ["held", "meeting", "cynhaliwyd", "cynhaliodd", "cyfarfod"].iter().any(|w| l.contains(w))
+        })
         .find_map(|t| parse_time(t))
         .or_else(|| field(&["time"]).and_then(|t| parse_time(&t)));
     let venue = pre_text.iter().find_map(|t| {
@@ -536,7 +586,7 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                 None
             } else if label.contains("virtual") || label.contains("remote") {
                 Some(Attendance::Virtual)
-            } else if label.starts_with("apolog") {
+            } else if label.starts_with("apolog") || label.starts_with("ymddiheur") {
                 Some(Attendance::Apologies)
             } else if label.starts_with("absent") {
                 Some(Attendance::Absent)

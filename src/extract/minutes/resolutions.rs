@@ -31,21 +31,27 @@ static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
             ^ \s* (?: \(? [0-9a-zA-Z]{1,4} [.)] \s+ )?           # paragraph start, maybe numbered
           | (?i: \b it \s+ was \s+ (?: \w+ \s+ )? )              # it was (unanimously) agreed
           | (?i: \b and \s+ (?: unanimously \s+ )? )             # proposed … and unanimously agreed
+          | (?i: \b a \s+ )                                       # Welsh: … a phenderfynwyd, a chytunwyd
           | (?i: \b (?: committee | council | cabinet | board | panel | members | sub-committee | group ) \s+ (?: (?: unanimously | also | formally | then | duly | therefore ) \s+ )? )
         )
-        (?P<verb> (?i: resolved | agreed | decided | approved | endorsed ) | DECISIONS? | Decisions? ) \b
-        \s* (?P<tail> that \b | : \s* [-–—]? | [-–—] | (?i: to \b ) )?",
+        (?P<verb> (?i: resolved | agreed | decided | approved | endorsed | (?:p|ph)enderfynwyd | (?:c|ch|g)ytunwyd ) | DECISIONS? | Decisions? ) \b
+        \s* (?P<tail> that \b | (?i: [bf]od \b ) | : \s* [-–—]? | [-–—] | (?i: to \b ) )?",
     )
     .expect("valid regex")
 });
+
+/// The Welsh decision verbs, radical or mutated: "penderfynwyd" (resolved), "cytunwyd" (agreed).
+static WELSH_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:p|ph)enderfynwyd$|^(?:c|ch|g)ytunwyd$").expect("valid regex"));
 
 /// An enumerator at the start of a clause: "(1)", "(ii)", "a)", "B)".
 static ENUM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\(?(?P<l>[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s*").expect("valid regex"));
 
 /// Words that end with a full stop without ending a sentence.
-const ABBREV: [&str; 12] =
-    ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "revd", "rev", "st", "no", "nos", "cttee"];
+/// ("Cyng." is the Welsh "Cllr.")
+const ABBREV: [&str; 13] =
+    ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "revd", "rev", "st", "no", "nos", "cttee", "cyng"];
 
 /// The resolutions decided in an item, in order.
 pub fn resolutions(paras: &[Para]) -> Vec<String> {
@@ -59,8 +65,16 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
         while let Some(c) = text.get(from..).and_then(|t| TRIGGER.captures(t)) {
             let (Some(m), Some(verb)) = (c.get(0), c.name("verb")) else { break };
             let (m_start, m_end) = (from + m.start(), from + m.end());
+            // The Welsh "a" (and) only before a Welsh verb: "a decided improvement" is no decision.
+            let welsh_verb = WELSH_VERB.is_match(verb.as_str());
+            if m.as_str().trim_start().to_lowercase().starts_with("a ") && !welsh_verb {
+                from = next_boundary(&text, m_end.max(m_start + 1));
+                continue;
+            }
             // The bare "^" alternative only counts at the paragraph start or after a sentence end.
-            let bare = !m.as_str().to_lowercase().contains("it was") && !starts_with_subject(m.as_str());
+            let bare = !m.as_str().to_lowercase().contains("it was")
+                && !starts_with_subject(m.as_str())
+                && !m.as_str().trim_start().to_lowercase().starts_with("a ");
             if m_start > 0 && bare && !text[..m_start].trim_end().ends_with(['.', ';', ':']) {
                 from = next_boundary(&text, m_end.max(m_start + 1));
                 continue;
@@ -76,8 +90,10 @@ pub fn resolutions(paras: &[Para]) -> Vec<String> {
             // "RESOLVED That …", "RESOLVED to approve …": an upper-case verb is a label; the clause follows it.
             let shouty = verb.as_str().chars().all(char::is_uppercase) && (tail.is_empty() || tail == "to");
             let enumerated = tail.is_empty() && text.get(m_end..).is_some_and(|t| ENUM.is_match(t));
-            let cut_after_trigger =
-                enumerated || tail == "that" || tail.starts_with(':') || tail.starts_with(['-', '–', '—']);
+            let cut_after_trigger = enumerated
+                || matches!(tail.as_str(), "that" | "bod" | "fod")
+                || tail.starts_with(':')
+                || tail.starts_with(['-', '–', '—']);
             let clause_start = if cut_after_trigger {
                 m_end
             } else if shouty {
@@ -398,6 +414,19 @@ mod tests {
                 )]],
                 &["to approve the minutes."],
             ),
+            // Welsh: "PENDERFYNWYD:" (resolved), "… a chytunwyd yn unfrydol …" (and unanimously
+            // agreed), "PENDERFYNWYD fod …" (resolved that).
+            (&[&[("PENDERFYNWYD: Mabwysiadu'r polisi.", false)]], &["Mabwysiadu'r polisi."]),
+            (
+                &[&[(
+                    "Un Llais Cymru. Cynigiwyd gan y Cyng. O. Williams, eiliwyd gan y Cyng. J. Davies a chytunwyd yn unfrydol i adnewyddu'r aelodaeth am £236.00.",
+                    false,
+                )]],
+                &["Cynigiwyd gan y Cyng. O. Williams, eiliwyd gan y Cyng. J. Davies a chytunwyd yn unfrydol i adnewyddu'r aelodaeth am £236.00."],
+            ),
+            (&[&[("PENDERFYNWYD fod y cofnodion yn gywir.", false)]], &["y cofnodion yn gywir."]),
+            // English "a decided" is no Welsh connector.
+            (&[&[("This was a decided improvement on last year.", false)]], &[]),
         ];
         for (paras, want) in cases {
             let ps: Vec<Para> = paras.iter().map(|p| para(p)).collect();

@@ -23,22 +23,45 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The month number of a month name or its common abbreviation ("Sept", "Oct.").
+/// Welsh month names, January to December, each with the forms a soft or nasal mutation gives it
+/// ("o Fawrth", "ym Mehefin" keep the radical; "Orffennaf", "Dachwedd" after "o"/"i").
+const WELSH_MONTHS: [&[&str]; 12] = [
+    &["ionawr"],
+    &["chwefror"],
+    &["mawrth", "fawrth"],
+    &["ebrill"],
+    &["mai", "fai"],
+    &["mehefin", "fehefin"],
+    &["gorffennaf", "orffennaf", "ngorffennaf"],
+    &["awst"],
+    &["medi", "fedi"],
+    &["hydref"],
+    &["tachwedd", "dachwedd", "nhachwedd"],
+    &["rhagfyr"],
+];
+
+/// The month number of a month name or its common abbreviation ("Sept", "Oct."), English or
+/// Welsh ("Mawrth", "Rhagfyr"; Welsh names only in full).
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     if n.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&n) || (n == "sept" && *m == "september")).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&n) || (n == "sept" && *m == "september"))
+        .or_else(|| WELSH_MONTHS.iter().position(|forms| forms.contains(&n.as_str())))
+        .map(|i| i as u32 + 1)
 }
 
 /// "3 October 2022", "Monday, 3rd October 2022", "30th January, 2025", "13th MARCH 2019",
-/// "October 3, 2022", "03/10/2022" (UK order), "2022-10-03".
+/// "October 3, 2022", "03/10/2022" (UK order), "2022-10-03", Welsh "13 Mawrth 2019", "13eg o Fawrth
+/// 2019", "1af Gorffennaf 2024". Spaces may be line breaks ("13th March,\n2025").
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-z]{3,9})\.?,?\s+(?P<y1>\d{4})
-        | (?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})
+        (?P<d1>\d{1,2})(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain)?\s+(?:of\s+|o\s+)?(?P<m1>[a-z]{3,10})\.?,?\s+(?P<y1>\d{4})
+        | (?P<m2>[a-z]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})
         | \b(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})\b
         | \b(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2})\b",
     )
@@ -98,9 +121,10 @@ pub fn parse_date(text: &str) -> Option<String> {
     find_dates(text).into_iter().next().map(|(d, _)| d)
 }
 
-/// "1.00 pm", "1pm", "10.00 am", "13:00", "10:30am", "2.15 p.m." → "HH:MM" (24-hour).
+/// "1.00 pm", "1pm", "10.00 am", "13:00", "10:30am", "2.15 p.m." → "HH:MM" (24-hour); Welsh
+/// "7.30yh" / "7.30 y.h." (yr hwyr, pm) and "10.00yb" (y bore, am).
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) \b(?P<h>\d{1,2}) (?:[:.](?P<m>\d{2}))? \s* (?P<ap>a\.?m\.?|p\.?m\.?)? (?:\b|$)")
+    Regex::new(r"(?ix) \b(?P<h>\d{1,2}) (?:[:.](?P<m>\d{2}))? \s* (?P<ap>a\.?m\.?|p\.?m\.?|y\.?h\.?|y\.?b\.?)? (?:\b|$)")
         .expect("valid regex")
 });
 
@@ -110,7 +134,11 @@ pub fn parse_time(text: &str) -> Option<String> {
     for c in TIME.captures_iter(text) {
         let h: u32 = c.name("h")?.as_str().parse().ok()?;
         let m: u32 = c.name("m").map(|m| m.as_str().parse().unwrap_or(0)).unwrap_or(0);
-        let ap = c.name("ap").map(|a| a.as_str().to_lowercase().replace('.', ""));
+        let ap = c.name("ap").map(|a| match a.as_str().to_lowercase().replace('.', "").as_str() {
+            "yh" => "pm".to_string(),
+            "yb" => "am".to_string(),
+            other => other.to_string(),
+        });
         if ap.is_none() && c.name("m").is_none() {
             continue;
         }
@@ -156,6 +184,14 @@ mod tests {
             assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(parse_date("31 February 2022"), None);
+        // Welsh: radical and mutated month names, Welsh ordinals; a line break inside the date.
+        assert_eq!(parse_date("Dydd Mercher, 13 Mawrth 2019").as_deref(), Some("2019-03-13"));
+        assert_eq!(parse_date("13eg o Fawrth 2019").as_deref(), Some("2019-03-13"));
+        assert_eq!(parse_date("1af Gorffennaf 2024").as_deref(), Some("2024-07-01"));
+        assert_eq!(parse_date("5ed Rhagfyr 2023").as_deref(), Some("2023-12-05"));
+        assert_eq!(parse_date("Thursday, 13th March,\n2025 at 10.00 am").as_deref(), Some("2025-03-13"));
+        assert_eq!(parse_date("3 Mai 2022").as_deref(), Some("2022-05-03"));
+        assert_eq!(parse_date("3 Maid 2022"), None);
         assert_eq!(parse_date("Item 3 of 2022"), None);
     }
 
@@ -166,6 +202,8 @@ mod tests {
         assert_eq!(parse_time("2pm").as_deref(), Some("14:00"));
         assert_eq!(parse_time("13:00").as_deref(), Some("13:00"));
         assert_eq!(parse_time("12 noon"), None);
+        assert_eq!(parse_time("am 7.30yh").as_deref(), Some("19:30"));
+        assert_eq!(parse_time("10.00 y.b.").as_deref(), Some("10:00"));
         assert_eq!(parse_time("3 October 2022"), None);
         assert_eq!(parse_time("£2,385.50"), None);
     }
