@@ -56,6 +56,24 @@ pub fn source_of(file_name: &str, bytes: &[u8]) -> Source {
     }
 }
 
+/// An error and its sources on one line, for per-file messages.
+///
+/// # Example
+/// ```
+/// let e = std::io::Error::other("disk full");
+/// assert_eq!(councilpdf::error_chain(&e), "disk full");
+/// ```
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
 /// The error object for a file that could not be read.
 pub fn failure(source: Source, code: ErrorCode, message: impl Into<String>) -> Output {
     Output::Failed(Failure {
@@ -78,6 +96,22 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Output {
     match catch_unwind(AssertUnwindSafe(|| convert_inner(source.clone(), bytes, options))) {
         Ok(out) => out,
         Err(_) => failure(source, ErrorCode::Internal, "internal error while converting this file"),
+    }
+}
+
+/// Converts the file at `path`, recorded as `given` (the path as the caller wrote it; `source.file`
+/// is its file name). A file that cannot be read becomes an error object too, so a batch goes on.
+///
+/// # Example
+/// ```
+/// let out = councilpdf::convert_path("no/such.pdf".as_ref(), "no/such.pdf", &Default::default());
+/// assert_eq!(out.source().file, "such.pdf");
+/// assert!(out.error_code().is_some());
+/// ```
+pub fn convert_path(path: &std::path::Path, given: &str, options: &Options) -> Output {
+    match std::fs::read(path) {
+        Ok(bytes) => convert(given, &bytes, options),
+        Err(e) => failure(source_of(given, &[]), ErrorCode::Malformed, format!("cannot read file: {e}")),
     }
 }
 

@@ -9,20 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::args::ExtractArgs;
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
-use councilpdf::contract::{ErrorCode, Output, Tool};
-
-/// Converts one path in this process: a file that cannot be read becomes an error object too.
-pub fn convert_path(path: &Path) -> Output {
-    let name = path.to_string_lossy();
-    match std::fs::read(path) {
-        Ok(bytes) => councilpdf::convert(&name, &bytes, &Default::default()),
-        Err(e) => councilpdf::failure(
-            councilpdf::source_of(&name, &[]),
-            ErrorCode::Malformed,
-            format!("cannot read file: {e}"),
-        ),
-    }
-}
+use councilpdf::contract::Tool;
 
 /// What happened to one input, for the summary and the report.
 #[derive(Debug, Default, Clone, serde::Serialize)]
