@@ -120,9 +120,7 @@ def extract_many(
         ValueError: ``jobs``, ``timeout`` or ``max_memory`` is not positive.
     """
     todo = _paths(paths, "extract_many")
-    if jobs is None:
-        jobs = os.cpu_count() or 1
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
         raise ValueError(f"jobs must be a positive integer, not {jobs!r}")
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
         raise ValueError(f"timeout must be a positive number of seconds, not {timeout!r}")
@@ -135,7 +133,7 @@ def extract_many(
     return _results(todo, jobs, float(timeout), limit)
 
 
-def _results(paths: List[str], jobs: int, timeout: float, max_memory: int) -> Iterator[Dict[str, Any]]:
+def _results(paths: List[str], jobs: Optional[int], timeout: float, max_memory: int) -> Iterator[Dict[str, Any]]:
     if not paths:
         return
     program, *args = _worker_command()

@@ -32,7 +32,7 @@ class Batch(Iterator[str]):
         """Drops the files not yet started; workers exit after their current file."""
 
 def start_batch(
-    paths: List[str], program: str, args: List[str], jobs: int, timeout: float, max_memory: int
+    paths: List[str], program: str, args: List[str], jobs: Optional[int], timeout: float, max_memory: int
 ) -> Batch:
     """Starts the library's worker pool over ``paths``."""
 

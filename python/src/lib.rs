@@ -84,14 +84,15 @@ struct Batch {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-/// Starts converting `paths` in worker processes (`program args...`), `jobs` at a time,
-/// each file within `timeout` seconds and each worker within `max_memory` bytes.
+/// Starts converting `paths` in worker processes (`program args...`), `jobs` at a time (by
+/// default as many as the cores this process may use, as the CLI), each file within `timeout`
+/// seconds and each worker within `max_memory` bytes.
 #[pyfunction]
 fn start_batch(
     paths: Vec<PathBuf>,
     program: PathBuf,
     args: Vec<String>,
-    jobs: usize,
+    jobs: Option<usize>,
     timeout: f64,
     max_memory: u64,
 ) -> PyResult<Batch> {
@@ -101,7 +102,7 @@ fn start_batch(
     let config = PoolConfig {
         program,
         args: args.into_iter().map(Into::into).collect(),
-        jobs: jobs.max(1),
+        jobs: jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1),
         timeout,
         max_memory,
     };

@@ -121,3 +121,15 @@ def test_public_functions_have_docstrings_and_stubs_ship():
     package = pathlib.Path(councilpdf.__file__).parent
     assert (package / "_native.pyi").is_file()
     assert (package / "py.typed").is_file()
+
+
+def test_stubs_cover_the_native_module():
+    import ast
+
+    from councilpdf import _native
+
+    package = pathlib.Path(councilpdf.__file__).parent
+    tree = ast.parse((package / "_native.pyi").read_text())
+    stubbed = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    native = {n for n in dir(_native) if not n.startswith("_")}
+    assert stubbed == native
