@@ -107,7 +107,16 @@ fn start_batch(
         max_memory,
     };
     let total = paths.len();
-    let jobs: Vec<Job> = paths.into_iter().enumerate().map(|(index, path)| Job { index, path }).collect();
+    // Paths are given directly (folders are expanded by `pdf_paths` first), so each is
+    // recorded as written; no earlier run is known here, so none is known to fail.
+    let jobs: Vec<Job> = paths
+        .into_iter()
+        .enumerate()
+        .map(|(index, path)| {
+            let given = path.to_string_lossy().into_owned();
+            Job { index, path, given, known_bad: false }
+        })
+        .collect();
     let (tx, rx) = mpsc::channel();
     // The pool stops handing out files once nobody listens (the iterator was dropped).
     let thread = std::thread::spawn(move || {
@@ -178,22 +187,6 @@ impl Batch {
     }
 }
 
-/// `flatten` gives a `Flat` (contract 1.0) or an `Option<Flat>` (1.1: none for a `not_found`
-/// error, which has no sha256 to key a row); both read as an option here.
-trait IntoFlat {
-    fn into_flat(self) -> Option<Flat>;
-}
-impl IntoFlat for Flat {
-    fn into_flat(self) -> Option<Flat> {
-        Some(self)
-    }
-}
-impl IntoFlat for Option<Flat> {
-    fn into_flat(self) -> Option<Flat> {
-        self
-    }
-}
-
 fn kind_name(k: Kind) -> &'static str {
     match k {
         Kind::Text => "text",
@@ -230,11 +223,8 @@ fn flatten(py: Python<'_>, objects: Vec<String>) -> PyResult<Bound<'_, PyList>> 
         outputs.push(out);
     }
     let mut seen = HashSet::new();
-    let flats: Vec<Flat> = outputs
-        .iter()
-        .filter_map(|o| tables::flatten(o).into_flat())
-        .filter(|f| seen.insert(f.sha256.clone()))
-        .collect();
+    let flats: Vec<Flat> =
+        outputs.iter().filter_map(tables::flatten).filter(|f| seen.insert(f.sha256.clone())).collect();
     let result = PyList::empty(py);
     for (t, def) in tables::TABLES.iter().enumerate() {
         let columns = PyList::empty(py);

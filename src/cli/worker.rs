@@ -1,5 +1,6 @@
 //! `councilpdf worker` (hidden): the process the batch pool runs; the protocol is the
-//! library's ([`councilpdf::batch::serve_worker`]), shared with Python's `councilpdf._worker`.
+//! library's ([`councilpdf::batch::serve_worker`]: a JSON request per line in, the file's
+//! checked output per line out), shared with Python's `councilpdf._worker`.
 
 use super::args::WorkerArgs;
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::util::{bin, fixture};
+use super::util::{bin, fixture, read_csv};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("councilpdf-export-{}-{name}", std::process::id()));
@@ -22,17 +22,6 @@ fn export(args: &[&Path], format: &str, out: &Path, extra: &[&str]) -> i32 {
         .output()
         .unwrap();
     o.status.code().unwrap_or(-1)
-}
-
-/// Rows of a CSV file as maps from column name to value.
-fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect())
-        .collect();
-    (header, rows)
 }
 
 fn tracker_json() -> PathBuf {
@@ -227,7 +216,7 @@ fn date_columns_hold_iso_dates() {
     let mut dates = Vec::new();
     for name in ["somerset-cf-scrutiny-2022-10-03-agenda-pack", "ofsted-ilacs-somerset-2022"] {
         let text = std::fs::read_to_string(fixture(&format!("{name}.expected.json"))).unwrap();
-        let flat = flatten(&serde_json::from_str(&text).unwrap());
+        let flat = flatten(&serde_json::from_str(&text).unwrap()).expect("not a not_found object");
         for (t, def) in TABLES.iter().enumerate() {
             for row in &flat.rows[t] {
                 for ((column, kind), cell) in def.columns.iter().zip(row) {
