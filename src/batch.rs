@@ -4,8 +4,9 @@
 //! `catch_unwind` inside [`crate::convert`] already turns panics into error objects, but it
 //! cannot stop a loop or a runaway allocation inside the PDF parser. So each conversion runs in
 //! a persistent child process (the same binary re-executed with its hidden `worker`
-//! subcommand). The protocol is one line each way: the parent writes the input as a JSON
-//! [`Request`] (its path, and the path to record in `source.path`), the worker answers with the file's checked output as one line of JSON. A worker
+//! subcommand, or any program that calls [`serve_worker`]). The protocol is one line each way:
+//! the parent writes the input as a JSON [`Request`] (its path, and the path to record in
+//! `source.path`), the worker answers with the file's checked output as one line of JSON. A worker
 //! that passes the timeout is killed; a worker that dies (memory limit, stack overflow, abort)
 //! is replaced; either way its file gets the contract's error object and the run goes on.
 //!
@@ -15,6 +16,7 @@
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -69,17 +71,22 @@ pub struct JobResult {
 /// Converts every job in worker processes and calls `on_result` for each result as it
 /// arrives (in completion order, on the calling thread). Never fails per file: a file whose
 /// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
-pub fn run(config: &PoolConfig, jobs: Vec<Job>, on_result: impl FnMut(JobResult)) {
-    run_until(config, jobs, &Arc::new(AtomicBool::new(false)), on_result)
+pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
+    run_until(config, jobs, &Arc::new(AtomicBool::new(false)), |r| {
+        on_result(r);
+        ControlFlow::Continue(())
+    });
 }
 
-/// As [`run`], until `stop` is set (Ctrl-C): then no job is started, the files being
-/// converted are abandoned (their workers killed, no result for them), and it returns.
+/// As [`run`], until `stop` is set (Ctrl-C) or `on_result` returns `Break` (a Python iterator
+/// dropped half way): then no job is started, and it returns. On `stop` the files being
+/// converted are abandoned (their workers killed, no result for them); on `Break` they finish
+/// (within the timeout) and the workers exit.
 pub fn run_until(
     config: &PoolConfig,
     jobs: Vec<Job>,
     stop: &Arc<AtomicBool>,
-    mut on_result: impl FnMut(JobResult),
+    mut on_result: impl FnMut(JobResult) -> ControlFlow<()>,
 ) {
     let mut jobs = jobs;
     // Inputs not known to fail first; among them, largest first: the long files start early
@@ -96,11 +103,90 @@ pub fn run_until(
         slots.push(std::thread::spawn(move || slot(&config, &queue, &tx, &stop)));
     }
     drop(tx);
-    for r in rx {
-        on_result(r);
+    for r in rx.iter() {
+        if on_result(r).is_break() {
+            if let Ok(mut q) = queue.lock() {
+                q.clear();
+            }
+            break;
+        }
     }
+    // A slot whose result can no longer be sent stops after its current file.
+    drop(rx);
     for s in slots {
         let _ = s.join();
+    }
+}
+
+/// The worker side of the protocol, run by the process [`PoolConfig::program`] starts (the
+/// CLI's hidden `worker` subcommand, Python's `python -m councilpdf._worker`): sets the
+/// address-space limit, exits when its parent dies, then answers each line of `input` (a JSON
+/// [`Request`]; from an older parent, the path alone as a JSON string) with that file's checked output as one line of JSON on `output`, until
+/// `input` closes.
+///
+/// # Errors
+/// The memory limit cannot be set, or `input` or `output` fails.
+pub fn serve_worker(
+    max_memory: Option<u64>,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> std::io::Result<()> {
+    if let Some(limit) = max_memory {
+        // Address space, not resident memory: the only limit the kernel enforces at allocation.
+        rlimit::setrlimit(rlimit::Resource::AS, limit, limit)?;
+    }
+    orphan_watchdog();
+    for line in input.lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Request { path, given } = serde_json::from_str(&line).unwrap_or_else(|_| {
+            let path: String = serde_json::from_str(&line).unwrap_or(line);
+            Request { path: path.clone().into(), given: path }
+        });
+        test_hooks(&path.to_string_lossy());
+        let out = crate::convert_path(&path, &given, &Default::default());
+        writeln!(output, "{}", crate::emit::to_checked_json(&out))?;
+        output.flush()?;
+    }
+    Ok(())
+}
+
+/// Exits when the parent batch dies (the worker is re-parented), so a worker stuck in a
+/// hostile file does not outlive its run.
+fn orphan_watchdog() {
+    #[cfg(unix)]
+    {
+        let parent = std::os::unix::process::parent_id();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(500));
+            if std::os::unix::process::parent_id() != parent {
+                std::process::exit(3);
+            }
+        });
+    }
+}
+
+/// Test-only misbehaviour, so the pool's limits can be tested without a real hostile file:
+/// `COUNCILPDF_TEST_SLEEP=TEXT` hangs on inputs whose path contains TEXT,
+/// `COUNCILPDF_TEST_ALLOC=TEXT` allocates without end on them. Unset in normal use.
+fn test_hooks(path: &str) {
+    let hit = |var: &str| std::env::var(var).is_ok_and(|t| !t.is_empty() && path.contains(&t));
+    if hit("COUNCILPDF_TEST_SLEEP") {
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        }
+    }
+    if hit("COUNCILPDF_TEST_ALLOC") {
+        let mut hoard: Vec<Vec<u8>> = Vec::new();
+        loop {
+            hoard.push(vec![1u8; 16 << 20]);
+            std::hint::black_box(&hoard);
+            if hoard.len() > 1 << 20 {
+                break;
+            }
+        }
     }
 }
 

@@ -67,6 +67,24 @@ pub fn missing_source(given: &str) -> Source {
     }
 }
 
+/// An error and its sources on one line, for per-file messages.
+///
+/// # Example
+/// ```
+/// let e = std::io::Error::other("disk full");
+/// assert_eq!(councilpdf::error_chain(&e), "disk full");
+/// ```
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = e.source();
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s
+}
+
 /// The source facts of a file on disk, recorded as `given` (`source.path`), without holding it
 /// in memory: a regular file is hashed in blocks; a missing path has null sha256 and bytes
 /// (contract 1.1 `not_found`); anything else (a FIFO, a device, a folder) is never opened and

@@ -13,13 +13,7 @@ use std::time::{Duration, Instant};
 use super::args::{ExtractArgs, PoolArgs};
 use super::plural;
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
-use councilpdf::contract::{Output, Tool, SCHEMA_VERSION};
-
-/// Converts one path in this process, recorded as `given`: a file that cannot be read (or is
-/// not there) becomes an error object too.
-pub fn convert_path(path: &Path, given: &str) -> Output {
-    councilpdf::convert_path(path, given, &Default::default())
-}
+use councilpdf::contract::{Tool, SCHEMA_VERSION};
 
 /// The worker pool of this binary, for `extract`, `export` and `check` alike: `--jobs`
 /// workers (default: the cores), each file under `--timeout`, each worker under `--max-memory`.
@@ -238,6 +232,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             b.set_message(format!("{pages_done} pages, {:.0} pages/s", pages_done as f64 / secs));
             b.inc(1);
         }
+        std::ops::ControlFlow::Continue(())
     });
     if let Some(b) = &bar {
         b.finish_and_clear();

@@ -23,17 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// An error and its sources on one line, for per-file messages.
-pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s
-}
+pub(crate) use councilpdf::error_chain;
 
 /// `1 file`, `2 files`: counts in messages agree with their noun.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {

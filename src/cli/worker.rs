@@ -1,11 +1,12 @@
-//! `councilpdf worker` (hidden): the process the batch pool runs. Reads one input path per
-//! line on stdin (a JSON string), answers with that file's checked output as one line of JSON
-//! on stdout, until stdin closes. Sets its own memory limit first, so a runaway allocation
-//! aborts this process and not the batch.
+//! `councilpdf worker` (hidden): the process the batch pool runs. The protocol is the
+//! library's ([`councilpdf::batch::Request`] per line in, the file's checked output per line
+//! out), as in [`councilpdf::batch::serve_worker`], which Python's `councilpdf._worker` runs;
+//! this one also measures the idle address space before it sets `--max-memory` on top of it.
+
+use std::io::{BufRead, Write};
 
 use super::args::WorkerArgs;
 use councilpdf::batch::Request;
-use std::io::{BufRead, Write};
 
 pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
     // A panic that escapes (a thread or buffer refused under the limit) says why on stderr, so
@@ -43,7 +44,8 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
             Request { path: path.clone().into(), given: path }
         });
         test_hooks(&path.to_string_lossy());
-        let value = councilpdf::emit::to_checked_json(&super::extract::convert_path(&path, &given));
+        let value =
+            councilpdf::emit::to_checked_json(&councilpdf::convert_path(&path, &given, &Default::default()));
         writeln!(out, "{}", serde_json::to_string(&value)?)?;
         out.flush()?;
     }

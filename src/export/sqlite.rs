@@ -38,7 +38,7 @@ const INDEXES: &[(&str, &str)] = &[
 
 fn sql_type(k: Kind) -> &'static str {
     match k {
-        Kind::Text => "TEXT",
+        Kind::Text | Kind::Date => "TEXT",
         Kind::Int | Kind::Bool => "INTEGER",
         Kind::Money => "NUMERIC",
         Kind::Real => "REAL",

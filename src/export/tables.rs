@@ -22,6 +22,8 @@ pub enum Kind {
     Money,
     Real,
     Bool,
+    /// An ISO `YYYY-MM-DD` date (text in CSV and SQLite; a date in Python's frames).
+    Date,
 }
 
 /// One table: its name and its columns in their fixed order.
@@ -120,7 +122,7 @@ fn opt_name<T: serde::Serialize>(v: &Option<T>) -> Cell {
     v.as_ref().map_or(Cell::Null, name_of)
 }
 
-use Kind::{Bool as B, Int as I, Money as M, Real as R, Text as T};
+use Kind::{Bool as B, Date as D, Int as I, Money as M, Real as R, Text as T};
 
 /// Prefix of every table but `documents`.
 const SRC: [(&str, Kind); 3] = [("sha256", T), ("file", T), ("page", I)];
@@ -177,11 +179,11 @@ pub const TABLES: &[TableDef] = &[
     },
     TableDef {
         name: "meetings",
-        columns: cols!(SRC, [("body", T), ("date", T), ("time", T), ("venue", T)], BOX),
+        columns: cols!(SRC, [("body", T), ("date", D), ("time", T), ("venue", T)], BOX),
     },
     TableDef {
         name: "members",
-        columns: cols!(SRC, [("meeting_date", T), ("seq", I), ("name", T), ("role", T), ("attendance", T)]),
+        columns: cols!(SRC, [("meeting_date", D), ("seq", I), ("name", T), ("role", T), ("attendance", T)]),
     },
     TableDef {
         name: "agenda_items",
@@ -206,7 +208,7 @@ pub const TABLES: &[TableDef] = &[
         name: "minute_items",
         columns: cols!(
             SRC,
-            [("seq", I), ("number", T), ("title", T), ("agenda_item", T), ("meeting_date", T), ("text", T)],
+            [("seq", I), ("number", T), ("title", T), ("agenda_item", T), ("meeting_date", D), ("text", T)],
             BOX
         ),
     },
@@ -214,7 +216,7 @@ pub const TABLES: &[TableDef] = &[
         name: "resolutions",
         columns: cols!(
             SRC,
-            [("minute_seq", I), ("minute_number", T), ("meeting_date", T), ("seq", I), ("text", T)]
+            [("minute_seq", I), ("minute_number", T), ("meeting_date", D), ("seq", I), ("text", T)]
         ),
     },
     TableDef {
@@ -229,7 +231,7 @@ pub const TABLES: &[TableDef] = &[
                 ("status", T),
                 ("status_text", T),
                 ("origin", T),
-                ("meeting_date", T),
+                ("meeting_date", D),
                 ("agenda_item", T),
             ],
             BOX
@@ -239,7 +241,7 @@ pub const TABLES: &[TableDef] = &[
         name: "work_programme",
         columns: cols!(
             SRC,
-            [("seq", I), ("meeting_date", T), ("theme", T), ("item", T), ("lead", T), ("provisional", B)],
+            [("seq", I), ("meeting_date", D), ("theme", T), ("item", T), ("lead", T), ("provisional", B)],
             BOX
         ),
     },
@@ -304,8 +306,8 @@ pub const TABLES: &[TableDef] = &[
             SRC,
             [
                 ("subject", T),
-                ("start_date", T),
-                ("end_date", T),
+                ("start_date", D),
+                ("end_date", D),
                 ("lead_inspector", T),
                 ("lead_inspector_role", T),
                 ("paragraph_count", I)

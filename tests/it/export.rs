@@ -206,3 +206,32 @@ fn readme_documents_every_table_in_column_order() {
         assert!(readme.contains(&line), "README lacks: {line}");
     }
 }
+
+/// Date columns (Python's frames read them as dates) hold only ISO dates or nothing, and the
+/// pack's meeting date is one of them ("Monday, 3rd October, 2022" on its front sheet).
+#[test]
+fn date_columns_hold_iso_dates() {
+    use councilpdf::export::tables::{flatten, Cell, Kind, TABLES};
+    let iso = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}$").unwrap();
+    let mut dates = Vec::new();
+    for name in ["somerset-cf-scrutiny-2022-10-03-agenda-pack", "ofsted-ilacs-somerset-2022"] {
+        let text = std::fs::read_to_string(fixture(&format!("{name}.expected.json"))).unwrap();
+        let flat = flatten(&serde_json::from_str(&text).unwrap()).expect("not a not_found object");
+        for (t, def) in TABLES.iter().enumerate() {
+            for row in &flat.rows[t] {
+                for ((column, kind), cell) in def.columns.iter().zip(row) {
+                    match (kind, cell) {
+                        (Kind::Date, Cell::Text(d)) => {
+                            assert!(iso.is_match(d), "{}.{column}: {d:?}", def.name);
+                            dates.push(format!("{}.{column}={d}", def.name));
+                        }
+                        (Kind::Date, c) => assert_eq!(c, &Cell::Null, "{}.{column}", def.name),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(dates.contains(&"meetings.date=2022-10-03".to_string()), "{dates:?}");
+    assert!(dates.contains(&"inspections.start_date=2022-07-18".to_string()), "{dates:?}");
+}
