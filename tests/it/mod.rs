@@ -12,6 +12,7 @@ mod hostile;
 mod minutes;
 mod ofsted;
 mod pack;
+mod parallel;
 mod progress;
 mod savings;
 mod schema;
