@@ -61,12 +61,13 @@ pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobRes
     // Largest first: the long files start early instead of ending the run on one core.
     jobs.sort_by_cached_key(|j| std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)));
     let n = config.jobs.max(1).min(jobs.len().max(1));
+    let threads = page_threads(n);
     let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
     let (tx, rx) = mpsc::channel::<JobResult>();
     let mut slots = Vec::with_capacity(n);
     for _ in 0..n {
         let (queue, tx, config) = (Arc::clone(&queue), tx.clone(), config.clone());
-        slots.push(std::thread::spawn(move || slot(&config, &queue, &tx)));
+        slots.push(std::thread::spawn(move || slot(&config, threads, &queue, &tx)));
     }
     drop(tx);
     for r in rx {
@@ -77,8 +78,16 @@ pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobRes
     }
 }
 
+/// Threads each of `workers` workers may use for the pages of one file, so that workers ×
+/// page threads do not exceed the cores: a batch of many files runs one file per core, a batch
+/// of one large file reads its pages on every core. `RAYON_NUM_THREADS`, when set, wins.
+fn page_threads(workers: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (cores / workers.max(1)).max(1)
+}
+
 /// One worker slot: takes jobs until the queue is empty, replacing its worker when it dies.
-fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult>) {
+fn slot(config: &PoolConfig, threads: usize, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult>) {
     let mut worker: Option<Worker> = None;
     loop {
         let job = match queue.lock() {
@@ -86,7 +95,7 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
             Err(_) => None,
         };
         let Some(job) = job else { break };
-        let value = convert_one(config, &mut worker, &job.path);
+        let value = convert_one(config, threads, &mut worker, &job.path);
         if tx.send(JobResult { index: job.index, path: job.path, value }).is_err() {
             break;
         }
@@ -98,9 +107,14 @@ fn slot(config: &PoolConfig, queue: &Mutex<VecDeque<Job>>, tx: &Sender<JobResult
 
 /// Converts one file in `worker` (started if needed); on timeout or death the worker is
 /// dropped and an error object stands for the file.
-fn convert_one(config: &PoolConfig, worker: &mut Option<Worker>, path: &Path) -> serde_json::Value {
+fn convert_one(
+    config: &PoolConfig,
+    threads: usize,
+    worker: &mut Option<Worker>,
+    path: &Path,
+) -> serde_json::Value {
     if worker.is_none() {
-        match Worker::spawn(config) {
+        match Worker::spawn(config, threads) {
             Ok(w) => *worker = Some(w),
             Err(e) => {
                 return failure_value(
@@ -170,8 +184,22 @@ struct Worker {
 }
 
 impl Worker {
-    fn spawn(config: &PoolConfig) -> std::io::Result<Worker> {
-        let mut child = Command::new(&config.program)
+    fn spawn(config: &PoolConfig, threads: usize) -> std::io::Result<Worker> {
+        let mut command = Command::new(&config.program);
+        if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+            command.env("RAYON_NUM_THREADS", threads.to_string());
+        }
+        // mimalloc reserves 1 GiB of address space per arena by default, which the worker's
+        // address-space limit (`--max-memory`) refuses outright: reserve in small steps so the
+        // limit counts what is used. And it commits each arena up front, which with transparent
+        // huge pages shows as resident memory never used (572-page pack: 140 MB peak RSS
+        // against 117 MB, same CPU time).
+        for (var, value) in [("MIMALLOC_ARENA_RESERVE", "64MiB"), ("MIMALLOC_ARENA_EAGER_COMMIT", "0")] {
+            if std::env::var_os(var).is_none() {
+                command.env(var, value);
+            }
+        }
+        let mut child = command
             .args(&config.args)
             .arg("--max-memory")
             .arg(config.max_memory.to_string())
