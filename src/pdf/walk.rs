@@ -96,7 +96,7 @@ pub(super) fn read_pages<T: Send>(
 fn split(doc: &Document, jobs: &[(u32, ObjectId)], threads: usize) -> Vec<std::ops::Range<usize>> {
     let n = threads.min(jobs.len() / MIN_PAGES_PER_CHUNK).max(1);
     if n == 1 {
-        return vec![0..jobs.len()];
+        return std::iter::once(0..jobs.len()).collect();
     }
     let weights: Vec<usize> = jobs
         .iter()
