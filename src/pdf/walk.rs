@@ -262,14 +262,7 @@ fn read_chunk<T: Send>(
     while done < pending.len() {
         let Some(restore) = point_catalog_at(doc, pending[done..].iter().filter_map(|&i| jobs.get(i))) else {
             // No catalog to point: every remaining page fails as pdf-extract would.
-            for &i in &pending[done..] {
-                let (number, id) = jobs[i];
-                let page = match prepare(doc, id) {
-                    Some(prep) => finish(number, prep, Shown::default(), Some(unreadable("no catalog"))),
-                    None => empty_page(number),
-                };
-                out[i] = Some((false, per_page(page)));
-            }
+            fail_rest(doc, jobs, &pending[done..], &mut out, per_page, "no catalog");
             break;
         };
         let doc_ref: &Document = doc;
@@ -309,10 +302,7 @@ fn read_chunk<T: Send>(
         let (number, id) = jobs[i];
         let page = match current {
             Some((prep, shown)) => finish(number, prep, shown, Some(problem)),
-            None => match prepare(doc, id) {
-                Some(prep) => finish(number, prep, Shown::default(), Some(problem)),
-                None => empty_page(number),
-            },
+            None => failed_page(doc, number, id, problem),
         };
         out[i] = Some((false, per_page(page)));
         done += 1;
@@ -321,6 +311,14 @@ fn read_chunk<T: Send>(
         .zip(jobs)
         .map(|(o, &(number, _))| o.unwrap_or_else(|| (false, per_page(empty_page(number)))))
         .collect()
+}
+
+/// A page pdf-extract failed on before showing anything: our walk's graphics, no glyphs.
+fn failed_page(doc: &Document, number: u32, id: ObjectId, problem: String) -> RawPage {
+    match prepare(doc, id) {
+        Some(prep) => finish(number, prep, Shown::default(), Some(problem)),
+        None => empty_page(number),
+    }
 }
 
 fn unreadable(why: &str) -> String {
@@ -337,11 +335,7 @@ fn fail_rest<T>(
 ) {
     for &i in rest {
         let (number, id) = jobs[i];
-        let page = match prepare(doc, id) {
-            Some(prep) => finish(number, prep, Shown::default(), Some(unreadable(why))),
-            None => empty_page(number),
-        };
-        out[i] = Some((false, per_page(page)));
+        out[i] = Some((false, per_page(failed_page(doc, number, id, unreadable(why)))));
     }
 }
 
