@@ -4,8 +4,8 @@
 //! `catch_unwind` inside [`crate::convert`] already turns panics into error objects, but it
 //! cannot stop a loop or a runaway allocation inside the PDF parser. So each conversion runs in
 //! a persistent child process (the same binary re-executed with its hidden `worker`
-//! subcommand). The protocol is one line each way: the parent writes the input path as a JSON
-//! string, the worker answers with the file's checked output as one line of JSON. A worker
+//! subcommand). The protocol is one line each way: the parent writes the input as a JSON
+//! [`Request`] (its path, and the path to record in `source.path`), the worker answers with the file's checked output as one line of JSON. A worker
 //! that passes the timeout is killed; a worker that dies (memory limit, stack overflow, abort)
 //! is replaced; either way its file gets the contract's error object and the run goes on.
 //!
@@ -38,11 +38,23 @@ pub struct PoolConfig {
     pub max_memory: u64,
 }
 
-/// One input: its position in the caller's list and its path.
+/// One input: its position in the caller's list, its path, and the path to record for it
+/// (`source.path`: as given, or relative to the folder it was found in).
 #[derive(Debug, Clone)]
 pub struct Job {
     pub index: usize,
     pub path: PathBuf,
+    pub given: String,
+    /// An earlier run failed on it (timeout, memory, crash): it is started after every input
+    /// not known to fail, so a short resumed run still converts new files.
+    pub known_bad: bool,
+}
+
+/// What the parent sends a worker for one file.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Request {
+    pub path: PathBuf,
+    pub given: String,
 }
 
 /// The JSON output for one input: a contract object (result or error), already checked.
@@ -58,8 +70,11 @@ pub struct JobResult {
 /// worker timed out or died gets a `timeout`, `too_large` or `internal` error object.
 pub fn run(config: &PoolConfig, jobs: Vec<Job>, mut on_result: impl FnMut(JobResult)) {
     let mut jobs = jobs;
-    // Largest first: the long files start early instead of ending the run on one core.
-    jobs.sort_by_cached_key(|j| std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)));
+    // Inputs not known to fail first; among them, largest first: the long files start early
+    // instead of ending the run on one core.
+    jobs.sort_by_cached_key(|j| {
+        (j.known_bad, std::cmp::Reverse(std::fs::metadata(&j.path).map(|m| m.len()).unwrap_or(0)))
+    });
     let n = config.jobs.max(1).min(jobs.len().max(1));
     let threads = page_threads(n);
     let queue = Arc::new(Mutex::new(VecDeque::from(jobs)));
@@ -95,7 +110,7 @@ fn slot(config: &PoolConfig, threads: usize, queue: &Mutex<VecDeque<Job>>, tx: &
             Err(_) => None,
         };
         let Some(job) = job else { break };
-        let value = convert_one(config, threads, &mut worker, &job.path);
+        let value = convert_one(config, threads, &mut worker, &job.path, &job.given);
         if tx.send(JobResult { index: job.index, path: job.path, value }).is_err() {
             break;
         }
@@ -105,6 +120,36 @@ fn slot(config: &PoolConfig, threads: usize, queue: &Mutex<VecDeque<Job>>, tx: &
     }
 }
 
+/// Converts every input (its path, and the path to record in `source.path`) in worker processes
+/// and returns the outputs in input order (for `export` and `check`, which need them all before
+/// they write anything).
+pub fn convert_all(config: &PoolConfig, inputs: &[(PathBuf, String)]) -> Vec<serde_json::Value> {
+    let jobs = inputs
+        .iter()
+        .enumerate()
+        .map(|(index, (path, given))| Job {
+            index,
+            path: path.clone(),
+            given: given.clone(),
+            known_bad: false,
+        })
+        .collect();
+    let mut out: Vec<Option<serde_json::Value>> = vec![None; inputs.len()];
+    run(config, jobs, |r| {
+        if let Some(slot) = out.get_mut(r.index) {
+            *slot = Some(r.value);
+        }
+    });
+    out.into_iter()
+        .zip(inputs)
+        .map(|(v, (p, given))| {
+            v.unwrap_or_else(|| {
+                failure_value(p, given, ErrorCode::Internal, "no result was produced for this input")
+            })
+        })
+        .collect()
+}
+
 /// Converts one file in `worker` (started if needed); on timeout or death the worker is
 /// dropped and an error object stands for the file.
 fn convert_one(
@@ -112,6 +157,7 @@ fn convert_one(
     threads: usize,
     worker: &mut Option<Worker>,
     path: &Path,
+    given: &str,
 ) -> serde_json::Value {
     if worker.is_none() {
         match Worker::spawn(config, threads) {
@@ -119,6 +165,7 @@ fn convert_one(
             Err(e) => {
                 return failure_value(
                     path,
+                    given,
                     ErrorCode::Internal,
                     format!("cannot start a worker process: {e}"),
                 )
@@ -126,9 +173,10 @@ fn convert_one(
         }
     }
     let Some(w) = worker.as_mut() else {
-        return failure_value(path, ErrorCode::Internal, "no worker process");
+        return failure_value(path, given, ErrorCode::Internal, "no worker process");
     };
-    let request = serde_json::Value::String(path.to_string_lossy().into_owned()).to_string();
+    let request = serde_json::to_string(&Request { path: path.to_path_buf(), given: given.to_string() })
+        .unwrap_or_default();
     let sent = writeln!(w.stdin, "{request}").and_then(|_| w.stdin.flush());
     let answer = match sent {
         Ok(()) => w.lines.recv_timeout(config.timeout),
@@ -139,6 +187,7 @@ fn convert_one(
             Ok(v) => v,
             Err(e) => failure_value(
                 path,
+                given,
                 ErrorCode::Internal,
                 format!("the worker answered with something that is not JSON: {e}"),
             ),
@@ -149,6 +198,7 @@ fn convert_one(
             }
             failure_value(
                 path,
+                given,
                 ErrorCode::Timeout,
                 format!(
                     "no result within the limit of {} s; the conversion was stopped",
@@ -158,19 +208,24 @@ fn convert_one(
         }
         Err(RecvTimeoutError::Disconnected) => {
             let Some(w) = worker.take() else {
-                return failure_value(path, ErrorCode::Internal, "the worker process died");
+                return failure_value(path, given, ErrorCode::Internal, "the worker process died");
             };
             let (code, message) = w.death(config);
-            failure_value(path, code, message)
+            failure_value(path, given, code, message)
         }
     }
 }
 
-/// The error object for `path`, with the source facts read from the file itself.
-pub fn failure_value(path: &Path, code: ErrorCode, message: impl Into<String>) -> serde_json::Value {
-    let name = path.to_string_lossy();
-    let bytes = std::fs::read(path).unwrap_or_default();
-    let out = crate::failure(crate::source_of(&name, &bytes), code, message);
+/// The error object for `path` (recorded as `given`), with the source facts read from the file
+/// itself (hashed in blocks; a FIFO or device is never opened, so building this object cannot
+/// block).
+pub fn failure_value(
+    path: &Path,
+    given: &str,
+    code: ErrorCode,
+    message: impl Into<String>,
+) -> serde_json::Value {
+    let out = crate::failure(crate::source_of_path(path, given), code, message);
     crate::emit::to_checked_json(&out)
 }
 

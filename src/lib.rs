@@ -40,20 +40,82 @@ pub struct Options {
     pub limits: pdf::Limits,
 }
 
-/// The source facts of a file, before it is read.
-pub fn source_of(file_name: &str, bytes: &[u8]) -> Source {
-    let name = std::path::Path::new(file_name)
+/// The source facts of a file, before it is read. `given` is the path as given (recorded as
+/// `source.path`); `source.file` is its last component.
+pub fn source_of(given: &str, bytes: &[u8]) -> Source {
+    Source {
+        sha256: Some(format!("{:x}", Sha256::digest(bytes))),
+        bytes: Some(bytes.len() as u64),
+        ..missing_source(given)
+    }
+}
+
+/// The source facts of a path that does not exist: its name and path, no hash, no size.
+pub fn missing_source(given: &str) -> Source {
+    let name = std::path::Path::new(given)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file_name.to_string());
+        .unwrap_or_else(|| given.to_string());
     Source {
         file: name,
-        sha256: format!("{:x}", Sha256::digest(bytes)),
-        bytes: bytes.len() as u64,
+        path: Some(given.to_string()),
+        sha256: None,
+        bytes: None,
         pages: None,
         producer: None,
         title: None,
     }
+}
+
+/// The source facts of a file on disk, recorded as `given` (`source.path`), without holding it
+/// in memory: a regular file is hashed in blocks; a missing path has null sha256 and bytes
+/// (contract 1.1 `not_found`); anything else (a FIFO, a device, a folder) is never opened and
+/// gets the facts of no bytes.
+pub fn source_of_path(path: &std::path::Path, given: &str) -> Source {
+    if std::fs::metadata(path).is_err() {
+        return missing_source(given);
+    }
+    let mut source = source_of(given, &[]);
+    if let Some((sha256, bytes)) = inputs::sha256_of(path) {
+        source.sha256 = Some(sha256);
+        source.bytes = Some(bytes);
+    }
+    source
+}
+
+/// Converts the file at `path`, recorded as `given` (`source.path`: the path as given, or
+/// relative to the folder it was found in). Only a regular file within the size limit is read;
+/// what cannot be read still gives an object: a missing path `not_found`, a folder, FIFO or
+/// device `not_pdf` (never opened), a file over the size limit `too_large` before it is read
+/// (hashed as a stream), a read error `malformed`.
+///
+/// # Example
+/// ```
+/// let out = councilpdf::convert_path(std::path::Path::new("no/such.pdf"), "no/such.pdf", &Default::default());
+/// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotFound));
+/// assert_eq!(out.source().sha256, None);
+/// let out = councilpdf::convert_path(std::path::Path::new("/"), "/", &Default::default());
+/// assert_eq!(out.error_code(), Some(councilpdf::contract::ErrorCode::NotPdf));
+/// ```
+pub fn convert_path(path: &std::path::Path, given: &str, options: &Options) -> Output {
+    let (code, message) = match inputs::regular_file(path, options.limits.max_file_bytes) {
+        Ok(_) => match std::fs::read(path) {
+            Ok(bytes) => return convert(given, &bytes, options),
+            Err(e) => (ErrorCode::Malformed, format!("cannot read file: {e}")),
+        },
+        Err(inputs::NotReadable::Missing(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return failure(missing_source(given), ErrorCode::NotFound, format!("no such file: {given}"));
+        }
+        Err(e @ inputs::NotReadable::Missing(_)) => (ErrorCode::Malformed, e.to_string()),
+        Err(e @ inputs::NotReadable::NotRegular(_)) => (ErrorCode::NotPdf, e.to_string()),
+        Err(e @ inputs::NotReadable::TooLarge(..)) => (ErrorCode::TooLarge, e.to_string()),
+    };
+    failure(source_of_path(path, given), code, message)
+}
+
+/// [`convert_path`] recording the path as it is written.
+pub fn convert_file(path: &std::path::Path, options: &Options) -> Output {
+    convert_path(path, &path.to_string_lossy(), options)
 }
 
 /// The error object for a file that could not be read.
@@ -134,6 +196,9 @@ fn read_warnings<'p>(
     }
     for r in &info.repairs {
         w.push(Warning::new(WarningCode::RepairedInput, r.clone(), None));
+    }
+    for (page, why) in &info.over_budget {
+        w.push(Warning::new(WarningCode::PageBudgetExceeded, why.clone(), Some(*page)));
     }
     for p in pages.filter(|p| !p.readable) {
         let why = p.problem.clone().unwrap_or_else(|| "unreadable".into());

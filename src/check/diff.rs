@@ -4,7 +4,8 @@
 //! minute items and paragraphs, `area` for judgements, `label` for totals, `id` for sections,
 //! the text for everything else), so a row inserted in the middle of a table is one
 //! difference, not a cascade of shifted rows. Volatile fields (`tool.version`, the error
-//! message of a library we do not control) are never compared; bboxes match within 1 pt;
+//! message of a library we do not control, `source.path`, which depends on where a run
+//! started) are never compared; bboxes match within 1 pt;
 //! item numbers match with or without a trailing full stop.
 
 use rust_decimal::Decimal;
@@ -72,6 +73,7 @@ pub const TOP_LEVEL_FIELDS: &[&str] = &[
     "schema_version",
     "source",
     "document_type",
+    "authority",
     "sections",
     "meeting",
     "agenda_items",
@@ -139,11 +141,12 @@ fn field(path: &str, key: &str, e: Option<&Value>, g: Option<&Value>, out: &mut 
     }
 }
 
-/// Volatile fields: the tool's version, timings (should a version record them), and the wording
-/// of a read error (it comes from the PDF library; the error code is what must stay the same).
+/// Volatile fields: the tool's version, timings (should a version record them), the wording
+/// of a read error (it comes from the PDF library; the error code is what must stay the same),
+/// and the path the file was given by (it depends on where the run started).
 fn ignored(path: &str) -> bool {
     let last = path.rsplit('.').next().unwrap_or(path);
-    matches!(path, "tool.version" | "error.message")
+    matches!(path, "tool.version" | "error.message" | "source.path")
         || matches!(last, "timings" | "elapsed_ms" | "duration_ms")
 }
 
@@ -221,7 +224,9 @@ fn decimal(v: &Value) -> Option<Decimal> {
 fn natural_key(list: &str, item: &Value) -> String {
     let fields: &[&str] = match list {
         "savings" => &["ref", "description"],
-        "agenda_items" | "minute_items" | "paragraphs" => &["number"],
+        "agenda_items" | "paragraphs" => &["number"],
+        // An unnumbered minute (null number) is matched by its title.
+        "minute_items" => &["number", "title"],
         "judgements" => &["area"],
         "savings_totals" => &["label"],
         "sections" => &["id"],

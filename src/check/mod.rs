@@ -53,6 +53,13 @@ impl Fixture {
     pub fn has_expected(&self) -> bool {
         self.expected.is_file()
     }
+
+    /// The path `extract` records for this PDF found in the searched folder (`source.path`).
+    pub fn given(&self) -> String {
+        let ext =
+            self.pdf.extension().map(|x| x.to_string_lossy().into_owned()).unwrap_or_else(|| "pdf".into());
+        format!("{}.{ext}", self.name)
+    }
 }
 
 /// What a search of fixture folders found.
@@ -104,18 +111,20 @@ fn is_pdf(p: &Path) -> bool {
     crate::inputs::is_pdf(p)
 }
 
-/// The fresh output for a fixture, as `extract` would write it (validated JSON).
+/// The fresh output for a fixture, as `extract` would write it (validated JSON), with
+/// `source.path` recorded as `given`.
 ///
 /// # Errors
 /// `CheckError::Read` when the PDF cannot be read from disk.
-pub fn current_output(pdf: &Path) -> Result<serde_json::Value, CheckError> {
-    let bytes = std::fs::read(pdf).map_err(|source| CheckError::Read { path: pdf.to_path_buf(), source })?;
-    let name = pdf.to_string_lossy();
-    let out = crate::convert(&name, &bytes, &Default::default());
-    Ok(crate::emit::to_checked_json(&out))
+pub fn current_output(pdf: &Path, given: &str) -> Result<serde_json::Value, CheckError> {
+    crate::inputs::regular_file(pdf, u64::MAX).map_err(|e| CheckError::Read {
+        path: pdf.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    Ok(crate::emit::to_checked_json(&crate::convert_path(pdf, given, &Default::default())))
 }
 
-/// Reads an expected file.
+/// Reads an expected file as written.
 ///
 /// # Errors
 /// `CheckError::Read` or `CheckError::BadExpected`.
@@ -131,8 +140,13 @@ pub struct Outcome {
     pub fixture: Fixture,
     /// The fresh output.
     pub got: serde_json::Value,
-    /// The expected output, `None` when the fixture has no expected file yet.
+    /// The expected output, `None` when the fixture has no expected file yet. One written by an
+    /// earlier contract version is read as the current one, the fields it lacks null or empty
+    /// ([`crate::contract::upgrade`]), so only a filled new field is a difference.
     pub expected: Option<serde_json::Value>,
+    /// The contract version the expected file declared, when older than the current one
+    /// (blessing rewrites such a file even without differences).
+    pub upgraded_from: Option<String>,
     pub differences: Vec<Difference>,
 }
 
@@ -141,10 +155,19 @@ pub struct Outcome {
 /// # Errors
 /// When the PDF or the expected file cannot be read, or the expected file is not JSON.
 pub fn check_fixture(fixture: &Fixture, opts: &DiffOptions) -> Result<Outcome, CheckError> {
-    let got = current_output(&fixture.pdf)?;
-    let expected = if fixture.has_expected() { Some(read_expected(&fixture.expected)?) } else { None };
+    compare(fixture, current_output(&fixture.pdf, &fixture.given())?, opts)
+}
+
+/// Compares a fixture's fresh output `got` (converted by the caller, e.g. in worker processes)
+/// with its expected file (if any).
+///
+/// # Errors
+/// When the expected file cannot be read or is not JSON.
+pub fn compare(fixture: &Fixture, got: serde_json::Value, opts: &DiffOptions) -> Result<Outcome, CheckError> {
+    let mut expected = if fixture.has_expected() { Some(read_expected(&fixture.expected)?) } else { None };
+    let upgraded_from = expected.as_mut().and_then(crate::contract::upgrade);
     let differences = expected.as_ref().map(|e| diff(e, &got, opts)).unwrap_or_default();
-    Ok(Outcome { fixture: fixture.clone(), got, expected, differences })
+    Ok(Outcome { fixture: fixture.clone(), got, expected, upgraded_from, differences })
 }
 
 /// The expected file blessing writes: the fresh output, or with `--only` the old expected file
@@ -203,6 +226,7 @@ mod tests {
             fixture: Fixture { name: "a".into(), expected: expected_path(&pdf), pdf },
             got,
             expected,
+            upgraded_from: None,
             differences: vec![],
         }
     }

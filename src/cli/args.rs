@@ -45,6 +45,19 @@ pub struct ExtractArgs {
     /// With --out: convert again even when an output for the same input exists.
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub pool: PoolArgs,
+    /// Write a JSON run report to FILE: every input's status, error and warning count.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Pretty-print JSON (one file on stdout only).
+    #[arg(long)]
+    pub pretty: bool,
+}
+
+/// The worker pool's limits, the same for every command that converts PDFs.
+#[derive(Debug, Args)]
+pub struct PoolArgs {
     /// Worker processes converting in parallel [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub jobs: Option<u32>,
@@ -54,12 +67,6 @@ pub struct ExtractArgs {
     /// Memory one worker may use, e.g. 1.5G or 500M (`too_large` error past it).
     #[arg(long, value_name = "SIZE", default_value = "1.5G", value_parser = councilpdf::batch::parse_size)]
     pub max_memory: u64,
-    /// Write a JSON run report to FILE: every input's status, error and warning count.
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-    /// Pretty-print JSON (one file on stdout only).
-    #[arg(long)]
-    pub pretty: bool,
 }
 
 fn positive_seconds(s: &str) -> Result<f64, String> {
@@ -106,6 +113,8 @@ pub struct CheckArgs {
     /// Write or update the expected files, printing what changed (refused when CI is set).
     #[arg(long)]
     pub bless: bool,
+    #[command(flatten)]
+    pub pool: PoolArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,4 +139,6 @@ pub struct ExportArgs {
     /// Start each CSV file with a UTF-8 byte order mark, so Excel shows £ and – correctly.
     #[arg(long)]
     pub excel: bool,
+    #[command(flatten)]
+    pub pool: PoolArgs,
 }

@@ -7,21 +7,29 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::args::ExtractArgs;
+use super::args::{ExtractArgs, PoolArgs};
 use councilpdf::batch::{self, Job, JobResult, PoolConfig};
-use councilpdf::contract::{ErrorCode, Output, Tool};
+use councilpdf::contract::{Output, Tool, SCHEMA_VERSION};
 
-/// Converts one path in this process: a file that cannot be read becomes an error object too.
-pub fn convert_path(path: &Path) -> Output {
-    let name = path.to_string_lossy();
-    match std::fs::read(path) {
-        Ok(bytes) => councilpdf::convert(&name, &bytes, &Default::default()),
-        Err(e) => councilpdf::failure(
-            councilpdf::source_of(&name, &[]),
-            ErrorCode::Malformed,
-            format!("cannot read file: {e}"),
-        ),
-    }
+/// Converts one path in this process, recorded as `given`: a file that cannot be read (or is
+/// not there) becomes an error object too.
+pub fn convert_path(path: &Path, given: &str) -> Output {
+    councilpdf::convert_path(path, given, &Default::default())
+}
+
+/// The worker pool of this binary, for `extract`, `export` and `check` alike: `--jobs`
+/// workers (default: the cores), each file under `--timeout`, each worker under `--max-memory`.
+pub fn pool_config(pool: &PoolArgs) -> anyhow::Result<PoolConfig> {
+    Ok(PoolConfig {
+        program: std::env::current_exe().context("cannot find this program to start workers")?,
+        args: vec!["worker".into()],
+        jobs: pool
+            .jobs
+            .map(|j| j as usize)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        timeout: Duration::from_secs_f64(pool.timeout),
+        max_memory: pool.max_memory,
+    })
 }
 
 /// What happened to one input, for the summary and the report.
@@ -61,17 +69,19 @@ impl Record {
     }
 }
 
-/// Expands folders into their `*.pdf` files (sorted), keeping files as given.
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    councilpdf::inputs::expand(paths, &councilpdf::inputs::is_pdf)
+/// Expands folders into their `*.pdf` files (sorted), keeping files as given; each with the
+/// path recorded for it in `source.path`.
+pub fn expand_inputs(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
+    councilpdf::inputs::expand_given(paths, &councilpdf::inputs::is_pdf)
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let mut inputs = expand_inputs(&args.paths);
+    let mut given = expand_inputs(&args.paths);
     if let Some(list) = &args.list {
-        inputs.extend(expand_inputs(&read_list(list)?));
+        given.extend(expand_inputs(&read_list(list)?));
     }
+    let inputs: Vec<PathBuf> = given.iter().map(|(p, _)| p.clone()).collect();
     if inputs.is_empty() {
         anyhow::bail!("no PDF files found in the given paths");
     }
@@ -84,29 +94,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     };
 
     // Resume: an output for the same bytes and tool version is kept, unless it records a
-    // failure that may not happen again (timeout, memory, crash).
+    // failure that may not happen again (timeout, memory, crash): those are redone last.
     let mut records: Vec<Option<Record>> = vec![None; inputs.len()];
     let mut jobs = Vec::new();
     for (i, path) in inputs.iter().enumerate() {
+        let mut known_bad = false;
         if let (Some(target), false) = (&targets[i], args.force) {
-            if let Some(v) = reusable_output(path, target) {
-                records[i] = Some(Record::of(path, Some(target), &v, true));
-                continue;
+            match reusable_output(path, target) {
+                Reuse::Keep(v) => {
+                    records[i] = Some(Record::of(path, Some(target), &v, true));
+                    continue;
+                }
+                Reuse::Retry => known_bad = true,
+                Reuse::No => {}
             }
         }
-        jobs.push(Job { index: i, path: path.clone() });
+        let as_given = given.get(i).map_or_else(|| path.to_string_lossy().into_owned(), |(_, g)| g.clone());
+        jobs.push(Job { index: i, path: path.clone(), given: as_given, known_bad });
     }
 
-    let config = PoolConfig {
-        program: std::env::current_exe().context("cannot find this program to start workers")?,
-        args: vec!["worker".into()],
-        jobs: args
-            .jobs
-            .map(|j| j as usize)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-        timeout: Duration::from_secs_f64(args.timeout),
-        max_memory: args.max_memory,
-    };
+    let config = pool_config(&args.pool)?;
     let bar = progress_bar(jobs.len());
     let pretty = args.pretty && inputs.len() == 1;
     let stdout = std::io::stdout();
@@ -114,6 +121,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
     let mut pending: BTreeMap<usize, serde_json::Value> = BTreeMap::new();
     let mut next = 0usize;
     let mut write_error: Option<anyhow::Error> = None;
+    let mut failed_writes = 0usize;
     let mut pages_done = 0u64;
     batch::run(&config, jobs, |JobResult { index, path, value }| {
         let target = targets.get(index).cloned().flatten();
@@ -133,7 +141,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         }
         match &target {
             Some(t) => {
+                // A full disk fails one write, not the run: the rest are still tried, and the
+                // count is reported at the end.
                 if let Err(e) = write_atomically(t, &value) {
+                    failed_writes += 1;
+                    if failed_writes == 1 {
+                        let line = format!("councilpdf: {e:#}");
+                        match &bar {
+                            Some(b) => b.println(line),
+                            None => eprintln!("{line}"),
+                        }
+                    }
                     write_error.get_or_insert(e);
                 }
             }
@@ -163,12 +181,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
         b.finish_and_clear();
     }
     drop(lock);
-    if let Some(e) = write_error {
-        return Err(e);
-    }
     let records: Vec<Record> =
         records.into_iter().zip(&inputs).map(|(r, p)| r.unwrap_or_else(|| lost(p))).collect();
-    let summary = summarize(&records, started.elapsed());
+    let mut summary = summarize(&records, started.elapsed());
+    if failed_writes > 0 {
+        summary.line.push_str(&format!("; {failed_writes} outputs could not be written"));
+        summary.json["failed_writes"] = failed_writes.into();
+    }
     eprintln!("{}", summary.line);
     if let Some(path) = &args.report {
         let report = serde_json::json!({
@@ -176,8 +195,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<u8> {
             "summary": summary.json,
             "files": records,
         });
-        write_atomically(path, &report)?;
+        // Written even after failed outputs: it may still fit, and it says which were lost.
+        if let Err(e) = write_atomically(path, &report) {
+            write_error.get_or_insert(e);
+        }
     }
+    if let Some(e) = write_error {
+        return Err(e.context(format!("{failed_writes} outputs could not be written")));
+    }
+    // A failure kept from an earlier run still means some input is not converted.
     Ok(if records.iter().any(|r| r.error.is_some()) { 1 } else { 0 })
 }
 
@@ -201,11 +227,16 @@ struct Summary {
 
 fn summarize(records: &[Record], elapsed: Duration) -> Summary {
     let count = |s: &str| records.iter().filter(|r| r.status == s).count();
+    // Failures of this run only: an output kept from an earlier run is counted as skipped.
     let mut by_code: BTreeMap<String, usize> = BTreeMap::new();
-    for code in records.iter().filter_map(|r| r.error_code()) {
+    for code in records.iter().filter(|r| r.status == "failed").filter_map(|r| r.error_code()) {
         *by_code.entry(code.to_string()).or_default() += 1;
     }
     let failed: usize = by_code.values().sum();
+    // Outputs kept from an earlier run that record a failure: skipped, and said so.
+    let kept_failures = records.iter().filter(|r| r.status == "skipped" && r.error.is_some()).count();
+    let kept =
+        if kept_failures > 0 { format!(" ({kept_failures} of them failed before)") } else { String::new() };
     let warnings: usize = records.iter().map(|r| r.warnings).sum();
     // Rates count only the work done in this run, not outputs kept from an earlier one.
     let pages: u64 = records.iter().filter(|r| r.status != "skipped").map(|r| r.pages).sum();
@@ -217,14 +248,14 @@ fn summarize(records: &[Record], elapsed: Duration) -> Summary {
         format!(" ({})", by_code.iter().map(|(c, n)| format!("{c} {n}")).collect::<Vec<_>>().join(", "))
     };
     let line = format!(
-        "councilpdf: {} files: {} converted, {failed} failed{codes}, {} skipped; {warnings} warnings; {pages} pages in {secs:.2} s ({pps:.0} pages/s)",
+        "councilpdf: {} files: {} converted, {failed} failed{codes}, {} skipped{kept}; {warnings} warnings; {pages} pages in {secs:.2} s ({pps:.0} pages/s)",
         records.len(),
         count("converted"),
         count("skipped"),
     );
     let json = serde_json::json!({
         "files": records.len(), "converted": count("converted"), "failed": failed, "failed_by_code": by_code,
-        "skipped": count("skipped"), "warnings": warnings, "pages": pages, "seconds": secs, "pages_per_second": pps,
+        "skipped": count("skipped"), "skipped_failed": kept_failures, "warnings": warnings, "pages": pages, "seconds": secs, "pages_per_second": pps,
     });
     Summary { line, json }
 }
@@ -273,21 +304,40 @@ fn output_names(inputs: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-/// The existing output at `target` when it is for these bytes, by this tool version, and not
-/// a failure worth retrying.
-fn reusable_output(input: &Path, target: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read(target).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&text).ok()?;
+/// What to do with an existing output.
+enum Reuse {
+    /// It is for these bytes, by this tool version: keep it.
+    Keep(serde_json::Value),
+    /// It records a failure worth retrying (timeout, memory, crash).
+    Retry,
+    /// None, or for other bytes or another version.
+    No,
+}
+
+/// Whether the existing output at `target` can stand for `input`: for these bytes, by this tool
+/// version, of the current contract version (an older one is out of date).
+fn reusable_output(input: &Path, target: &Path) -> Reuse {
+    let Some(v) =
+        std::fs::read(target).ok().and_then(|t| serde_json::from_slice::<serde_json::Value>(&t).ok())
+    else {
+        return Reuse::No;
+    };
     if v.pointer("/tool/version").and_then(|x| x.as_str()) != Some(Tool::this().version.as_str()) {
-        return None;
+        return Reuse::No;
+    }
+    if v.get("schema_version").and_then(|x| x.as_str()) != Some(SCHEMA_VERSION) {
+        return Reuse::No;
     }
     let code = v.pointer("/error/code").and_then(|c| c.as_str());
-    if matches!(code, Some("timeout" | "too_large" | "internal")) {
-        return None;
+    if matches!(code, Some("timeout" | "too_large" | "internal" | "not_found")) {
+        return Reuse::Retry;
     }
-    let sha = v.pointer("/source/sha256").and_then(|x| x.as_str())?;
-    let bytes = std::fs::read(input).ok()?;
-    (councilpdf::source_of("", &bytes).sha256 == sha).then_some(v)
+    let Some(sha) = v.pointer("/source/sha256").and_then(|x| x.as_str()) else { return Reuse::No };
+    // Hashed in blocks, and never opened unless a regular file (a FIFO would block).
+    match councilpdf::inputs::sha256_of(input) {
+        Some((input_sha, _)) if input_sha == sha => Reuse::Keep(v),
+        _ => Reuse::No,
+    }
 }
 
 /// Writes `value` to `target` through a temporary file in the same folder and a rename, so a
@@ -298,9 +348,30 @@ fn write_atomically(target: &Path, value: &serde_json::Value) -> anyhow::Result<
         target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output.json".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let bytes = serde_json::to_vec_pretty(value)?;
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, target).with_context(|| format!("cannot write {}", target.display()))?;
-    Ok(())
+    let written = test_write_failure(target)
+        .and_then(|()| std::fs::write(&tmp, bytes))
+        .with_context(|| format!("cannot write {}", tmp.display()))
+        .and_then(|()| {
+            std::fs::rename(&tmp, target).with_context(|| format!("cannot write {}", target.display()))
+        });
+    if written.is_err() {
+        // A full disk leaves an empty or partial temporary file: never leave it behind.
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Test-only: `COUNCILPDF_TEST_WRITE_FAIL=TEXT` makes writes to targets whose path contains TEXT
+/// fail as on a full disk, after creating the temporary file (so its cleanup is tested too).
+fn test_write_failure(target: &Path) -> std::io::Result<()> {
+    let Ok(text) = std::env::var("COUNCILPDF_TEST_WRITE_FAIL") else { return Ok(()) };
+    if text.is_empty() || !target.to_string_lossy().contains(&text) {
+        return Ok(());
+    }
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let _ = std::fs::write(dir.join(format!(".{name}.{}.tmp", std::process::id())), b"");
+    Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device (test hook)"))
 }
 
 /// A progress bar on stderr when it is a terminal; none otherwise (logs stay clean).

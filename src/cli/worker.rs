@@ -3,10 +3,9 @@
 //! on stdout, until stdin closes. Sets its own memory limit first, so a runaway allocation
 //! aborts this process and not the batch.
 
-use std::io::{BufRead, Write};
-use std::path::Path;
-
 use super::args::WorkerArgs;
+use councilpdf::batch::Request;
+use std::io::{BufRead, Write};
 
 pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
     if let Some(limit) = args.max_memory {
@@ -22,9 +21,13 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
         if line.trim().is_empty() {
             continue;
         }
-        let path: String = serde_json::from_str(&line).unwrap_or(line);
-        test_hooks(&path);
-        let value = councilpdf::emit::to_checked_json(&super::extract::convert_path(Path::new(&path)));
+        // A request, or (from an older parent) the path alone as a JSON string.
+        let Request { path, given } = serde_json::from_str(&line).unwrap_or_else(|_| {
+            let path: String = serde_json::from_str(&line).unwrap_or(line);
+            Request { path: path.clone().into(), given: path }
+        });
+        test_hooks(&path.to_string_lossy());
+        let value = councilpdf::emit::to_checked_json(&super::extract::convert_path(&path, &given));
         writeln!(out, "{}", serde_json::to_string(&value)?)?;
         out.flush()?;
     }

@@ -1,9 +1,13 @@
-//! Validation of every emitted object against `schemas/councilpdf.schema.json`.
+//! Validation of every emitted object against `schemas/councilpdf.schema.json`, and of files
+//! written by an earlier version against that version's schema (kept beside it).
 
 use std::sync::LazyLock;
 
-/// The contract's JSON Schema (draft 2020-12), compiled into the binary.
+/// The contract's JSON Schema (draft 2020-12), compiled into the binary: the version this build writes.
 pub const SCHEMA_TEXT: &str = include_str!("../../schemas/councilpdf.schema.json");
+
+/// The 1.0 schema, kept so that files written before 1.1 still validate as what they declare.
+pub const SCHEMA_TEXT_1_0: &str = include_str!("../../schemas/councilpdf-1.0.schema.json");
 
 /// The whole contract, and each of its two shapes alone.
 struct Validators {
@@ -12,8 +16,8 @@ struct Validators {
     failure: jsonschema::Validator,
 }
 
-static VALIDATORS: LazyLock<Result<Validators, String>> = LazyLock::new(|| {
-    let schema: serde_json::Value = serde_json::from_str(SCHEMA_TEXT).map_err(|e| e.to_string())?;
+fn compile_validators(text: &str) -> Result<Validators, String> {
+    let schema: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
     let compile = |v: &serde_json::Value| jsonschema::draft202012::new(v).map_err(|e| e.to_string());
     // The top level is `oneOf` [Extraction, Failure]; a failed `oneOf` reports only "not valid
     // under any", so the same schema rooted at one shape gives the paths of what is wrong.
@@ -30,7 +34,10 @@ static VALIDATORS: LazyLock<Result<Validators, String>> = LazyLock::new(|| {
         extraction: compile(&rooted_at("Extraction"))?,
         failure: compile(&rooted_at("Failure"))?,
     })
-});
+}
+
+static CURRENT: LazyLock<Result<Validators, String>> = LazyLock::new(|| compile_validators(SCHEMA_TEXT));
+static V1_0: LazyLock<Result<Validators, String>> = LazyLock::new(|| compile_validators(SCHEMA_TEXT_1_0));
 
 /// Why an object does not meet the contract.
 #[derive(Debug, thiserror::Error)]
@@ -48,12 +55,25 @@ pub fn schema_json() -> serde_json::Value {
     serde_json::from_str(SCHEMA_TEXT).unwrap_or(serde_json::Value::Null)
 }
 
-/// Checks `value` against the contract.
+/// Checks `value` against the contract of the version it declares (`schema_version`): a 1.0
+/// file against the 1.0 schema, anything else against the current one (which names the
+/// version it expects when the declared one is unknown or missing).
 ///
 /// # Errors
 /// `SchemaError::Invalid` with every violation found, `BadSchema` if the bundled schema is broken.
+///
+/// # Example
+/// ```
+/// let old = serde_json::json!({"schema_version": "1.0", "tool": {"name": "councilpdf", "version": "0.1.0"}});
+/// assert!(councilpdf::contract::validate(&old).is_err()); // no source, no error: invalid in 1.0 too
+/// ```
 pub fn validate(value: &serde_json::Value) -> Result<(), SchemaError> {
-    let v = VALIDATORS.as_ref().map_err(|e| SchemaError::BadSchema(e.clone()))?;
+    let declared = value.get("schema_version").and_then(serde_json::Value::as_str);
+    let v = match declared {
+        Some("1.0") => &*V1_0,
+        _ => &*CURRENT,
+    };
+    let v = v.as_ref().map_err(|e| SchemaError::BadSchema(e.clone()))?;
     if v.any.is_valid(value) {
         return Ok(());
     }

@@ -7,7 +7,12 @@ use std::collections::BTreeMap;
 
 use super::money::Money;
 
-pub const SCHEMA_VERSION: &str = "1.0";
+/// The version this build writes.
+pub const SCHEMA_VERSION: &str = "1.1";
+
+/// Every version this build reads (`validate`, `export`, `check`); a field an older version
+/// lacks reads as null or empty.
+pub const SCHEMA_VERSIONS: &[&str] = &["1.0", "1.1"];
 
 /// One JSON object per input PDF.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -17,6 +22,9 @@ pub struct Extraction {
     pub tool: Tool,
     pub source: Source,
     pub document_type: DocumentType,
+    /// Whose paper this is (1.1); null where no authority is named, or in a 1.0 file.
+    #[serde(default)]
+    pub authority: Option<Authority>,
     pub sections: Vec<Section>,
     pub meeting: Option<Meeting>,
     pub agenda_items: Vec<AgendaItem>,
@@ -89,8 +97,13 @@ impl Tool {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub file: String,
-    pub sha256: String,
-    pub bytes: u64,
+    /// The path as given (relative to a walked folder argument; `-` for standard input), 1.1.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Null only for a `not_found` failure (the file is not there to hash).
+    pub sha256: Option<String>,
+    /// Null only for a `not_found` failure.
+    pub bytes: Option<u64>,
     pub pages: Option<u32>,
     pub producer: Option<String>,
     pub title: Option<String>,
@@ -105,6 +118,37 @@ pub enum DocumentType {
     OfstedReport,
     CommitteeReport,
     Unknown,
+}
+
+/// The council, trust, school or body whose paper this is (1.1).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Authority {
+    /// In full, as it names itself ("Kent County Council").
+    pub name: String,
+    pub kind: Option<AuthorityKind>,
+    /// The ONS GSS code of a principal council as of the paper's date; null for parish and
+    /// community councils and where the project's table has no row.
+    pub code: Option<String>,
+    pub provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorityKind {
+    County,
+    District,
+    Unitary,
+    Metropolitan,
+    LondonBorough,
+    WelshPrincipal,
+    ScottishCouncil,
+    Parish,
+    Community,
+    Trust,
+    School,
+    Parliament,
+    Other,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -203,7 +247,8 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct MinuteItem {
-    pub number: String,
+    /// Null for an unnumbered item ("Election of Chair" before minute 1), 1.1.
+    pub number: Option<String>,
     pub title: String,
     pub agenda_item: Option<String>,
     pub meeting_date: Option<String>,
@@ -282,6 +327,10 @@ pub struct Saving {
     pub directorate: Option<String>,
     pub period: Option<String>,
     pub unit: u32,
+    /// Where the governing unit was stated (1.1). Always set in what this build writes (the
+    /// schema requires it); None only when read from a 1.0 file.
+    #[serde(default)]
+    pub unit_source: Option<UnitSource>,
     pub target: Option<Money>,
     pub over_achieved: Option<Money>,
     pub achieved: Option<Money>,
@@ -296,6 +345,18 @@ pub struct Saving {
     pub comment: Option<String>,
     pub columns: BTreeMap<String, Option<Money>>,
     pub provenance: Provenance,
+}
+
+/// Where a savings table's unit was printed; `assumed` when nowhere (pounds assumed).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitSource {
+    Header,
+    Caption,
+    Note,
+    Text,
+    Title,
+    Assumed,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -381,10 +442,25 @@ pub struct Progress {
 pub struct Workstream {
     pub name: String,
     pub projects: Vec<String>,
+    /// A projects table's rows (1.1); `projects` keeps the names.
+    #[serde(default)]
+    pub project_details: Vec<ProjectDetail>,
     pub status: Option<RagStatus>,
     pub working_well: Vec<String>,
     pub not_working_well: Vec<String>,
     pub escalations: Vec<String>,
+    pub provenance: Provenance,
+}
+
+/// One row of a workstream's projects table (1.1).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectDetail {
+    pub name: String,
+    pub lead: Option<String>,
+    pub status: Option<Rag>,
+    /// As printed.
+    pub milestone: Option<String>,
     pub provenance: Provenance,
 }
 
@@ -431,6 +507,25 @@ pub enum WarningCode {
     MissingRecord,
     /// An extractor failed on this file; its records are missing, the others are kept.
     ExtractorFailed,
+    /// No authority is named in the paper (1.1).
+    AuthorityUnknown,
+    /// The document type was a close call; the message names the runner-up type (1.1).
+    DocumentTypeUncertain,
+    /// Minute, agenda or paragraph numbers go backwards or repeat (1.1).
+    NumberingOutOfOrder,
+    /// Numbered paragraphs skip a number (1.1).
+    ParagraphGap,
+    /// Two agenda items' printed page ranges overlap (1.1).
+    PageRangesOverlap,
+    /// Dates that cannot all be right: an inspection ending before it starts, a meeting date
+    /// more than two years from every other date in the paper (1.1).
+    DateInconsistent,
+    /// A grade was printed that is none of the known grades (1.1).
+    GradeUnrecognised,
+    /// A page stopped drawing after its work budget; the text read so far is kept (1.1).
+    PageBudgetExceeded,
+    /// A status printed only as a colour that is not red, amber, green or blue (1.1).
+    StatusUnreadable,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -443,6 +538,8 @@ pub struct ErrorObject {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
+    /// The input path does not exist (1.1); `source.sha256` and `source.bytes` are null.
+    NotFound,
     NotPdf,
     Encrypted,
     Malformed,
@@ -454,6 +551,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     pub fn as_str(self) -> &'static str {
         match self {
+            ErrorCode::NotFound => "not_found",
             ErrorCode::NotPdf => "not_pdf",
             ErrorCode::Encrypted => "encrypted",
             ErrorCode::Malformed => "malformed",
@@ -472,6 +570,7 @@ impl Extraction {
             tool: Tool::this(),
             source,
             document_type: DocumentType::Unknown,
+            authority: None,
             sections: vec![],
             meeting: None,
             agenda_items: vec![],

@@ -3,6 +3,8 @@
 //! `documents.sha256` is the primary key; every other table's `sha256` references it. A
 //! document is written in one transaction that first deletes its earlier rows, so exporting
 //! the same paper again replaces it, and an interrupted export never leaves half a document.
+//! A database written by an earlier version is migrated first: each column it lacks is added
+//! (`ALTER TABLE ADD COLUMN`, so at the end of its table), its rows keep null there.
 
 use rusqlite::{params_from_iter, Connection, ToSql};
 use std::path::Path;
@@ -31,6 +33,7 @@ const INDEXES: &[(&str, &str)] = &[
     ("work_programme", "meeting_date"),
     ("judgements", "area"),
     ("list_items", "workstream_seq"),
+    ("projects", "workstream_seq"),
 ];
 
 fn sql_type(k: Kind) -> &'static str {
@@ -91,8 +94,31 @@ impl ToSql for Cell {
     }
 }
 
-/// Writes every output into the database at `path` (created if missing), one transaction per
-/// document, replacing that document's earlier rows. Returns how many documents were written.
+/// Adds the columns an existing table lacks (a database written by an earlier version); a
+/// table that does not exist yet is created whole by [`schema_sql`]. Returns the columns added
+/// as `table.column`.
+///
+/// # Errors
+/// `SqliteError` when the table cannot be read or altered.
+pub fn migrate(conn: &Connection) -> Result<Vec<String>, SqliteError> {
+    let mut added = Vec::new();
+    for t in TABLES {
+        let mut stmt = conn.prepare(&format!("PRAGMA table_info({})", t.name))?;
+        let have: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(1))?.collect::<Result<_, _>>()?;
+        if have.is_empty() {
+            continue;
+        }
+        for (name, kind) in t.columns.iter().filter(|(n, _)| !have.iter().any(|h| h == n)) {
+            conn.execute_batch(&format!("ALTER TABLE {} ADD COLUMN \"{name}\" {}", t.name, sql_type(*kind)))?;
+            added.push(format!("{}.{name}", t.name));
+        }
+    }
+    Ok(added)
+}
+
+/// Writes every output into the database at `path` (created if missing, migrated if written by
+/// an earlier version), one transaction per document, replacing that document's earlier rows.
+/// A `not_found` failure has no sha256 and is not written. Returns how many documents were written.
 ///
 /// # Errors
 /// `SqliteError` when the file cannot be opened or a statement fails; documents committed
@@ -100,6 +126,7 @@ impl ToSql for Cell {
 pub fn write(path: &Path, outputs: &[Output]) -> Result<usize, SqliteError> {
     let mut conn = Connection::open(path)?;
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    migrate(&conn)?;
     conn.execute_batch(&schema_sql())?;
     let inserts: Vec<String> = TABLES
         .iter()
@@ -110,8 +137,7 @@ pub fn write(path: &Path, outputs: &[Output]) -> Result<usize, SqliteError> {
         })
         .collect();
     let mut written = 0;
-    for out in outputs {
-        let flat = flatten(out);
+    for flat in outputs.iter().filter_map(flatten) {
         let tx = conn.transaction()?;
         // Children first, then the document itself.
         for t in TABLES.iter().rev() {

@@ -4,7 +4,8 @@
 //! from (its key in `documents`) and the physical page, so a figure can be traced to the paper.
 //! Records with a bbox end with `x0, y0, x1, y1` (points, origin top-left). `seq` is the
 //! record's 1-based position in its list, which child tables use to point at their parent
-//! (`saving_columns.saving_seq`, `resolutions.minute_seq`, `list_items.workstream_seq`).
+//! (`saving_columns.saving_seq`, `resolutions.minute_seq`, `list_items.workstream_seq`,
+//! `projects.workstream_seq`). A `not_found` failure has no sha256 and gives no rows.
 //! Money is pounds after the unit, dates ISO, booleans `true`/`false` (0/1 in SQLite), lists
 //! of short strings joined with `; ` (section_ids) or a line break (discrepancies).
 
@@ -152,11 +153,15 @@ pub const TABLES: &[TableDef] = &[
         columns: cols!([
             ("sha256", T),
             ("file", T),
+            ("path", T),
             ("bytes", I),
             ("pages", I),
             ("producer", T),
             ("title", T),
             ("document_type", T),
+            ("authority", T),
+            ("authority_kind", T),
+            ("authority_code", T),
             ("schema_version", T),
             ("tool_version", T),
             ("error_code", T),
@@ -249,6 +254,7 @@ pub const TABLES: &[TableDef] = &[
                 ("directorate", T),
                 ("period", T),
                 ("unit", I),
+                ("unit_source", T),
                 ("target", M),
                 ("over_achieved", M),
                 ("achieved", M),
@@ -318,6 +324,14 @@ pub const TABLES: &[TableDef] = &[
     },
     TableDef { name: "workstreams", columns: cols!(SRC, [("seq", I), ("name", T), ("status", T)], BOX) },
     TableDef {
+        name: "projects",
+        columns: cols!(
+            SRC,
+            [("workstream_seq", I), ("seq", I), ("name", T), ("lead", T), ("status", T), ("milestone", T)],
+            BOX
+        ),
+    },
+    TableDef {
         name: "list_items",
         columns: cols!(
             SRC,
@@ -355,10 +369,12 @@ impl Flat {
     }
 }
 
-/// Flattens one output into rows of every table.
-pub fn flatten(out: &Output) -> Flat {
+/// Flattens one output into rows of every table; `None` for a `not_found` failure, which has
+/// no sha256 to key a `documents` row (export reports it instead).
+pub fn flatten(out: &Output) -> Option<Flat> {
     let src = out.source();
-    let mut flat = Flat { sha256: src.sha256.clone(), rows: vec![Vec::new(); TABLES.len()] };
+    let sha256 = src.sha256.clone()?;
+    let mut flat = Flat { sha256: sha256.clone(), rows: vec![Vec::new(); TABLES.len()] };
     let (doc_type, error_code, error_message, schema_version) = match out {
         Output::Ok(e) => (name_of(&e.document_type), Cell::Null, Cell::Null, Cell::from(&e.schema_version)),
         Output::Failed(f) => (
@@ -368,16 +384,24 @@ pub fn flatten(out: &Output) -> Flat {
             Cell::from(&f.schema_version),
         ),
     };
+    let authority = match out {
+        Output::Ok(e) => e.authority.as_ref(),
+        Output::Failed(_) => None,
+    };
     flat.push(
         "documents",
         vec![
-            Cell::from(&src.sha256),
+            Cell::from(&sha256),
             Cell::from(&src.file),
-            Cell::Int(i64::try_from(src.bytes).unwrap_or(i64::MAX)),
+            (&src.path).into(),
+            src.bytes.map_or(Cell::Null, |b| Cell::Int(i64::try_from(b).unwrap_or(i64::MAX))),
             src.pages.into(),
             (&src.producer).into(),
             (&src.title).into(),
             doc_type,
+            authority.map_or(Cell::Null, |a| (&a.name).into()),
+            authority.map_or(Cell::Null, |a| opt_name(&a.kind)),
+            authority.map_or(Cell::Null, |a| (&a.code).into()),
             schema_version,
             Cell::from(&out.tool().version),
             error_code,
@@ -387,12 +411,12 @@ pub fn flatten(out: &Output) -> Flat {
     if let Output::Ok(e) = out {
         records(e, &mut flat);
     }
-    flat
+    Some(flat)
 }
 
 /// `sha256, file, page` for a row on `page`.
 fn src(e: &Extraction, page: Option<u32>) -> Vec<Cell> {
-    vec![Cell::from(&e.source.sha256), Cell::from(&e.source.file), page.into()]
+    vec![(&e.source.sha256).into(), Cell::from(&e.source.file), page.into()]
 }
 
 fn with_box(mut row: Vec<Cell>, p: &Provenance) -> Vec<Cell> {
@@ -495,6 +519,7 @@ fn records(e: &Extraction, flat: &mut Flat) {
             (&s.directorate).into(),
             (&s.period).into(),
             s.unit.into(),
+            opt_name(&s.unit_source),
             s.target.into(),
             s.over_achieved.into(),
             s.achieved.into(),
@@ -580,6 +605,17 @@ fn records(e: &Extraction, flat: &mut Flat) {
             ("not_working_well", &w.not_working_well),
             ("escalations", &w.escalations),
         ];
+        for (i, p) in w.project_details.iter().enumerate() {
+            let row = vec![
+                (w_i + 1).into(),
+                (i + 1).into(),
+                (&p.name).into(),
+                (&p.lead).into(),
+                opt_name(&p.status),
+                (&p.milestone).into(),
+            ];
+            flat.push("projects", with_box(cat(src(e, Some(p.provenance.page)), row), &p.provenance));
+        }
         for (list, items) in lists {
             for (i, t) in items.iter().enumerate() {
                 let row = vec![
@@ -639,11 +675,12 @@ mod tests {
             "paragraphs",
             "progress",
             "workstreams",
+            "projects",
             "list_items",
             "warnings",
         ] {
             assert!(table(name).is_some(), "{name}");
         }
-        assert_eq!(TABLES.len(), 20);
+        assert_eq!(TABLES.len(), 21);
     }
 }

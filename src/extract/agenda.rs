@@ -17,7 +17,9 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::common::{month_number, squash};
+use super::read::dates::month_number;
+use super::read::rows::same_baseline;
+use super::read::text::squash;
 use super::{provenance, Context};
 use crate::contract::{AgendaItem, DocumentType, Extraction, PageRange, SectionKind, Warning, WarningCode};
 use crate::layout::{join_lines, Layout, Line, Page};
@@ -178,7 +180,7 @@ fn merge_bare_numbers(lines: &[Line]) -> Vec<Line> {
             let partner = lines.iter().enumerate().find(|(j, o)| {
                 *j != i
                     && !used.get(*j).copied().unwrap_or(true)
-                    && (o.bbox.top - l.bbox.top).abs() < 0.4 * l.size
+                    && same_baseline(o.bbox.top, l.bbox.top, l.size)
                     && o.bbox.x0 > l.bbox.x1
                     && o.bbox.x0 - l.bbox.x1 < 200.0
             });
@@ -197,7 +199,7 @@ fn merge_bare_numbers(lines: &[Line]) -> Vec<Line> {
                     *k != i
                         && *k != j
                         && !used.get(*k).copied().unwrap_or(true)
-                        && (p.bbox.top - l.bbox.top).abs() < 0.4 * l.size
+                        && same_baseline(p.bbox.top, l.bbox.top, l.size)
                         && p.bbox.x0 > o.bbox.x1
                         && PAGES_CELL.is_match(p.text.trim())
                 });

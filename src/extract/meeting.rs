@@ -12,51 +12,17 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::common::{find_dates, parse_date, parse_time, squash};
+use super::read::dates::{find_dates, parse_date, parse_time};
+use super::read::rows::{line_rows, LineRow as VRow};
+use super::read::text::squash;
+use super::read::tol::SAME_EDGE_PT;
 use super::{provenance, Context};
 use crate::contract::{DocumentType, Extraction, Meeting, Member, MemberRole, SectionKind};
-use crate::layout::{BBox, Line, Page};
-
-/// Fragments on one baseline, left to right ("Date:" and "Monday 3 October 2022").
-struct VRow<'a> {
-    parts: Vec<&'a Line>,
-    text: String,
-    bbox: BBox,
-    size: f64,
-}
-
-impl VRow<'_> {
-    /// Left edge of the value after a label fragment (or of the row).
-    fn value_x(&self) -> f64 {
-        self.parts.get(1).or(self.parts.first()).map(|l| l.bbox.x0).unwrap_or(self.bbox.x0)
-    }
-}
+use crate::layout::Page;
 
 /// The page's lines regrouped into visual rows, top to bottom.
 fn visual_rows(page: &Page) -> Vec<VRow<'_>> {
-    let mut lines: Vec<&Line> = page.lines.iter().collect();
-    lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
-    let mut rows: Vec<Vec<&Line>> = Vec::new();
-    for l in lines {
-        match rows.last_mut() {
-            Some(r)
-                if r.first().is_some_and(|f| (f.bbox.top - l.bbox.top).abs() < 0.4 * f.size.max(l.size)) =>
-            {
-                r.push(l)
-            }
-            _ => rows.push(vec![l]),
-        }
-    }
-    rows.into_iter()
-        .filter_map(|mut parts| {
-            parts.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-            let first = parts.first()?;
-            let bbox = parts.iter().fold(first.bbox, |b, l| b.union(&l.bbox));
-            let size = parts.iter().map(|l| l.size).fold(0.0_f64, f64::max);
-            let text = parts.iter().map(|l| l.text.trim()).collect::<Vec<_>>().join(" ");
-            Some(VRow { parts, text, bbox, size })
-        })
-        .collect()
+    line_rows(&page.lines)
 }
 
 /// "Date: ...", "Time - ...", "Venue: ...", "Date and time: ...".
@@ -228,7 +194,7 @@ fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
     let value_x = first.value_x();
     let mut prev = first;
     for next in rows.iter().skip(i + 1).take(3) {
-        let aligned = (next.bbox.x0 - value_x).abs() < 3.0;
+        let aligned = (next.bbox.x0 - value_x).abs() < SAME_EDGE_PT;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
         if !aligned || !close || LABEL.is_match(&next.text) || ANY_LABEL.is_match(&next.text) {
             break;
@@ -245,7 +211,7 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
     let mut parts = Vec::new();
     let mut prev = date_row;
     for next in rows.iter().skip(i + 1).take(4) {
-        let aligned = (next.bbox.x0 - date_row.bbox.x0).abs() < 3.0;
+        let aligned = (next.bbox.x0 - date_row.bbox.x0).abs() < SAME_EDGE_PT;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.9;
         if !aligned || !close || !find_dates(&next.text).is_empty() {
             break;

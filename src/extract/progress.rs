@@ -42,6 +42,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::read::rag::{rating_of_colour, rating_of_word, Rating};
+use super::read::rows::line_rows;
+use super::read::tol::{INDENT_PT, SAME_EDGE_PT};
 use super::{provenance, Context};
 use crate::contract::{DocumentType, Extraction, Progress, RagStatus, SectionKind, Workstream};
 use crate::layout::{join_lines, BBox, Line, Page, TableSource};
@@ -337,59 +340,29 @@ static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*(?:rag\s+)?(?:status|rag)\s*:?\s*$").expect("valid regex")
 });
 
-/// The colour of a RAG box.
-fn rag_colour([r, g, b]: [u8; 3]) -> Option<RagStatus> {
-    let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
-    if r > 170 && g < 110 && b < 110 {
-        Some(RagStatus::Red)
-    } else if r > 200 && (110..=215).contains(&g) && b < 110 {
-        Some(RagStatus::Amber)
-    } else if g > 110 && r < g - 30 && b < g - 30 {
-        Some(RagStatus::Green)
-    } else {
-        None
+/// The status a RAG box's colour shows.
+fn rag_colour(c: [u8; 3]) -> Option<RagStatus> {
+    rating_of_colour(c).and_then(status_of_rating)
+}
+
+/// A workstream status has no blue.
+fn status_of_rating(r: Rating) -> Option<RagStatus> {
+    match r {
+        Rating::Red => Some(RagStatus::Red),
+        Rating::Amber => Some(RagStatus::Amber),
+        Rating::Green => Some(RagStatus::Green),
+        Rating::Blue => None,
     }
 }
 
 /// The page's rows: fragments on one baseline joined left to right, with their box and size.
 fn rows(page: &Page) -> Vec<(String, BBox, f64)> {
-    let mut lines: Vec<&Line> = page.lines.iter().collect();
-    lines.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
-    let mut out: Vec<(Vec<&Line>, f64)> = vec![];
-    for l in lines {
-        match out.last_mut() {
-            Some((row, top)) if (l.bbox.top - *top).abs() < l.size * 0.4 => row.push(l),
-            _ => out.push((vec![l], l.bbox.top)),
-        }
-    }
-    out.into_iter()
-        .map(|(mut row, _)| {
-            row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-            let text = row.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
-            // The box of the label part is what a fill beside it is measured from.
-            let bbox = row.iter().fold(BBox::EMPTY, |b, l| b.union(&l.bbox));
-            let size = row.iter().map(|l| l.size).fold(0.0, f64::max);
-            (text, bbox, size)
-        })
-        .collect()
+    line_rows(&page.lines).into_iter().map(|r| (r.text, r.bbox, r.size)).collect()
 }
 
 /// "R", "Red", "Amber/Red" (the worse of two).
 fn rag(text: &str) -> Option<RagStatus> {
-    let t = text.to_lowercase();
-    let parts: Vec<String> =
-        t.split('/').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    let rank = |p: &str| match p {
-        "r" | "red" | "off track" | "significant risk" => Some(2),
-        "a" | "amber" | "at risk" | "some risk" => Some(1),
-        "g" | "green" | "on track" | "complete" | "completed" => Some(0),
-        _ => None,
-    };
-    match parts.iter().filter_map(|p| rank(p.as_str())).max()? {
-        2 => Some(RagStatus::Red),
-        1 => Some(RagStatus::Amber),
-        _ => Some(RagStatus::Green),
-    }
+    rating_of_word(text).and_then(status_of_rating)
 }
 
 /// The list headings of a slide with the box of each, and the headings of other matter
@@ -411,7 +384,8 @@ fn list_headings(page: &Page) -> Vec<(Option<ListKind>, BBox)> {
                 && (m.size - l.size).abs() < 0.6
                 && m.bbox.top > l.bbox.top
                 && m.bbox.top - l.bbox.bottom < l.size * 0.6
-                && ((m.bbox.x0 - l.bbox.x0).abs() < 2.0 || (m.bbox.cx() - l.bbox.cx()).abs() < 3.0)
+                && ((m.bbox.x0 - l.bbox.x0).abs() < INDENT_PT
+                    || (m.bbox.cx() - l.bbox.cx()).abs() < SAME_EDGE_PT)
         });
         let joined = below.map(|(j, m)| (j, m, format!("{} {}", l.text, m.text), l.bbox.union(&m.bbox)));
         let (text, bbox) = match &joined {
@@ -605,6 +579,7 @@ fn read_list_slide(
     workstreams.push(Workstream {
         name: short_name,
         projects: vec![],
+        project_details: vec![],
         status,
         working_well: ww,
         not_working_well: nww,
@@ -707,6 +682,7 @@ fn overview(page: &Page, title: &Title) -> Vec<Workstream> {
         out.push(Workstream {
             name,
             projects: read_list(rest),
+            project_details: vec![],
             status: None,
             working_well: vec![],
             not_working_well: vec![],
@@ -735,6 +711,7 @@ fn overview_list(page: &Page, title: &Title, lines: &[&Line]) -> Vec<Workstream>
             _ => out.push(Workstream {
                 name: text,
                 projects: vec![],
+                project_details: vec![],
                 status: None,
                 working_well: vec![],
                 not_working_well: vec![],

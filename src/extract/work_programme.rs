@@ -14,7 +14,9 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::common::{month_number, parse_date};
+use super::read::columns::{column_of, find_columns, header_row, Synonyms};
+use super::read::dates::{month_number, parse_date};
+use super::read::rows::same_baseline;
 use super::{provenance, Context};
 use crate::contract::{Extraction, ProgrammeEntry, SectionKind};
 use crate::layout::{join_lines, Line, Page, Table};
@@ -28,38 +30,31 @@ struct Columns {
     date: Option<usize>,
 }
 
+/// What a work programme's header cells name, the most telling first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    Lead,
+    Theme,
+    Item,
+    Date,
+}
+
+const HEADERS: &[(Slot, Synonyms)] = &[
+    (Slot::Lead, &["lead", "officer", "owner", "responsib", "presenter"]),
+    (Slot::Theme, &["theme", "priority", "area"]),
+    (Slot::Item, &["item", "agenda", "topic", "subject", "report", "title", "business"]),
+    (Slot::Date, &["date", "meeting"]),
+];
+
 impl Columns {
     fn from_header(cells: &[String]) -> Option<Columns> {
-        let mut c = Columns::default();
-        for (i, h) in cells.iter().enumerate() {
-            let h = h.to_lowercase();
-            let slot = if h.contains("lead")
-                || h.contains("officer")
-                || h.contains("owner")
-                || h.contains("responsib")
-                || h.contains("presenter")
-            {
-                &mut c.lead
-            } else if h.contains("theme") || h.contains("priority") || h.contains("area") {
-                &mut c.theme
-            } else if h.contains("item")
-                || h.contains("agenda")
-                || h.contains("topic")
-                || h.contains("subject")
-                || h.contains("report")
-                || h.contains("title")
-                || h.contains("business")
-            {
-                &mut c.item
-            } else if h.contains("date") || h.contains("meeting") {
-                &mut c.date
-            } else {
-                continue;
-            };
-            if slot.is_none() {
-                *slot = Some(i);
-            }
-        }
+        let found = find_columns(cells, HEADERS);
+        let c = Columns {
+            theme: column_of(&found, Slot::Theme),
+            item: column_of(&found, Slot::Item),
+            lead: column_of(&found, Slot::Lead),
+            date: column_of(&found, Slot::Date),
+        };
         c.item.is_some().then_some(c)
     }
 }
@@ -204,10 +199,7 @@ fn month_day_with_year(text: &str) -> Option<String> {
 }
 
 fn header_of(table: &Table) -> Option<(usize, Columns)> {
-    table.rows.iter().take(3).enumerate().find_map(|(i, r)| {
-        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
-        Columns::from_header(&cells).map(|c| (i, c))
-    })
+    header_row(table, 3, Columns::from_header)
 }
 
 /// The "Items to be scheduled" list under the table: themes and their entries, no date.
@@ -236,8 +228,8 @@ fn read_unscheduled(pages: &[Page], out: &mut Extraction) {
                 bulleted_tops.push(l.bbox.top);
                 continue;
             }
-            let bulleted = l.bullet.is_some()
-                || bulleted_tops.iter().any(|&top| (top - l.bbox.top).abs() < 0.4 * l.size);
+            let bulleted =
+                l.bullet.is_some() || bulleted_tops.iter().any(|&top| same_baseline(top, l.bbox.top, l.size));
             if !bulleted && (l.bold || t.ends_with(':')) {
                 theme = Some(t.trim_end_matches([':', '-', '–']).trim().to_string());
                 continue;

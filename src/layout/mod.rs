@@ -92,15 +92,33 @@ fn page_lines(p: &RawPage) -> Vec<Line> {
     words::lines(raw, &p.rules)
 }
 
-fn finish_page(raw: RawPage, lines: Vec<Line>, furn: Vec<(usize, bool)>, printed: Option<u32>) -> Page {
+fn finish_page(raw: RawPage, lines: Vec<Line>, marks: Vec<furniture::Mark>, printed: Option<u32>) -> Page {
     let mut furniture = Vec::new();
     let mut body = Vec::new();
     for (i, l) in lines.into_iter().enumerate() {
-        match furn.iter().find(|(j, _)| *j == i) {
-            Some((_, header)) => {
-                furniture.push((if *header { Furniture::Header } else { Furniture::Footer }, l))
+        let kind = |header: bool| if header { Furniture::Header } else { Furniture::Footer };
+        let mine: Vec<&furniture::Mark> = marks.iter().filter(|m| m.line == i).collect();
+        if let Some(m) = mine.iter().find(|m| m.word.is_none()) {
+            furniture.push((kind(m.header), l));
+            continue;
+        }
+        if mine.is_empty() {
+            body.push(l);
+            continue;
+        }
+        // A stamp the body line ran into: the stamp is set aside, the rest stays body.
+        let (mut kept, mut set_aside) = (Vec::new(), Vec::new());
+        for (w, word) in l.words.into_iter().enumerate() {
+            match mine.iter().find(|m| m.word == Some(w)) {
+                Some(m) => set_aside.push((m.header, word)),
+                None => kept.push(word),
             }
-            None => body.push(l),
+        }
+        for (header, word) in set_aside {
+            furniture.push((kind(header), words::line_from_words(vec![word])));
+        }
+        if !kept.is_empty() {
+            body.push(words::line_from_words(kept));
         }
     }
     let has_text = !body.is_empty() || !furniture.is_empty();

@@ -2,8 +2,10 @@
 //! and pdf-extract types.
 
 mod content;
+mod decode;
 mod geom;
 mod repair;
+mod scan;
 mod walk;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -143,6 +145,8 @@ pub struct RawDocument {
     pub pages: Vec<RawPage>,
     /// What was repaired or skipped while reading (one line each).
     pub repairs: Vec<String>,
+    /// (page, message) for each page whose drawing stopped at its work budget.
+    pub over_budget: Vec<(u32, String)>,
 }
 
 /// Opens `bytes` and reads every page.
@@ -158,6 +162,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
         page_count: info.page_count,
         pages,
         repairs: info.repairs,
+        over_budget: info.over_budget,
     })
 }
 
@@ -169,6 +174,8 @@ pub struct DocInfo {
     pub page_count: u32,
     /// What was repaired or skipped while reading (one line each).
     pub repairs: Vec<String>,
+    /// (page, message) for each page whose drawing stopped at its work budget.
+    pub over_budget: Vec<(u32, String)>,
 }
 
 /// Opens `bytes`, reads every page and hands each to `per_page` as soon as it is read, so a
@@ -199,21 +206,45 @@ pub fn read_with<T: Send>(
         };
         return Err(PdfError::NotPdf(what));
     }
+    // Stream lengths that claim more than the file holds lose their whole object in lopdf.
+    let relengthed = repair::fix_stream_lengths(bytes);
+    let bytes = relengthed.as_deref().unwrap_or(bytes);
     let (mut doc, mut repairs) = match load(bytes) {
         Ok(doc) => (doc, vec![]),
         Err(PdfError::Malformed(why)) => match with_startxref_fixed(bytes).and_then(|b| load(&b).ok()) {
             Some(doc) => {
                 (doc, vec!["the startxref offset was wrong; the last xref table was used".to_string()])
             }
-            None => return Err(PdfError::Malformed(why)),
+            None => match repair::rebuild_xref(bytes).and_then(|b| load(&b).ok()) {
+                Some(doc) => (
+                    doc,
+                    vec!["the xref table was unreadable; objects were found by their markers".to_string()],
+                ),
+                None => return Err(PdfError::Malformed(why)),
+            },
         },
         Err(e) => return Err(e),
     };
-    repairs.extend(defuse_bombs(&mut doc, limits));
-    // Every content stream is inflated once here; the repairs, our walk and pdf-extract then
-    // read the same decoded bytes.
+    if relengthed.is_some() {
+        repairs.push(
+            "stream lengths past the end of the file were replaced by the distance to endstream".into(),
+        );
+    }
+    if repair::xref_past_eof(&doc, bytes.len()) {
+        if let Some(rebuilt) = repair::rebuild_xref(bytes).and_then(|b| load(&b).ok()) {
+            doc = rebuilt;
+            repairs.push(
+                "the xref table pointed past the end of the file; objects were found by their markers".into(),
+            );
+        }
+    }
+    // Every content stream is inflated once here, under the decoder's output bound; the repairs,
+    // our walk and pdf-extract then read the same decoded bytes. What does not decode within the
+    // bound is left compressed, for the repairs to defuse as a bomb.
     walk::inflate_contents(&mut doc, limits);
-    repairs.extend(repair::repair(&mut doc, limits));
+    let fixed = repair::repair(&mut doc, limits);
+    repairs.extend(fixed.notes);
+    let over_budget = fixed.over_budget;
     let producer = info_string(&doc, b"Producer");
     let title = info_string(&doc, b"Title").filter(|t| !t.trim().is_empty());
     let page_ids: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
@@ -237,7 +268,7 @@ pub fn read_with<T: Send>(
         }
     }
     let pages = pages.into_iter().map(|(_, t)| t).collect();
-    Ok((DocInfo { producer, title, page_count, repairs }, pages))
+    Ok((DocInfo { producer, title, page_count, repairs, over_budget }, pages))
 }
 
 fn load(bytes: &[u8]) -> Result<Document, PdfError> {
@@ -288,43 +319,6 @@ fn with_startxref_fixed(bytes: &[u8]) -> Option<Vec<u8>> {
     fixed.extend_from_slice(table.to_string().as_bytes());
     fixed.extend_from_slice(bytes.get(num_start + skip + digits..)?);
     Some(fixed)
-}
-
-/// Empties every Flate stream that inflates past `max_stream_bytes` (a decompression bomb:
-/// 1 MB of input can hold 1 GB of spaces), before lopdf or pdf-extract inflate it in full.
-/// Images are skipped: their data is never decoded.
-fn defuse_bombs(doc: &mut Document, limits: &Limits) -> Vec<String> {
-    use std::io::Read;
-    let mut bombs = 0usize;
-    for obj in doc.objects.values_mut() {
-        let Object::Stream(s) = obj else { continue };
-        if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image") {
-            continue;
-        }
-        let flate = match s.dict.get(b"Filter") {
-            Ok(Object::Name(n)) => n == b"FlateDecode",
-            Ok(Object::Array(a)) => a.iter().any(|f| matches!(f, Object::Name(n) if n == b"FlateDecode")),
-            _ => false,
-        };
-        // Deflate cannot expand more than ~1032:1, so small streams cannot be bombs.
-        if !flate || (s.content.len() as u64).saturating_mul(1032) <= limits.max_stream_bytes as u64 {
-            continue;
-        }
-        let mut sink = std::io::sink();
-        let mut inflater =
-            flate2::read::ZlibDecoder::new(s.content.as_slice()).take(limits.max_stream_bytes as u64 + 1);
-        let inflated = std::io::copy(&mut inflater, &mut sink).unwrap_or(0);
-        if inflated > limits.max_stream_bytes as u64 {
-            bombs += 1;
-            s.dict.remove(b"Filter");
-            s.dict.remove(b"DecodeParms");
-            s.set_content(Vec::new());
-        }
-    }
-    if bombs == 0 {
-        return vec![];
-    }
-    vec![format!("{bombs} streams inflating past {} bytes were skipped", limits.max_stream_bytes)]
 }
 
 fn info_string(doc: &Document, key: &[u8]) -> Option<String> {

@@ -1,17 +1,65 @@
-//! Repairs on the lopdf `Document` before pdf-extract sees it, so that known panics and
-//! runaway work become ordinary, readable pages.
+//! Repairs on the lopdf `Document` before pdf-extract sees it, so that known panics, endless
+//! recursion and runaway work become ordinary, readable pages. Every cycle and every nesting is
+//! cut at a bound here: pdf-extract recurses without limits (form XObjects, the page tree's
+//! `/Parent` chain, ToUnicode CMaps), and a stack overflow or a loop there cannot be caught.
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::{BTreeSet, HashSet};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use super::decode::{self, Decoded};
+use super::scan::{self, Edits, MAX_NESTING};
 use super::Limits;
 
-/// Repairs `doc` in place and returns one line per kind of repair made.
-pub fn repair(doc: &mut Document, limits: &Limits) -> Vec<String> {
-    let mut notes = Vec::new();
+/// Form XObjects nest at most this deep below a page (pdf-extract recurses once per level).
+pub const MAX_FORM_DEPTH: usize = 12;
+
+/// A page's drawing stops after this much work: one unit per operator, plus one per byte of
+/// text shown (an upper bound of its glyphs), with each form's work counted at every
+/// invocation. A dense real page needs about 10,000; deterministic, unlike a time limit.
+pub const PAGE_BUDGET: u64 = 250_000;
+
+/// The whole document's drawing stops after this much work (5,000 pages sharing one heavy
+/// stream would each stay within the page budget).
+pub const DOCUMENT_BUDGET: u64 = 30_000_000;
+
+/// A ToUnicode map may map at most this many codes (a real font maps a few thousand).
+const MAX_CMAP_CODES: u64 = 1 << 20;
+
+/// One `bfrange` covers at most a two-byte code space. PDF 32000-1 (9.10.3) lets only the last
+/// byte vary, but producers write `<0000> <FFFF> <0000>` for identity maps, which must stay
+/// whole; a 4G-code range is clamped instead of expanded.
+const MAX_RANGE_CODES: u64 = 1 << 16;
+
+/// The page box used when no page or ancestor gives a usable MediaBox (US Letter, as
+/// pdftotext and most viewers assume).
+const DEFAULT_MEDIA_BOX: [i64; 4] = [0, 0, 612, 792];
+
+/// What the repairs did: lines for `repaired_input`, and pages whose drawing was cut short.
+#[derive(Debug, Default)]
+pub struct Repairs {
+    pub notes: Vec<String>,
+    /// (page, message) for each page cut at its work budget.
+    pub over_budget: Vec<(u32, String)>,
+}
+
+/// Repairs `doc` in place: one note per kind of repair made.
+pub fn repair(doc: &mut Document, limits: &Limits) -> Repairs {
+    let mut out = Repairs::default();
+    let notes = &mut out.notes;
+
+    // 1. Decompression bombs, through every filter of every chain.
+    let bombs = defuse_bombs(doc, limits);
+    if bombs > 0 {
+        notes.push(format!(
+            "{bombs} streams decoding past {} bytes were skipped (a decompression bomb)",
+            limits.max_stream_bytes
+        ));
+    }
+
     let ids: HashSet<ObjectId> = doc.objects.keys().copied().collect();
 
-    // 1. Dangling references become null: pdf-extract unwraps on them.
+    // 2. Dangling references become null: pdf-extract unwraps on them.
     let mut dangling = 0usize;
     for obj in doc.objects.values_mut() {
         null_dangling(obj, &ids, &mut dangling, 0);
@@ -20,13 +68,12 @@ pub fn repair(doc: &mut Document, limits: &Limits) -> Vec<String> {
         notes.push(format!("{dangling} references to missing objects were treated as null"));
     }
 
-    // 2. Images: pdf-extract would parse their pixels as a content stream. We only need their
+    // 3. Images: pdf-extract would parse their pixels as a content stream. We only need their
     //    placement, which our own walk takes from the CTM, so their data is dropped here.
     let mut oversized = 0usize;
     for obj in doc.objects.values_mut() {
         let Object::Stream(s) = obj else { continue };
-        let is_image = matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image");
-        if is_image {
+        if is_image(s) {
             s.dict.remove(b"Filter");
             s.dict.remove(b"DecodeParms");
             s.set_content(Vec::new());
@@ -40,19 +87,543 @@ pub fn repair(doc: &mut Document, limits: &Limits) -> Vec<String> {
         notes.push(format!("{oversized} streams over {} bytes were skipped", limits.max_stream_bytes));
     }
 
-    // 3. Text shown with ' and " is dropped by pdf-extract, and so is their move to the next
+    // 4. The page tree: /Parent chains that loop (pdf-extract's resource lookup would spin),
+    //    and pages without a usable MediaBox (pdf-extract needs one).
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    let loops = cut_parent_cycles(doc, &pages);
+    if loops > 0 {
+        notes.push(format!("{loops} page-tree /Parent links that looped were cut"));
+    }
+    let boxes = default_media_boxes(doc, &pages);
+    if boxes > 0 {
+        notes.push(format!(
+            "{boxes} pages had no usable MediaBox; the default {}x{} pt box was used",
+            DEFAULT_MEDIA_BOX[2], DEFAULT_MEDIA_BOX[3]
+        ));
+    }
+
+    // 5. ToUnicode maps that the CMap parser would recurse on, expand without end or fail on.
+    notes.extend(check_to_unicode(doc));
+
+    // 6. Content streams: operands nested past what the content parser takes, long comments.
+    let (deep, comments) = tidy_content_streams(doc, &pages);
+    if deep > 0 {
+        notes.push(format!("{deep} operand groups nested more than {MAX_NESTING} deep were dropped"));
+    }
+    if comments > 0 {
+        notes.push(format!("{comments} content streams had long comments removed"));
+    }
+
+    // 7. Text shown with ' and " is dropped by pdf-extract, and so is their move to the next
     //    line, so what follows lands on the line above: rewrite them as T* Tj.
     let rewritten = rewrite_quote_operators(doc);
     if rewritten > 0 {
         notes.push(format!("{rewritten} content streams used the ' or \" text operators and were rewritten"));
     }
 
-    // 4. Form XObjects that draw themselves (directly or through others) would recurse forever.
-    let cycles = break_form_cycles(doc);
+    // 8. Forms: every cycle and every nesting past MAX_FORM_DEPTH is cut, then each page's
+    //    drawing is cut at its work budget.
+    let mut forms = FormGraph::new(doc);
+    let page_cuts = forms.pages(&pages[..pages.len().min(limits.max_pages as usize)], &mut out.over_budget);
+    let cycles = forms.cycle_cuts;
+    let deep_forms = forms.depth_cuts;
+    let form_cuts = std::mem::take(&mut forms.cuts);
+    drop(forms);
+    apply_form_cuts(doc, form_cuts);
+    for (page, content) in page_cuts {
+        let id = doc.add_object(Stream::new(Dictionary::new(), content));
+        if let Ok(d) = doc.get_dictionary_mut(page) {
+            d.set("Contents", Object::Reference(id));
+        }
+    }
+    let notes = &mut out.notes;
     if cycles > 0 {
-        notes.push(format!("{cycles} self-referencing form XObjects were cut"));
+        notes.push(format!("{cycles} form XObject invocations that drew themselves were cut"));
+    }
+    if deep_forms > 0 {
+        notes.push(format!(
+            "{deep_forms} form XObject invocations nested more than {MAX_FORM_DEPTH} deep were cut"
+        ));
+    }
+    out
+}
+
+fn is_image(s: &Stream) -> bool {
+    matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image")
+}
+
+/// Empties every stream that decodes past `max_stream_bytes` through any filter of its chain
+/// (a 2 KB double-Flate or LZW stream can hold 1 GB), before lopdf or pdf-extract decode it.
+/// Images are skipped: their data is never decoded. Returns how many were emptied.
+fn defuse_bombs(doc: &mut Document, limits: &Limits) -> usize {
+    let mut bombs = 0usize;
+    for obj in doc.objects.values_mut() {
+        let Object::Stream(s) = obj else { continue };
+        if is_image(s) || decode::check(s, limits.max_stream_bytes) == Decoded::Within {
+            continue;
+        }
+        bombs += 1;
+        s.dict.remove(b"Filter");
+        s.dict.remove(b"DecodeParms");
+        s.set_content(Vec::new());
+    }
+    bombs
+}
+
+/// Removes the `/Parent` link that closes a loop in each page's chain of ancestors.
+fn cut_parent_cycles(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
+    let mut cut = 0;
+    for &(_, page) in pages {
+        let mut seen = HashSet::from([page]);
+        let mut node = page;
+        while let Some(Object::Reference(parent)) =
+            doc.get_dictionary(node).ok().and_then(|d| d.get(b"Parent").ok())
+        {
+            let parent = *parent;
+            if !seen.insert(parent) {
+                if let Ok(d) = doc.get_dictionary_mut(node) {
+                    d.remove(b"Parent");
+                    cut += 1;
+                }
+                break;
+            }
+            node = parent;
+        }
+    }
+    cut
+}
+
+/// Gives every page without a usable inherited MediaBox the default one.
+fn default_media_boxes(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
+    let missing: Vec<ObjectId> = pages
+        .iter()
+        .filter(|(_, id)| {
+            doc.get_dictionary(*id).is_ok_and(|d| super::rect_of(doc, d, b"MediaBox").is_none())
+        })
+        .map(|(_, id)| *id)
+        .collect();
+    for id in &missing {
+        if let Ok(d) = doc.get_dictionary_mut(*id) {
+            d.set("MediaBox", Object::Array(DEFAULT_MEDIA_BOX.iter().map(|&v| Object::Integer(v)).collect()));
+        }
+    }
+    missing.len()
+}
+
+/// Every ToUnicode map is checked before pdf-extract's CMap parser sees it: nested past
+/// MAX_NESTING (the parser recurses), a `bfrange` wider than a two-byte code space (clamped to
+/// MAX_RANGE_CODES), more codes than any font has, or text the parser fails on. A map that cannot be used is removed, so the font's encoding is used.
+fn check_to_unicode(doc: &mut Document) -> Vec<String> {
+    let targets: BTreeSet<ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Dictionary(d) => match d.get(b"ToUnicode") {
+                Ok(Object::Reference(r)) => Some(*r),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let (mut dropped, mut clamped) = (BTreeSet::new(), 0usize);
+    let mut why = BTreeSet::new();
+    for id in targets {
+        let Ok(Object::Stream(s)) = doc.get_object(id) else { continue };
+        let Ok(data) = s.decompressed_content() else {
+            dropped.insert(id);
+            why.insert("undecodable");
+            continue;
+        };
+        match vet_cmap(&data) {
+            Ok(None) => {}
+            Ok(Some(fixed)) => {
+                clamped += 1;
+                if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+                    s.dict.remove(b"Filter");
+                    s.dict.remove(b"DecodeParms");
+                    s.set_content(fixed);
+                }
+            }
+            Err(reason) => {
+                dropped.insert(id);
+                why.insert(reason);
+            }
+        }
+    }
+    if !dropped.is_empty() {
+        for obj in doc.objects.values_mut() {
+            if let Object::Dictionary(d) = obj {
+                if matches!(d.get(b"ToUnicode"), Ok(Object::Reference(r)) if dropped.contains(r)) {
+                    d.remove(b"ToUnicode");
+                }
+            }
+        }
+    }
+    let mut notes = Vec::new();
+    if clamped > 0 {
+        notes.push(format!(
+            "{clamped} ToUnicode maps had code ranges of more than {MAX_RANGE_CODES} codes; they were clamped"
+        ));
+    }
+    if !dropped.is_empty() {
+        notes.push(format!(
+            "{} ToUnicode maps could not be used ({}); the fonts' own encodings were used",
+            dropped.len(),
+            why.into_iter().collect::<Vec<_>>().join(", ")
+        ));
     }
     notes
+}
+
+/// Ok(None): the map is fine; Ok(Some(text)): fine once its ranges are clamped; Err: unusable.
+fn vet_cmap(data: &[u8]) -> Result<Option<Vec<u8>>, &'static str> {
+    if scan::max_nesting(data) > MAX_NESTING {
+        return Err("nested too deep");
+    }
+    let hex = |span: (usize, usize)| -> Option<(u64, usize)> {
+        let digits: Vec<u8> =
+            data.get(span.0..span.1)?.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect();
+        if digits.is_empty() || digits.len() > 16 {
+            return None;
+        }
+        Some((u64::from_str_radix(std::str::from_utf8(&digits).ok()?, 16).ok()?, digits.len()))
+    };
+    let mut clamped_text: Vec<(usize, usize, String)> = Vec::new();
+    let mut codes = 0u64;
+    for r in scan::bf_ranges(data) {
+        let (Some((lo, lo_len)), Some((hi, _))) = (hex(r.lo), hex(r.hi)) else { return Err("unreadable") };
+        let hi_ok = hi.min(lo.saturating_add(MAX_RANGE_CODES - 1));
+        if hi_ok != hi {
+            clamped_text.push((r.hi.0, r.hi.1, format!("{hi_ok:0width$X}", width = lo_len)));
+        }
+        codes += hi_ok.saturating_sub(lo) + 1;
+    }
+    if codes > MAX_CMAP_CODES {
+        return Err("too many codes");
+    }
+    // Edits hold static replacements; the clamped codes are spliced in by hand.
+    let fixed = if clamped_text.is_empty() {
+        None
+    } else {
+        let mut out = Vec::with_capacity(data.len());
+        let mut at = 0;
+        for (s, e, t) in &clamped_text {
+            out.extend_from_slice(data.get(at..*s).unwrap_or(&[]));
+            out.extend_from_slice(t.as_bytes());
+            at = *e;
+        }
+        out.extend_from_slice(data.get(at..).unwrap_or(&[]));
+        Some(out)
+    };
+    let text = fixed.as_deref().unwrap_or(data);
+    // What pdf-extract does with the map: parse it, then read each value as UTF-16BE.
+    let parsed = catch_unwind(AssertUnwindSafe(|| adobe_cmap_parser::get_unicode_map(text)));
+    let Ok(Ok(map)) = parsed else { return Err("unparsable") };
+    for v in map.values() {
+        if v.len() % 2 != 0 {
+            return Err("odd-length values");
+        }
+        let units: Vec<u16> = v.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let lone_surrogate = matches!(units[..], [0xd800..=0xdfff]);
+        if !lone_surrogate && String::from_utf16(&units).is_err() {
+            return Err("invalid UTF-16");
+        }
+    }
+    Ok(fixed)
+}
+
+/// The streams drawn as page content or as XObjects (not images).
+fn content_stream_ids(doc: &Document, pages: &[(u32, ObjectId)]) -> BTreeSet<ObjectId> {
+    let mut ids: BTreeSet<ObjectId> = pages.iter().flat_map(|(_, p)| doc.get_page_contents(*p)).collect();
+    ids.extend(doc.objects.iter().filter_map(|(id, o)| match o {
+        Object::Stream(s) if !is_image(s) && is_xobject(s) => Some(*id),
+        _ => None,
+    }));
+    ids
+}
+
+fn is_xobject(s: &Stream) -> bool {
+    matches!(s.dict.get(b"Type"), Ok(Object::Name(n)) if n == b"XObject")
+        || matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form" || n == b"PS")
+        || s.dict.get(b"BBox").is_ok()
+}
+
+/// Replaces operand groups nested past MAX_NESTING by empty ones (lopdf's content parser fails
+/// on the whole stream otherwise) and removes long comments; returns (groups, streams).
+fn tidy_content_streams(doc: &mut Document, pages: &[(u32, ObjectId)]) -> (usize, usize) {
+    let (mut deep, mut commented) = (0, 0);
+    for id in content_stream_ids(doc, pages) {
+        let Ok(Object::Stream(s)) = doc.get_object(id) else { continue };
+        let Ok(data) = s.decompressed_content() else { continue };
+        // Cheap test first: nothing to do without a deep bracket run or a long comment.
+        if !data.contains(&b'%') && scan::max_bracket_run(&data) <= MAX_NESTING {
+            continue;
+        }
+        let found = scan::scan_content(&data, |_| true);
+        if found.edits.is_empty() {
+            continue;
+        }
+        deep += found.too_deep;
+        if found.edits.spans.len() > found.too_deep {
+            commented += 1;
+        }
+        let fixed = found.edits.apply(&data);
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(fixed);
+        }
+    }
+    (deep, commented)
+}
+
+/// What a form invocation costs, and how deep its own forms go below it.
+#[derive(Debug, Clone, Copy)]
+struct FormCost {
+    work: u64,
+    height: usize,
+}
+
+/// One form's content, scanned once: its own work and the forms it invokes.
+struct FormScan {
+    own: u64,
+    /// (name, start, end) of each `Do`.
+    calls: Vec<(Vec<u8>, usize, usize)>,
+}
+
+/// The form XObjects reached from each page, walked with the resources pdf-extract would use: a
+/// form's own `/Resources`, else the caller's (so forms that use the page's resources and forms
+/// of any subtype are followed, as pdf-extract's `Do` follows them).
+struct FormGraph<'d> {
+    doc: &'d Document,
+    scans: HashMap<ObjectId, FormScan>,
+    /// (form, resources owner when the form has none of its own) → cost.
+    memo: HashMap<(ObjectId, Option<ObjectId>), FormCost>,
+    /// Spans of `Do` operators to remove, per form stream.
+    cuts: BTreeMap<ObjectId, BTreeSet<(usize, usize)>>,
+    cycle_cuts: usize,
+    depth_cuts: usize,
+    spent: u64,
+}
+
+/// A `Do` either costs this much, or must be cut (a cycle or too deep).
+enum Invoke {
+    Cost(FormCost),
+    Cycle,
+    TooDeep,
+}
+
+impl<'d> FormGraph<'d> {
+    fn new(doc: &'d Document) -> Self {
+        FormGraph {
+            doc,
+            scans: HashMap::new(),
+            memo: HashMap::new(),
+            cuts: BTreeMap::new(),
+            cycle_cuts: 0,
+            depth_cuts: 0,
+            spent: 0,
+        }
+    }
+
+    fn resources_of(&self, owner: ObjectId) -> Option<&'d Dictionary> {
+        let dict = match self.doc.get_object(owner).ok()? {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => return None,
+        };
+        match dict.get(b"Resources").ok()? {
+            Object::Reference(r) => self.doc.get_dictionary(*r).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The page or ancestor whose /Resources a page uses.
+    fn page_resources_owner(&self, page: ObjectId) -> Option<ObjectId> {
+        let mut node = page;
+        for _ in 0..64 {
+            if self.resources_of(node).is_some() {
+                return Some(node);
+            }
+            node = match self.doc.get_dictionary(node).ok()?.get(b"Parent").ok()? {
+                Object::Reference(p) => *p,
+                _ => return None,
+            };
+        }
+        None
+    }
+
+    /// The non-image XObject stream `name` resolves to under `owner`'s resources.
+    fn resolve(&self, owner: Option<ObjectId>, name: &[u8]) -> Option<ObjectId> {
+        let res = self.resources_of(owner?)?;
+        let xobjects = match res.get(b"XObject").ok()? {
+            Object::Reference(r) => self.doc.get_dictionary(*r).ok()?,
+            Object::Dictionary(d) => d,
+            _ => return None,
+        };
+        let Object::Reference(id) = xobjects.get(name).ok()? else { return None };
+        match self.doc.get_object(*id).ok()? {
+            Object::Stream(s) if !is_image(s) => Some(*id),
+            _ => None,
+        }
+    }
+
+    fn scan_form(&mut self, id: ObjectId) {
+        if self.scans.contains_key(&id) {
+            return;
+        }
+        let data = match self.doc.get_object(id) {
+            Ok(Object::Stream(s)) => s.decompressed_content().unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut fs = FormScan { own: 0, calls: Vec::new() };
+        scan::scan_content(&data, |op| {
+            fs.own = fs.own.saturating_add(1 + op.string_bytes as u64);
+            if op.operator == b"Do" {
+                if let Some(n) = op.name {
+                    fs.calls.push((n.to_vec(), op.start, op.end));
+                }
+            }
+            true
+        });
+        self.scans.insert(id, fs);
+    }
+
+    /// The cost of drawing form `id` invoked under `owner`'s resources, with `path` the forms
+    /// being drawn above it; cuts the `Do`s inside it that close a cycle or nest too deep.
+    fn invoke(&mut self, id: ObjectId, owner: Option<ObjectId>, path: &mut Vec<ObjectId>) -> Invoke {
+        if path.contains(&id) {
+            return Invoke::Cycle;
+        }
+        if path.len() >= MAX_FORM_DEPTH {
+            return Invoke::TooDeep;
+        }
+        let own_resources = self.resources_of(id).is_some();
+        let ctx = if own_resources { Some(id) } else { owner };
+        let key = (id, if own_resources { None } else { owner });
+        if let Some(c) = self.memo.get(&key) {
+            if path.len() + 1 + c.height > MAX_FORM_DEPTH {
+                return Invoke::TooDeep;
+            }
+            return Invoke::Cost(*c);
+        }
+        self.scan_form(id);
+        let (own, calls) = match self.scans.get(&id) {
+            Some(fs) => (fs.own, fs.calls.clone()),
+            None => (1, vec![]),
+        };
+        let mut cost = FormCost { work: own, height: 1 };
+        path.push(id);
+        for (name, start, end) in calls {
+            let Some(child) = self.resolve(ctx, &name) else { continue };
+            match self.invoke(child, ctx, path) {
+                Invoke::Cost(c) => {
+                    cost.work = cost.work.saturating_add(c.work);
+                    cost.height = cost.height.max(1 + c.height);
+                }
+                Invoke::Cycle => {
+                    self.cycle_cuts += usize::from(self.cuts.entry(id).or_default().insert((start, end)));
+                }
+                Invoke::TooDeep => {
+                    self.depth_cuts += usize::from(self.cuts.entry(id).or_default().insert((start, end)));
+                }
+            }
+        }
+        path.pop();
+        self.memo.insert(key, cost);
+        Invoke::Cost(cost)
+    }
+
+    /// Walks every page; returns the pages whose content must be replaced (a form invocation
+    /// cut at page level, or the drawing cut at the budget), with the new content.
+    fn pages(
+        &mut self,
+        pages: &[(u32, ObjectId)],
+        over_budget: &mut Vec<(u32, String)>,
+    ) -> Vec<(ObjectId, Vec<u8>)> {
+        let mut out = Vec::new();
+        // Pages sharing the same content and resources get the same answer.
+        let mut seen: HashMap<(Vec<ObjectId>, Option<ObjectId>), (u64, Option<Vec<u8>>, bool)> =
+            HashMap::new();
+        for &(num, page) in pages {
+            let owner = self.page_resources_owner(page);
+            let key = (self.doc.get_page_contents(page), owner);
+            let (work, replacement, cut) = match seen.get(&key) {
+                Some(r) if self.spent.saturating_add(r.0) <= DOCUMENT_BUDGET => r.clone(),
+                _ => {
+                    let r = self.page(page, owner);
+                    seen.insert(key, r.clone());
+                    r
+                }
+            };
+            self.spent = self.spent.saturating_add(work);
+            if cut {
+                over_budget.push((
+                    num,
+                    format!(
+                        "page {num}: drawing stopped after {} units of work (operators and glyphs, forms counted at each use{}); the text before that point is kept",
+                        work,
+                        if self.spent >= DOCUMENT_BUDGET { ", the document's budget spent" } else { "" }
+                    ),
+                ));
+            }
+            if let Some(content) = replacement {
+                out.push((page, content));
+            }
+        }
+        out
+    }
+
+    /// (work, new content when it changes, whether the budget cut it).
+    fn page(&mut self, page: ObjectId, owner: Option<ObjectId>) -> (u64, Option<Vec<u8>>, bool) {
+        let content = self.doc.get_page_content(page).unwrap_or_default();
+        let budget = PAGE_BUDGET.min(DOCUMENT_BUDGET.saturating_sub(self.spent));
+        let mut work = 0u64;
+        let mut stop: Option<usize> = None;
+        let mut edits = Edits::default();
+        let mut path = Vec::new();
+        scan::scan_content(&content, |op| {
+            let mut cost = 1 + op.string_bytes as u64;
+            if op.operator == b"Do" {
+                if let Some(child) = op.name.and_then(|n| self.resolve(owner, n)) {
+                    match self.invoke(child, owner, &mut path) {
+                        Invoke::Cost(c) => cost = cost.saturating_add(c.work),
+                        Invoke::Cycle => edits.spans.push((op.start, op.end, b"")),
+                        Invoke::TooDeep => {
+                            self.depth_cuts += 1;
+                            edits.spans.push((op.start, op.end, b""));
+                        }
+                    }
+                }
+            }
+            if work.saturating_add(cost) > budget {
+                stop = Some(op.start);
+                return false;
+            }
+            work += cost;
+            true
+        });
+        if stop.is_none() && edits.is_empty() {
+            return (work, None, false);
+        }
+        let end = stop.unwrap_or(content.len());
+        edits.spans.retain(|s| s.1 <= end);
+        let kept = edits.apply(content.get(..end).unwrap_or(&[]));
+        (work, Some(kept), stop.is_some())
+    }
+}
+
+/// Removes the cut `Do` operators from each form's content.
+fn apply_form_cuts(doc: &mut Document, cuts: BTreeMap<ObjectId, BTreeSet<(usize, usize)>>) {
+    for (id, spans) in cuts {
+        let Ok(Object::Stream(s)) = doc.get_object_mut(id) else { continue };
+        let data = s.decompressed_content().unwrap_or_default();
+        let edits = Edits { spans: spans.into_iter().map(|(a, b)| (a, b, &b""[..])).collect() };
+        s.dict.remove(b"Filter");
+        s.dict.remove(b"DecodeParms");
+        s.set_content(edits.apply(&data));
+    }
 }
 
 fn null_dangling(obj: &mut Object, ids: &HashSet<ObjectId>, count: &mut usize, depth: usize) {
@@ -86,116 +657,6 @@ fn drop_nulls(d: &mut Dictionary) {
     for k in nulls {
         d.remove(&k);
     }
-}
-
-/// The form XObjects that a resource dictionary names, by object id.
-fn forms_of(doc: &Document, resources: &Dictionary) -> Vec<(Vec<u8>, ObjectId)> {
-    let xobjects = match resources.get(b"XObject") {
-        Ok(Object::Reference(id)) => doc.get_dictionary(*id).ok(),
-        Ok(Object::Dictionary(d)) => Some(d),
-        _ => None,
-    };
-    let Some(xobjects) = xobjects else { return vec![] };
-    xobjects
-        .iter()
-        .filter_map(|(name, o)| match o {
-            Object::Reference(id) => match doc.get_object(*id) {
-                Ok(Object::Stream(s)) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form") => Some((name.clone(), *id)),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect()
-}
-
-fn form_resources(doc: &Document, id: ObjectId) -> Option<Dictionary> {
-    let Ok(Object::Stream(s)) = doc.get_object(id) else { return None };
-    match s.dict.get(b"Resources") {
-        Ok(Object::Reference(r)) => doc.get_dictionary(*r).ok().cloned(),
-        Ok(Object::Dictionary(d)) => Some(d.clone()),
-        _ => None,
-    }
-}
-
-/// Removes every form entry that leads back to a form already on the path; returns how many.
-fn break_form_cycles(doc: &mut Document) -> usize {
-    let forms: Vec<ObjectId> = doc
-        .objects
-        .iter()
-        .filter(|(_, o)| matches!(o, Object::Stream(s) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form")))
-        .map(|(id, _)| *id)
-        .collect();
-    if forms.is_empty() {
-        return 0;
-    }
-    let mut cut: BTreeSet<(ObjectId, Vec<u8>)> = BTreeSet::new();
-    for &start in &forms {
-        // Depth-first walk from each form with an explicit stack: no recursion to overflow.
-        let mut stack: Vec<(ObjectId, Vec<ObjectId>)> = vec![(start, vec![start])];
-        let mut steps = 0usize;
-        while let Some((id, path)) = stack.pop() {
-            steps += 1;
-            if steps > 10_000 || path.len() > 16 {
-                break;
-            }
-            let Some(res) = form_resources(doc, id) else { continue };
-            for (name, child) in forms_of(doc, &res) {
-                if path.contains(&child) {
-                    cut.insert((id, name));
-                } else {
-                    let mut p = path.clone();
-                    p.push(child);
-                    stack.push((child, p));
-                }
-            }
-        }
-    }
-    for (form, name) in &cut {
-        let res_ref = match doc.get_object(*form) {
-            Ok(Object::Stream(s)) => s.dict.get(b"Resources").ok().cloned(),
-            _ => None,
-        };
-        let remove_in = |d: &mut Dictionary| {
-            if let Ok(Object::Dictionary(x)) = d.get_mut(b"XObject") {
-                x.remove(name);
-            }
-        };
-        match res_ref {
-            Some(Object::Reference(r)) => {
-                let xref = match doc.get_dictionary(r).ok().and_then(|d| d.get(b"XObject").ok()) {
-                    Some(Object::Reference(x)) => Some(*x),
-                    _ => None,
-                };
-                match xref {
-                    Some(x) => {
-                        if let Ok(d) = doc.get_dictionary_mut(x) {
-                            d.remove(name);
-                        }
-                    }
-                    None => {
-                        if let Ok(d) = doc.get_dictionary_mut(r) {
-                            remove_in(d);
-                        }
-                    }
-                }
-            }
-            Some(Object::Dictionary(_)) => {
-                if let Ok(Object::Stream(s)) = doc.get_object_mut(*form) {
-                    if let Ok(Object::Dictionary(d)) = s.dict.get_mut(b"Resources") {
-                        let xref = match d.get(b"XObject") {
-                            Ok(Object::Reference(x)) => Some(*x),
-                            _ => None,
-                        };
-                        if xref.is_none() {
-                            remove_in(d);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    cut.len()
 }
 
 /// Adds a standard font for every font name a page's content selects but its resources lack,
@@ -311,4 +772,136 @@ fn rewrite_quote_operators(doc: &mut Document) -> usize {
         }
     }
     changed
+}
+
+/// Whether the xref table sends some object past the end of the file (a truncated or
+/// hand-edited file): lopdf then loads without those objects, often without any page.
+pub fn xref_past_eof(doc: &Document, len: usize) -> bool {
+    doc.reference_table
+        .entries
+        .values()
+        .any(|e| matches!(e, lopdf::xref::XrefEntry::Normal { offset, .. } if *offset as usize >= len))
+}
+
+/// The file with a fresh xref table and trailer appended, built from the `N G obj` markers
+/// that start lines (the last definition of each object wins, as in an updated file) and the
+/// last `/Root` named. None when no catalog can be named.
+pub fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    static OBJ: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"(?m)(?:^|[\r\n])[ \t]*(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+obj\b")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    static ROOT: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"/Root[ \t\r\n]*(\d{1,10})[ \t\r\n]+(\d{1,5})[ \t\r\n]+R")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let mut objects: BTreeMap<u32, (usize, u16)> = BTreeMap::new();
+    for c in OBJ.captures_iter(bytes) {
+        let (Some(num), Some(generation), Some(all)) = (c.get(1), c.get(2), c.get(0)) else { continue };
+        let parse = |m: regex::bytes::Match| std::str::from_utf8(m.as_bytes()).ok()?.parse::<u64>().ok();
+        let (Some(n), Some(g)) = (parse(num), parse(generation)) else { continue };
+        let (Ok(n), Ok(g)) = (u32::try_from(n), u16::try_from(g)) else { continue };
+        objects.insert(n, (num.start().max(all.start()), g));
+    }
+    let root = ROOT.captures_iter(bytes).last()?;
+    let root = std::str::from_utf8(root.get(0)?.as_bytes()).ok()?.to_string();
+    let size = objects.keys().next_back()? + 1;
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\n");
+    let xref_at = out.len();
+    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for n in 1..size {
+        let line = match objects.get(&n) {
+            Some((off, g)) => format!("{off:010} {g:05} n \n"),
+            None => "0000000000 00000 f \n".to_string(),
+        };
+        out.extend_from_slice(line.as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {size} {root} >>\nstartxref\n{xref_at}\n%%EOF\n").as_bytes(),
+    );
+    Some(out)
+}
+
+/// The file with every direct stream `/Length` that claims more bytes than the file has left
+/// replaced by the distance to its `endstream` (padded with spaces, so no offset moves), or
+/// None when no length lies. lopdf drops such a stream's whole object otherwise.
+pub fn fix_stream_lengths(bytes: &[u8]) -> Option<Vec<u8>> {
+    static LENGTH: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"/Length[ \t\r\n]+(\d{1,20})[ \t\r\n]*(?:>>|/)")
+            .unwrap_or_else(|_| unreachable!())
+    });
+    let find = |from: usize, needle: &[u8], within: usize| -> Option<usize> {
+        let end = from.saturating_add(within).min(bytes.len());
+        bytes.get(from..end)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    };
+    let mut fixes: Vec<(usize, usize, usize)> = Vec::new();
+    for c in LENGTH.captures_iter(bytes) {
+        let Some(digits) = c.get(1) else { continue };
+        let Some(claimed) = std::str::from_utf8(digits.as_bytes()).ok().and_then(|d| d.parse::<u64>().ok())
+        else {
+            continue;
+        };
+        let Some(kw) = find(digits.end(), b"stream", 4096) else { continue };
+        let mut start = kw + b"stream".len();
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        if claimed <= (bytes.len() - start.min(bytes.len())) as u64 {
+            continue;
+        }
+        let Some(end) = find(start, b"endstream", usize::MAX) else { continue };
+        let mut actual = end - start;
+        while actual > 0 && matches!(bytes.get(start + actual - 1), Some(b'\n' | b'\r')) {
+            actual -= 1;
+        }
+        fixes.push((digits.start(), digits.end(), actual));
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    for (s, e, actual) in fixes {
+        let text = format!("{actual:<width$}", width = e - s);
+        if text.len() == e - s {
+            out.get_mut(s..e)?.copy_from_slice(text.as_bytes());
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmap_ranges_are_clamped_identity_maps_kept_nested_maps_refused() {
+        let huge = b"1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n1 beginbfrange\n<00000000> <FFFFFFFF> <00000041>\nendbfrange";
+        // Clamped to 65,536 codes, which parse at once; their values run into the UTF-16
+        // surrogates, on which pdf-extract would panic, so the map is refused.
+        assert_eq!(vet_cmap(huge), Err("invalid UTF-16"));
+        let wide = b"1 beginbfrange\n<000000> <0100FF> <0041>\nendbfrange";
+        let clamped = vet_cmap(wide).unwrap().expect("clamped");
+        assert!(String::from_utf8_lossy(&clamped).contains("<000000> <00FFFF> <0041>"));
+        let small = b"1 beginbfrange\n<20> <7E> <0020>\nendbfrange";
+        assert_eq!(vet_cmap(small), Ok(None));
+        let identity = b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange";
+        assert_eq!(vet_cmap(identity), Ok(None));
+        let mut nested = b"1 beginbfchar\n<20> <0041>\nendbfchar\n".to_vec();
+        nested.extend(std::iter::repeat_n(b'[', 1000));
+        assert_eq!(vet_cmap(&nested), Err("nested too deep"));
+        assert!(vet_cmap(&[0xA5; 4096]).is_err(), "binary garbage");
+    }
+
+    #[test]
+    fn a_lying_length_is_replaced_in_place() {
+        let pdf = b"4 0 obj\n<< /Length 2147483648 >>\nstream\nBT ET\nendstream\nendobj\n";
+        let fixed = fix_stream_lengths(pdf).expect("fixed");
+        assert_eq!(fixed.len(), pdf.len());
+        assert!(String::from_utf8_lossy(&fixed).contains("/Length 5          >>"));
+        assert_eq!(fix_stream_lengths(b"<< /Length 5 >>\nstream\nBT ET\nendstream"), None);
+    }
 }

@@ -18,6 +18,7 @@ use std::any::Any;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use super::content::{PageGraphics, RunInfo, Walker};
+use super::decode;
 use super::geom::{Matrix, PageFrame};
 use super::{convert_graphics, inherited, place, reading_frame, rect_of, Limits, RawPage, UserGlyph};
 
@@ -31,6 +32,10 @@ const MAX_GLYPHS_PER_PAGE: usize = 2_000_000;
 /// the main thread's 8 MB, and rayon's threads have 2 MB by default.
 const PAGE_THREAD_STACK: usize = 8 << 20;
 
+/// The filters the bounded decoder decodes byte for byte as lopdf does (without
+/// `/DecodeParms`); a chain of anything else is left to lopdf.
+const INFLATED_HERE: [&[u8]; 2] = [b"FlateDecode", b"LZWDecode"];
+
 /// Makes the global rayon pool with stacks as deep as the main thread's, once, unless the
 /// caller built it first.
 fn init_pool() {
@@ -42,8 +47,12 @@ fn init_pool() {
 
 /// Inflates every page content stream and form XObject in place (Filter removed), once, so
 /// the repairs, our walk and pdf-extract read the same decoded bytes instead of each
-/// decompressing them again. A stream that does not decode, or that is or decodes past the
-/// stream limit, is left as it is (every reader then treats it as before).
+/// decompressing them again. Decoding goes through the bounded decoder ([`decode::decode_chain`]):
+/// no stage of a chain ever produces more than `max_stream_bytes + 1` bytes. A stream that
+/// does not decode within the bound is left as it is, for the repairs to defuse as a bomb; one
+/// whose chain or parameters the bounded decoder does not decode exactly as lopdf would (other
+/// filters, `/DecodeParms`: predictors, early change) is left for lopdf to decode lazily, after
+/// the repairs have checked its bound.
 pub(super) fn inflate_contents(doc: &mut Document, limits: &Limits) {
     let mut ids: Vec<ObjectId> = doc.page_iter().flat_map(|p| doc.get_page_contents(p)).collect();
     ids.extend(doc.objects.iter().filter(|(_, o)| is_form(o)).map(|(id, _)| *id));
@@ -51,15 +60,23 @@ pub(super) fn inflate_contents(doc: &mut Document, limits: &Limits) {
     ids.dedup();
     for id in ids {
         let Some(Object::Stream(s)) = doc.objects.get_mut(&id) else { continue };
-        if s.dict.get(b"Filter").is_err() || s.content.len() > limits.max_stream_bytes {
+        let chain = decode::filters(s);
+        // lopdf reads a /Filter array holding anything but names as no filter at all.
+        let all_names = match s.dict.get(b"Filter") {
+            Ok(Object::Array(a)) => a.len() == chain.len(),
+            _ => true,
+        };
+        if chain.is_empty()
+            || !all_names
+            || s.dict.get(b"DecodeParms").is_ok()
+            || s.content.len() > limits.max_stream_bytes
+            || !chain.iter().all(|f| INFLATED_HERE.contains(&f.as_slice()))
+        {
             continue;
         }
-        if let Ok(data) = s.decompressed_content() {
-            if data.len() <= limits.max_stream_bytes {
-                s.dict.remove(b"Filter");
-                s.dict.remove(b"DecodeParms");
-                s.set_content(data);
-            }
+        if let Some(data) = decode::decode_chain(&s.content, &chain, limits.max_stream_bytes) {
+            s.dict.remove(b"Filter");
+            s.set_content(data);
         }
     }
 }
@@ -475,5 +492,47 @@ impl<T, F: Fn(RawPage) -> T> pdf_extract::OutputDev for Demux<'_, T, F> {
             run: shown.run_index,
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+    use std::io::Write;
+
+    fn deflate(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn form(filters: &[&str], data: Vec<u8>) -> Object {
+        let names = filters.iter().map(|f| Object::Name(f.as_bytes().to_vec())).collect();
+        Object::Stream(Stream::new(
+            dictionary! { "Subtype" => "Form", "Filter" => Object::Array(names) },
+            data,
+        ))
+    }
+
+    #[test]
+    fn contents_are_inflated_under_the_bound_and_bombs_left_for_the_repairs() {
+        let text = b"BT /F1 12 Tf (Minutes of the meeting) Tj ET".to_vec();
+        let limits = Limits { max_stream_bytes: 1 << 20, ..Default::default() };
+        let mut doc = Document::with_version("1.5");
+        let plain = doc.add_object(form(&["FlateDecode"], deflate(&text)));
+        // 8 MB of spaces through two Flate stages: the second stage passes the 1 MB bound.
+        let bomb =
+            doc.add_object(form(&["FlateDecode", "FlateDecode"], deflate(&deflate(&vec![b' '; 8 << 20]))));
+        let a85 = doc.add_object(form(&["ASCII85Decode"], b"9jqo^~>".to_vec()));
+        inflate_contents(&mut doc, &limits);
+        let stream = |id| match doc.objects.get(&id) {
+            Some(Object::Stream(s)) => s.clone(),
+            _ => panic!("not a stream"),
+        };
+        assert_eq!(stream(plain).content, text);
+        assert!(stream(plain).dict.get(b"Filter").is_err());
+        assert!(stream(bomb).dict.get(b"Filter").is_ok(), "the bomb is left compressed");
+        assert!(stream(a85).dict.get(b"Filter").is_ok(), "left to lopdf");
     }
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::util::{bin, fixture};
+use super::util::{bin, fixture, read_csv};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("councilpdf-export-{}-{name}", std::process::id()));
@@ -22,17 +22,6 @@ fn export(args: &[&Path], format: &str, out: &Path, extra: &[&str]) -> i32 {
         .output()
         .unwrap();
     o.status.code().unwrap_or(-1)
-}
-
-/// Rows of a CSV file as maps from column name to value.
-fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect())
-        .collect();
-    (header, rows)
 }
 
 fn tracker_json() -> PathBuf {

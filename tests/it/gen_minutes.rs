@@ -14,7 +14,7 @@ fn gen(name: &str) -> Extraction {
 }
 
 fn item<'a>(x: &'a Extraction, number: &str) -> &'a MinuteItem {
-    x.minute_items.iter().find(|m| m.number == number).unwrap_or_else(|| {
+    x.minute_items.iter().find(|m| m.number.as_deref() == Some(number)).unwrap_or_else(|| {
         panic!(
             "minute {number} missing; got {:?}",
             x.minute_items.iter().map(|m| &m.number).collect::<Vec<_>>()
@@ -23,7 +23,7 @@ fn item<'a>(x: &'a Extraction, number: &str) -> &'a MinuteItem {
 }
 
 fn numbers_and_titles(x: &Extraction) -> Vec<(&str, &str)> {
-    x.minute_items.iter().map(|m| (m.number.as_str(), m.title.as_str())).collect()
+    x.minute_items.iter().map(|m| (m.number.as_deref().unwrap_or(""), m.title.as_str())).collect()
 }
 
 fn members(x: &Extraction) -> Vec<(&str, MemberRole, Option<Attendance>)> {

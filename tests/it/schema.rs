@@ -54,10 +54,17 @@ fn rag_statuses() -> Vec<RagStatus> {
     variants!(RagStatus: Red, Amber, Green)
 }
 fn warning_codes() -> Vec<WarningCode> {
-    variants!(WarningCode: NoTextLayer, GarbledText, PageUnreadable, PageRangeUnmatched, TotalsMismatch, GradeMismatch, UnitMissing, RepairedInput, PartialTextLayer, UnparsedValue, MissingRecord, ExtractorFailed)
+    variants!(WarningCode: NoTextLayer, GarbledText, PageUnreadable, PageRangeUnmatched, TotalsMismatch, GradeMismatch, UnitMissing, RepairedInput, PartialTextLayer, UnparsedValue, MissingRecord, ExtractorFailed,
+        AuthorityUnknown, DocumentTypeUncertain, NumberingOutOfOrder, ParagraphGap, PageRangesOverlap, DateInconsistent, GradeUnrecognised, PageBudgetExceeded, StatusUnreadable)
 }
 fn error_codes() -> Vec<ErrorCode> {
-    variants!(ErrorCode: NotPdf, Encrypted, Malformed, Timeout, TooLarge, Internal)
+    variants!(ErrorCode: NotFound, NotPdf, Encrypted, Malformed, Timeout, TooLarge, Internal)
+}
+fn authority_kinds() -> Vec<AuthorityKind> {
+    variants!(AuthorityKind: County, District, Unitary, Metropolitan, LondonBorough, WelshPrincipal, ScottishCouncil, Parish, Community, Trust, School, Parliament, Other)
+}
+fn unit_sources() -> Vec<UnitSource> {
+    variants!(UnitSource: Header, Caption, Note, Text, Title, Assumed)
 }
 
 /// The JSON string a unit enum variant serialises to.
@@ -142,15 +149,17 @@ fn populated() -> Extraction {
             provenance: prov(17),
         })
         .collect();
-    let savings = saving_statuses()
+    let savings = unit_sources()
         .into_iter()
+        .zip(saving_statuses().into_iter().cycle())
         .zip(rags().into_iter().cycle())
-        .map(|(status, rag)| Saving {
+        .map(|((unit_source, status), rag)| Saving {
             reference: some("CF-01"),
             description: "Review of home to school transport".into(),
             directorate: some("Children's Services"),
             period: some("24/25"),
             unit: 1000,
+            unit_source: Some(unit_source),
             target: money("66877100"),
             over_achieved: money("1234.56"),
             achieved: money("-250000"),
@@ -184,6 +193,16 @@ fn populated() -> Extraction {
         .map(|status| Workstream {
             name: "Neighbourhood Working".into(),
             projects: strings(&["Neighbourhood working pilot in Wincanton"]),
+            project_details: rags()
+                .into_iter()
+                .map(|rag| ProjectDetail {
+                    name: "Neighbourhood working pilot in Wincanton".into(),
+                    lead: some("Head of Early Help"),
+                    status: Some(rag),
+                    milestone: some("Pilot evaluation, March 2025"),
+                    provenance: prov(3),
+                })
+                .collect(),
             status: Some(status),
             working_well: strings(&["Recruitment to the pilot is complete"]),
             not_working_well: strings(&["Data sharing agreements are delayed"]),
@@ -201,13 +220,20 @@ fn populated() -> Extraction {
         tool: Tool::this(),
         source: Source {
             file: "somerset-cf-scrutiny-2022-10-03-agenda-pack.pdf".into(),
-            sha256: "d26476ffcc87f40372333ff057ead3c9aae587f14795f6f9089fd38f0d164b2b".into(),
-            bytes: 636530,
+            path: some("papers/somerset-cf-scrutiny-2022-10-03-agenda-pack.pdf"),
+            sha256: some("d26476ffcc87f40372333ff057ead3c9aae587f14795f6f9089fd38f0d164b2b"),
+            bytes: Some(636530),
             pages: Some(42),
             producer: some("Aspose.Pdf for .NET 20.4"),
             title: some("Agenda Document for Scrutiny for Policies, Children and Families Committee"),
         },
         document_type: DocumentType::AgendaPack,
+        authority: Some(Authority {
+            name: "Somerset Council".into(),
+            kind: Some(AuthorityKind::Unitary),
+            code: some("E06000066"),
+            provenance: prov(1),
+        }),
         sections,
         meeting: Some(Meeting {
             body: some("Scrutiny for Policies, Children and Families Committee"),
@@ -229,7 +255,7 @@ fn populated() -> Extraction {
             provenance: prov(2),
         }],
         minute_items: vec![MinuteItem {
-            number: "OS 23/44".into(),
+            number: some("OS 23/44"),
             title: "Declarations of Interest".into(),
             agenda_item: some("2"),
             meeting_date: some("2022-07-11"),
@@ -367,8 +393,24 @@ fn populated_extraction_validates() {
         x.document_type = t;
         assert_valid(&to_json(&x), &format!("an extraction of type {}", code(t)));
     }
+    for k in authority_kinds() {
+        let mut x = e.clone();
+        if let Some(a) = x.authority.as_mut() {
+            a.kind = Some(k);
+        }
+        assert_valid(&to_json(&x), &format!("an authority of kind {}", code(k)));
+    }
     // An empty extraction (every list empty, every object null) is valid too.
     assert_valid(&to_json(&Extraction::empty(e.source.clone())), "the empty extraction");
+    // 1.1's nullable forms: no authority, an unnumbered minute, an authority without kind or code.
+    let mut x = e.clone();
+    x.minute_items[0].number = None;
+    if let Some(a) = x.authority.as_mut() {
+        (a.kind, a.code) = (None, None);
+    }
+    assert_valid(&to_json(&x), "an unnumbered minute and an authority without kind or code");
+    x.authority = None;
+    assert_valid(&to_json(&x), "an extraction without authority");
 }
 
 #[test]
@@ -382,6 +424,8 @@ fn populated_extraction_uses_every_variant() {
     assert_eq!(used(&["actions", "*", "status"]), schema_values("ActionStatus"));
     assert_eq!(used(&["savings", "*", "rag"]), schema_values("Rag"));
     assert_eq!(used(&["savings", "*", "status"]), schema_values("SavingStatus"));
+    assert_eq!(used(&["savings", "*", "unit_source"]), schema_values("UnitSource"));
+    assert_eq!(used(&["workstreams", "*", "project_details", "*", "status"]), schema_values("Rag"));
     assert_eq!(used(&["judgements", "*", "grade_code"]), schema_values("GradeCode"));
     assert_eq!(used(&["workstreams", "*", "status"]), schema_values("RagStatus"));
     assert_eq!(used(&["warnings", "*", "code"]), schema_values("WarningCode"));
@@ -406,10 +450,10 @@ fn every_object_is_closed_and_every_field_required() {
             assert!(documented, "$defs/{name}/{field} has no description");
         }
     }
-    // Extraction, Failure, Tool, Source, Section, Provenance, Meeting, Member, PageRange, AgendaItem, MinuteItem,
-    // Action, ProgrammeEntry, Saving, SavingsTotal, Inspection, Paragraph, Judgement, Progress, Workstream,
-    // Warning, ErrorObject.
-    assert_eq!(objects, 22);
+    // Extraction, Failure, Tool, Source, Authority (1.1), Section, Provenance, Meeting, Member, PageRange,
+    // AgendaItem, MinuteItem, Action, ProgrammeEntry, Saving, SavingsTotal, Inspection, Paragraph,
+    // Judgement, Progress, Workstream, ProjectDetail (1.1), Warning, ErrorObject.
+    assert_eq!(objects, 24);
 }
 
 // (2) Failures.
@@ -417,13 +461,18 @@ fn every_object_is_closed_and_every_field_required() {
 #[test]
 fn failure_for_every_error_code_validates() {
     for c in error_codes() {
-        let src = councilpdf::source_of("folder/notes.pdf", b"<html>not a pdf</html>");
+        let src = if c == ErrorCode::NotFound {
+            councilpdf::missing_source("folder/notes.pdf")
+        } else {
+            councilpdf::source_of("folder/notes.pdf", b"<html>not a pdf</html>")
+        };
         let out = councilpdf::failure(src, c, "why it failed");
         let v = to_json(&out);
         assert_valid(&v, &format!("a {} failure", c.as_str()));
         assert_eq!(v["error"]["code"], json!(c.as_str()));
         assert_eq!(v["source"]["file"], json!("notes.pdf"));
         assert_eq!(v["source"]["pages"], Value::Null);
+        assert_eq!(v["source"]["path"], json!("folder/notes.pdf"));
     }
     assert_eq!(codes(&error_codes()), schema_values("ErrorCode"));
 }
@@ -531,6 +580,48 @@ fn broken_objects_are_rejected() {
         ("item number as a number", |v| set(v, "/agenda_items/0/number", json!(5)), "/agenda_items/0/number"),
         ("exempt as a string", |v| set(v, "/agenda_items/0/exempt", json!("yes")), "/agenda_items/0/exempt"),
         ("schema version 2", |v| set(v, "/schema_version", json!("2.0")), "/schema_version"),
+        ("schema version 1.2", |v| set(v, "/schema_version", json!("1.2")), "/schema_version"),
+        // A 1.1 object missing any of the fields 1.1 added.
+        ("1.1 without authority", |v| remove(v, "", "authority"), "\"authority\" is a required property"),
+        (
+            "1.1 without source.path",
+            |v| remove(v, "/source", "path"),
+            "/source: \"path\" is a required property",
+        ),
+        (
+            "1.1 without unit_source",
+            |v| remove(v, "/savings/0", "unit_source"),
+            "/savings/0: \"unit_source\" is a required property",
+        ),
+        (
+            "1.1 with a null unit_source",
+            |v| set(v, "/savings/0/unit_source", Value::Null),
+            "/savings/0/unit_source",
+        ),
+        (
+            "1.1 without project_details",
+            |v| remove(v, "/workstreams/0", "project_details"),
+            "/workstreams/0: \"project_details\" is a required property",
+        ),
+        (
+            "bad unit_source",
+            |v| set(v, "/savings/0/unit_source", json!("footnote")),
+            "/savings/0/unit_source",
+        ),
+        ("bad authority kind", |v| set(v, "/authority/kind", json!("shire")), "/authority/kind"),
+        (
+            "authority without name",
+            |v| remove(v, "/authority", "name"),
+            "/authority: \"name\" is a required property",
+        ),
+        ("GSS code malformed", |v| set(v, "/authority/code", json!("Kent")), "/authority/code"),
+        ("null sha256 on a read file", |v| set(v, "/source/sha256", Value::Null), "/source/sha256"),
+        ("null bytes on a read file", |v| set(v, "/source/bytes", Value::Null), "/source/bytes"),
+        (
+            "unknown project field",
+            |v| insert(v, "/workstreams/0/project_details/0", "budget", json!(1)),
+            "/workstreams/0/project_details/0",
+        ),
         ("null for a list", |v| set(v, "/judgements", Value::Null), "/judgements"),
     ];
     for (what, breaker, expect) in cases {
@@ -584,6 +675,14 @@ fn broken_failures_are_rejected() {
             "/source/sha256",
         ),
         ("another tool", |v| set(v, "/tool/name", json!("pdfplumber")), "/tool/name"),
+        ("null sha256 but not not_found", |v| set(v, "/source/sha256", Value::Null), "/source/sha256"),
+        ("null bytes but not not_found", |v| set(v, "/source/bytes", Value::Null), "/source/bytes"),
+        ("not_found with a sha256", |v| set(v, "/error/code", json!("not_found")), "/source/sha256"),
+        (
+            "1.1 failure without source.path",
+            |v| remove(v, "/source", "path"),
+            "\"path\" is a required property",
+        ),
     ];
     for (what, breaker, expect) in cases {
         let mut v = good.clone();
@@ -649,8 +748,17 @@ fn warning_codes_match_the_schema() {
     let listed = schema_values("WarningCode");
     let emitted = codes(&warning_codes());
     assert_eq!(emitted, listed, "WarningCode variants vs $defs/WarningCode");
-    // At least the codes the contract names.
+    // At least the codes the contract names, 1.0's and 1.1's.
     for c in [
+        "authority_unknown",
+        "document_type_uncertain",
+        "numbering_out_of_order",
+        "paragraph_gap",
+        "page_ranges_overlap",
+        "date_inconsistent",
+        "grade_unrecognised",
+        "page_budget_exceeded",
+        "status_unreadable",
         "no_text_layer",
         "garbled_text",
         "page_unreadable",
@@ -682,6 +790,8 @@ fn every_enum_matches_the_schema() {
     assert_eq!(codes(&grade_codes()), schema_values("GradeCode"));
     assert_eq!(codes(&rag_statuses()), schema_values("RagStatus"));
     assert_eq!(codes(&error_codes()), schema_values("ErrorCode"));
+    assert_eq!(codes(&authority_kinds()), schema_values("AuthorityKind"));
+    assert_eq!(codes(&unit_sources()), schema_values("UnitSource"));
 }
 
 // The CLI.

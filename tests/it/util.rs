@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use councilpdf::contract::{Extraction, Output};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A fixture's path: `fixtures/NAME` (NAME may include `real/`).
 pub fn fixture(name: &str) -> PathBuf {
@@ -53,4 +53,15 @@ pub fn j(
     code: councilpdf::contract::GradeCode,
 ) -> (String, String, councilpdf::contract::GradeCode) {
     (area.to_string(), grade.to_string(), code)
+}
+
+/// Rows of a CSV file as maps from column name to value.
+pub fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| header.iter().cloned().zip(rec.unwrap().iter().map(String::from)).collect())
+        .collect();
+    (header, rows)
 }

@@ -1,7 +1,12 @@
-//! Readers shared by extractors: printed dates and times, whitespace, grades of text.
+//! Dates and times as printed: "Monday, 3rd October 2022", "03/10/2022", "1.00 pm", and spans
+//! ("18 to 29 July 2022").
+
+mod spans;
 
 use regex::Regex;
 use std::sync::LazyLock;
+
+pub use spans::{spans, Span};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -85,7 +90,7 @@ pub fn find_dates(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
 ///
 /// # Example
 /// ```
-/// use councilpdf::extract::common::parse_date;
+/// use councilpdf::extract::read::dates::parse_date;
 /// assert_eq!(parse_date("Monday, 3rd October 2022 at 1.00 pm").as_deref(), Some("2022-10-03"));
 /// assert_eq!(parse_date("Thursday, 30th January, 2025").as_deref(), Some("2025-01-30"));
 /// ```
@@ -129,11 +134,6 @@ pub fn parse_time(text: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// Collapses whitespace runs to single spaces and trims.
-pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@
 //! Limits: one report per file (the first section); an area is matched to its heading by words,
 //! so a heading worded unlike its table row is not cross-checked.
 
-mod dates;
+mod grades;
 
 use std::sync::LazyLock;
 
@@ -40,54 +40,13 @@ use regex::Regex;
 
 use crate::contract::{GradeCode, Inspection, Judgement, Paragraph, SectionKind, Warning, WarningCode};
 use crate::extract::{provenance, Context, Extraction};
-use crate::layout::{join_lines, BBox, Line, Page};
+use crate::layout::{join_lines, BBox, Page};
 
-pub use dates::{grade_code, spans};
-
-/// One printed baseline of body text: the line fragments on it (a numbered paragraph's number
-/// and its text, a heading and its grade box), outside large tables.
-struct Row<'a> {
-    page: u32,
-    frags: Vec<&'a Line>,
-    width: f64,
-}
-
-impl Row<'_> {
-    fn text(&self) -> String {
-        self.frags.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")
-    }
-    fn bbox(&self) -> BBox {
-        let mut b =
-            self.frags.first().map(|l| l.bbox).unwrap_or(BBox { x0: 0.0, top: 0.0, x1: 0.0, bottom: 0.0 });
-        for l in &self.frags {
-            b = b.union(&l.bbox);
-        }
-        b
-    }
-    fn x0(&self) -> f64 {
-        self.frags.first().map_or(0.0, |l| l.bbox.x0)
-    }
-    fn top(&self) -> f64 {
-        self.frags.first().map_or(0.0, |l| l.bbox.top)
-    }
-    fn size(&self) -> f64 {
-        self.frags.iter().map(|l| l.size).fold(0.0, f64::max)
-    }
-    fn bold(&self) -> bool {
-        self.frags.iter().all(|l| l.bold)
-    }
-    fn bullet(&self) -> Option<&str> {
-        self.frags.first().and_then(|l| l.bullet.as_deref())
-    }
-    /// Text after the bullet.
-    fn body(&self) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        for (i, l) in self.frags.iter().enumerate() {
-            parts.push(if i == 0 { l.body() } else { l.text.as_str() });
-        }
-        parts.join(" ")
-    }
-}
+use crate::extract::read::dates::{spans, Span};
+use crate::extract::read::rows::{reading_rows, FragRow as Row};
+use crate::extract::read::text::{body_size, squash};
+use crate::extract::read::tol::{INDENT_PT, SAME_BASELINE_PT, SAME_EDGE_PT};
+pub use grades::grade_code;
 
 /// "1. text", "12 text" (number alone, text in the next fragment).
 static NUMBERED: LazyLock<Regex> =
@@ -151,11 +110,11 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     if pages.is_empty() || out.inspection.is_some() {
         return;
     }
-    let rows = rows_of(pages);
+    let rows = reading_rows(pages);
     if rows.is_empty() {
         return;
     }
-    let body = body_size(&rows);
+    let body = body_size(rows.iter().flat_map(|r| r.frags.iter().copied()));
     let judgements = judgements(pages);
     let subject = subject(&rows, body);
     let text = Reading::read(&rows, body, subject.as_deref().unwrap_or(""));
@@ -180,46 +139,6 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         provenance: provenance(first.page, &prov_bbox),
     });
     out.judgements.extend(judgements);
-}
-
-/// Rows of every page: fragments on one baseline joined, lines of tables of three or more rows
-/// (judgement tables) left out.
-fn rows_of(pages: &[Page]) -> Vec<Row<'_>> {
-    let mut rows: Vec<Row> = Vec::new();
-    for page in pages {
-        let big: Vec<BBox> = page.tables.iter().filter(|t| t.rows.len() >= 3).map(|t| t.bbox).collect();
-        let start = rows.len();
-        for line in &page.lines {
-            if line.text.trim().is_empty()
-                || big.iter().any(|b| b.contains_point(line.bbox.cx(), line.bbox.cy()))
-            {
-                continue;
-            }
-            let fresh = rows.len() == start;
-            if let Some(last) = rows.last_mut().filter(|_| !fresh) {
-                let same = (last.top() - line.bbox.top).abs() < 0.35 * line.size.max(1.0);
-                if same {
-                    last.frags.push(line);
-                    continue;
-                }
-            }
-            rows.push(Row { page: page.number, frags: vec![line], width: page.width });
-        }
-    }
-    rows
-}
-
-/// The most common text size, weighted by characters.
-fn body_size(rows: &[Row]) -> f64 {
-    let mut counts: Vec<(i64, usize)> = Vec::new();
-    for l in rows.iter().flat_map(|r| r.frags.iter()) {
-        let k = (l.size * 2.0).round() as i64;
-        match counts.iter_mut().find(|(s, _)| *s == k) {
-            Some((_, n)) => *n += l.text.len(),
-            None => counts.push((k, l.text.len())),
-        }
-    }
-    counts.iter().max_by_key(|(_, n)| *n).map_or(12.0, |(s, _)| *s as f64 / 2.0)
 }
 
 /// What the running text of the report says: improvements, paragraphs, heading grades.
@@ -367,7 +286,7 @@ impl Reading {
                 !b.chars().all(|c| c.is_ascii_alphanumeric()) || prev_ends_sentence(rows, i)
             }) || letter_o_bullet(row, &mode, rows, i);
             // A list inside a numbered paragraph ("…by ensuring that:" + bullets) belongs to it.
-            let inside = matches!(mode, Mode::Para { x0, .. } if row.x0() >= x0 + 2.0);
+            let inside = matches!(mode, Mode::Para { x0, .. } if row.x0() >= x0 + INDENT_PT);
             if is_bullet && inside {
                 if let Some((_, parts)) = numbered.last_mut() {
                     parts.push(row.body());
@@ -405,7 +324,7 @@ impl Reading {
                 Mode::Para { x0, hang } => {
                     let ok = match hang {
                         Some(h) => row.x0() >= *h - 4.0,
-                        None => row.x0() >= *x0 - 2.0,
+                        None => row.x0() >= *x0 - INDENT_PT,
                     };
                     if ok {
                         if hang.is_none() {
@@ -424,7 +343,7 @@ impl Reading {
                     }
                 }
                 Mode::Improve { x0 } => {
-                    if row.x0() > *x0 + 2.0 && !improve.is_empty() {
+                    if row.x0() > *x0 + INDENT_PT && !improve.is_empty() {
                         if let Some(last) = improve.last_mut() {
                             last.push(text);
                         }
@@ -433,7 +352,7 @@ impl Reading {
                     }
                 }
                 Mode::Bullet { x0 } => {
-                    if row.x0() > *x0 + 2.0 {
+                    if row.x0() > *x0 + INDENT_PT {
                         if let Some((_, parts)) = bullets.last_mut() {
                             parts.push(text);
                         }
@@ -504,7 +423,7 @@ impl Reading {
 fn letter_o_bullet(row: &Row, mode: &Mode, rows: &[Row], i: usize) -> bool {
     static O: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^o\s+\p{Lu}").expect("valid regex"));
     let level = match mode {
-        Mode::Bullet { x0 } | Mode::Improve { x0 } => (row.x0() - x0).abs() < 2.0,
+        Mode::Bullet { x0 } | Mode::Improve { x0 } => (row.x0() - x0).abs() < INDENT_PT,
         _ => false,
     };
     row.bullet().is_none() && level && O.is_match(&row.text()) && prev_ends_sentence(rows, i)
@@ -664,7 +583,7 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
             while k < page.lines.len() {
                 let top = page.lines[k].bbox.top;
                 let mut j = k;
-                while j < page.lines.len() && (page.lines[j].bbox.top - top).abs() < 2.0 {
+                while j < page.lines.len() && (page.lines[j].bbox.top - top).abs() < SAME_BASELINE_PT {
                     j += 1;
                 }
                 let group = &page.lines[k..j.max(k + 1)];
@@ -708,7 +627,7 @@ fn unruled(page: &Page) -> Vec<Judgement> {
     for g in &page.blocks {
         // "Requires improvement" with "to be good" in the block below it is one grade.
         let below = page.blocks.iter().find(|b| {
-            (b.bbox.x0 - g.bbox.x0).abs() < 3.0
+            (b.bbox.x0 - g.bbox.x0).abs() < SAME_EDGE_PT
                 && b.bbox.top >= g.bbox.top + 1.0
                 && b.bbox.top - g.bbox.bottom < 0.8 * g.bbox.height().max(1.0)
                 && b.text().trim().eq_ignore_ascii_case("to be good")
@@ -751,10 +670,6 @@ fn clean_area(text: &str) -> String {
     static NUM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+").expect("valid regex"));
     squash(&NUM.replace(text, ""))
-}
-
-fn squash(text: &str) -> String {
-    crate::extract::common::squash(text)
 }
 
 /// Words of an area, for matching a heading to its table row.
@@ -891,7 +806,7 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
         let window = lower.get(from..at).unwrap_or("");
         window.contains("visit") || window.contains("inspect")
     };
-    let all: Vec<(usize, dates::Span)> = spans(&opening).into_iter().map(|s| (s.at, s)).collect();
+    let all: Vec<(usize, Span)> = spans(&opening).into_iter().map(|s| (s.at, s)).collect();
     if let Some((_, s)) = all.iter().find(|(at, s)| s.parts >= 2 && mentions(*at)) {
         return (Some(s.start.clone()), Some(s.end.clone()));
     }

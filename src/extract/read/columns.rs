@@ -1,4 +1,6 @@
-//! What a savings table's column means, read from its printed header; units and periods.
+//! What a table's column means, read from its printed header: one matcher of header synonyms
+//! ([`Synonyms`], [`find_columns`]) for every table reader, and the kinds of a money table's
+//! columns ([`Kind`], [`classify`]).
 //!
 //! Headers are matched by meaning (synonyms), never by position: "MTFP Ref" is a ref,
 //! "24/25 £" and "2024-25 Savings Target" are targets, "Over-achieved" / "Achieved" / "On Track" /
@@ -8,6 +10,69 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use super::units::header_unit;
+
+/// Header words naming one kind of column, matched in a lower-cased header: `word` matches a
+/// header containing it, `^word` one starting with it, `word$` one ending with it, `=word` one
+/// that is exactly it.
+pub type Synonyms = &'static [&'static str];
+
+/// Whether a lower-cased header prints one of `words`.
+///
+/// # Example
+/// ```
+/// use councilpdf::extract::read::columns::names;
+/// assert!(names("responsible officer", &["owner", "responsib"]));
+/// assert!(names("who", &["^who"]) && !names("to whom", &["^who"]));
+/// assert!(names("date", &["=date"]) && !names("target date", &["=date"]));
+/// ```
+pub fn names(header: &str, words: Synonyms) -> bool {
+    words.iter().any(|w| {
+        if let Some(w) = w.strip_prefix('^') {
+            header.starts_with(w)
+        } else if let Some(w) = w.strip_suffix('$') {
+            header.ends_with(w)
+        } else if let Some(w) = w.strip_prefix('=') {
+            header == w
+        } else {
+            header.contains(w)
+        }
+    })
+}
+
+/// For each kind, the first column whose header names it. A header names the first kind in
+/// `rules` whose synonyms it prints, so a more telling kind goes first ("Action status" is a
+/// status before it is an action).
+pub fn find_columns<K: Copy + PartialEq>(headers: &[String], rules: &[(K, Synonyms)]) -> Vec<(K, usize)> {
+    let mut found: Vec<(K, usize)> = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.to_lowercase();
+        let Some(&(kind, _)) = rules.iter().find(|(_, words)| names(&h, words)) else { continue };
+        if !found.iter().any(|(k, _)| *k == kind) {
+            found.push((kind, i));
+        }
+    }
+    found
+}
+
+/// The first of a table's leading `within` rows that reads as a header, by `read`, with its index
+/// (a title row or a key may sit above the header).
+pub fn header_row<C>(
+    table: &crate::layout::Table,
+    within: usize,
+    read: impl Fn(&[String]) -> Option<C>,
+) -> Option<(usize, C)> {
+    table.rows.iter().take(within).enumerate().find_map(|(i, r)| {
+        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
+        read(&cells).map(|c| (i, c))
+    })
+}
+
+/// The column found for `kind`, if any.
+pub fn column_of<K: PartialEq>(found: &[(K, usize)], kind: K) -> Option<usize> {
+    found.iter().find(|(k, _)| *k == kind).map(|(_, i)| *i)
+}
 
 /// The meaning of one column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,96 +129,59 @@ static NOT_YET: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) \b ( \d{2}/\d{2} | \d{4} \s* [-/–] \s* \d{2,4} | 20\d{2} ) \b").expect("valid regex")
 });
-static THOUSANDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix) £ \s* (?: ['’]? \s* 000 ['’]? s? | k \b | thousands? \b ) | \( \s* ['’]? 000 ['’]? s? \s* \)",
-    )
-    .expect("valid regex")
-});
-static MILLIONS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix) £ \s* (?: m \b | ms \b | mn \b | millions? \b )").expect("valid regex")
-});
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£\s*[1-9]").expect("valid regex"));
-static POUNDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"£").expect("valid regex"));
-
 /// The meaning of a header; `numeric` says whether the column's body holds figures.
 pub fn classify(header: &str, numeric: bool) -> Kind {
     let h = header.to_lowercase();
     let h = h.trim();
-    let has = |w: &str| h.contains(w);
-    if has("%") || has("percent") {
+    let has = |words: Synonyms| names(h, words);
+    if has(&["%", "percent"]) {
         // "% achieved" is a rate, not money.
         return Kind::Text;
     }
-    if has("over") && has("achiev") {
+    if has(&["over"]) && has(&["achiev"]) {
         return Kind::OverAchieved;
     }
-    if has("on track") || has("on-track") {
+    if has(&["on track", "on-track"]) {
         return Kind::OnTrack;
     }
-    if has("at risk") || has("at-risk") {
+    if has(&["at risk", "at-risk"]) {
         return Kind::AtRisk;
     }
-    if has("undeliverable")
-        || has("un-deliverable")
-        || has("not deliverable")
-        || has("non-deliverable")
-        || has("unachievable")
-    {
+    if has(&["undeliverable", "un-deliverable", "not deliverable", "non-deliverable", "unachievable"]) {
         return Kind::Undeliverable;
     }
-    if has("variance") {
+    if has(&["variance"]) {
         return Kind::Variance;
     }
     if !numeric
-        && (h == "rag"
-            || h.starts_with("rag ")
-            || h.ends_with(" rag")
-            || has("rag status")
-            || has("rag rating")
-            || h == "status"
-            || h.ends_with(" status")
-            || has("rating"))
+        && has(&["=rag", "^rag ", " rag$", "rag status", "rag rating", "=status", " status$", "rating"])
     {
         return Kind::Rag;
     }
-    if !numeric
-        && (has("comment")
-            || has("narrative")
-            || has("notes")
-            || has("update")
-            || has("mitigation")
-            || has("explanation"))
-    {
+    if !numeric && has(&["comment", "narrative", "notes", "update", "mitigation", "explanation"]) {
         return Kind::Comment;
     }
-    if has("target") {
+    if has(&["target"]) {
         return Kind::Target;
     }
-    if has("forecast") || has("projected") || has("projection") {
+    if has(&["forecast", "projected", "projection"]) {
         return Kind::Forecast;
     }
-    if (has("achieved") || has("delivered")) && !NOT_YET.is_match(h) {
+    if has(&["achieved", "delivered"]) && !NOT_YET.is_match(h) {
         return Kind::Achieved;
     }
     if !numeric && REF.is_match(h) {
         return Kind::Ref;
     }
-    if !numeric && (has("directorate") || has("department") || has("portfolio") || has("service area")) {
+    if !numeric && has(&["directorate", "department", "portfolio", "service area"]) {
         return Kind::Directorate;
     }
-    if !numeric
-        && (has("description")
-            || has("saving")
-            || has("proposal")
-            || has("title")
-            || has("initiative")
-            || has("scheme"))
-    {
+    if !numeric && has(&["description", "saving", "proposal", "title", "initiative", "scheme"]) {
         return Kind::Description;
     }
     if numeric
-        && (has("saving")
+        && (has(&["saving"])
             || (PERIOD.is_match(h) && header_unit(h).is_some() && h.split_whitespace().count() <= 3))
     {
         // "Savings £000" or "24/25 £": the amount to be saved.
@@ -164,22 +192,6 @@ pub fn classify(header: &str, numeric: bool) -> Kind {
     } else {
         Kind::Text
     }
-}
-
-/// The unit a text prints: `£000`, `£'000s`, `£k` → 1000; `£m`, `£ millions` → 1,000,000.
-pub fn unit_of(text: &str) -> Option<u32> {
-    if THOUSANDS.is_match(text) {
-        Some(1000)
-    } else if MILLIONS.is_match(text) {
-        Some(1_000_000)
-    } else {
-        None
-    }
-}
-
-/// The unit a column header prints, where a bare "£" means pounds ("24/25 £").
-pub fn header_unit(header: &str) -> Option<u32> {
-    unit_of(header).or_else(|| POUNDS.is_match(header).then_some(1))
 }
 
 /// The year a header names ("24/25 £" → "24/25", "2024-25 Savings Target" → "2024-25").
@@ -239,13 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn units_and_periods() {
-        assert_eq!(unit_of("£000s"), Some(1000));
-        assert_eq!(unit_of("(£'000)"), Some(1000));
-        assert_eq!(unit_of("All figures in £m"), Some(1_000_000));
-        assert_eq!(unit_of("£k"), Some(1000));
-        assert_eq!(unit_of("Savings"), None);
-        assert_eq!(header_unit("24/25 £"), Some(1));
+    fn periods() {
         assert_eq!(period_of("24/25 £").as_deref(), Some("24/25"));
         assert_eq!(period_of("2024-25 Savings Target").as_deref(), Some("2024-25"));
     }

@@ -15,10 +15,11 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::common::{parse_date, squash};
-use super::minutes::{meeting_date, minutes_sections, rows_of, Row};
-use super::{provenance, Context};
 use crate::contract::{Action, ActionOrigin, Extraction};
+use crate::extract::read::dates::parse_date;
+use crate::extract::read::rows::{meeting_date, para_rows, Row};
+use crate::extract::read::text::squash;
+use crate::extract::{provenance, Context};
 use crate::layout::join_lines;
 
 /// "ACTION: rest", "Actions – rest", "ACTION BY: rest" at the start of a row.
@@ -68,8 +69,8 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Actions in every minutes section.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    for s in minutes_sections(ctx) {
-        let rows = rows_of(ctx, &s);
+    for s in ctx.minutes_sections() {
+        let rows = para_rows(ctx, &s);
         let meeting_date = meeting_date(&rows);
         let mut i = 0;
         while let Some(r) = rows.get(i) {
@@ -207,22 +208,7 @@ fn agenda_item_above(rows: &[Row], i: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::BBox;
-
-    fn rows(texts: &[&str]) -> Vec<Row> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Row {
-                page: 1,
-                text: t.to_string(),
-                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
-                bold: false,
-                bullet: false,
-                para: k,
-            })
-            .collect()
-    }
+    use crate::extract::read::rows::rows_for_test as rows;
 
     #[test]
     fn action_lines() {

@@ -28,103 +28,17 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::common::{find_dates, parse_time, squash};
-use super::resolutions::{resolutions, Para, ParaRow};
-use super::{provenance, Context};
+mod resolutions;
+
 use crate::contract::{
-    Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Section, SectionKind,
-    Warning, WarningCode,
+    Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Warning, WarningCode,
 };
-use crate::layout::{join_lines, BBox};
-
-/// One printed row of a minutes section: the fragments on one baseline joined left to right.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub page: u32,
-    pub text: String,
-    pub bbox: BBox,
-    /// The row's lettered fragments are bold.
-    pub bold: bool,
-    /// The row starts with a bullet glyph.
-    pub bullet: bool,
-    /// Rows of one printed paragraph share this id.
-    pub para: usize,
-}
-
-/// Every row of the given section's pages, in reading order, paragraphs numbered across pages.
-pub fn rows_of(ctx: &Context, s: &crate::contract::Section) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut para = 0usize;
-    for page in ctx.pages_of(s) {
-        // A bare item number at the foot of a page can be taken for a page stamp; it is still
-        // the number of the heading printed on its baseline.
-        let stamps: Vec<&crate::layout::Line> =
-            page.furniture.iter().map(|(_, l)| l).filter(|l| BARE_NUMBER.is_match(l.text.trim())).collect();
-        for block in &page.blocks {
-            para += 1;
-            let mut block_para = para;
-            for (k, line) in block.lines.iter().enumerate() {
-                let text = line.body().trim().to_string();
-                if text.is_empty() {
-                    continue;
-                }
-                let lettered = text.chars().any(char::is_alphabetic);
-                // A fragment on the baseline of the previous row (a number beside its title, a
-                // right-hand "Signed by the Chair") joins that row.
-                if let Some(prev) = rows.last_mut() {
-                    if prev.page == page.number
-                        && (prev.bbox.top - line.bbox.top).abs() < 2.0
-                        && line.bbox.x0 > prev.bbox.x0
-                    {
-                        // A minute number in its own column ("C.123", "HWB 12") takes the title's style.
-                        let prev_lettered = prev.text.chars().any(char::is_alphabetic)
-                            && !NUMBER_CELL.is_match(prev.text.trim());
-                        prev.text = format!("{} {}", prev.text, text);
-                        prev.bbox = union(&prev.bbox, &line.bbox);
-                        if lettered {
-                            prev.bold = if prev_lettered { prev.bold && line.bold } else { line.bold };
-                        }
-                        if k == 0 {
-                            block_para = prev.para;
-                        }
-                        continue;
-                    }
-                }
-                let stamp = stamps
-                    .iter()
-                    .find(|st| (st.bbox.top - line.bbox.top).abs() < 2.0 && st.bbox.x1 < line.bbox.x0);
-                let (text, bbox) = match stamp {
-                    Some(st) if k == 0 => {
-                        (format!("{} {}", st.text.trim(), text), union(&st.bbox, &line.bbox))
-                    }
-                    _ => (text, line.bbox),
-                };
-                rows.push(Row {
-                    page: page.number,
-                    text,
-                    bbox,
-                    bold: line.bold,
-                    bullet: line.bullet.is_some(),
-                    para: block_para,
-                });
-            }
-        }
-    }
-    rows
-}
-
-/// A cell holding only a minute number: "12", "C.123", "HWB 12", "24/101", "Min 4.2".
-static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:min(?:ute)?s?\.?\s+(?:no\.?\s*)?)?(?:[A-Z]{1,4}[.\s]?)?\d{1,4}(?:[/.]\d{1,4})?[a-z]?[.):]?$",
-    )
-    .expect("valid regex")
-});
-static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,4}\.?$").expect("valid regex"));
-
-fn union(a: &BBox, b: &BBox) -> BBox {
-    BBox { x0: a.x0.min(b.x0), top: a.top.min(b.top), x1: a.x1.max(b.x1), bottom: a.bottom.max(b.bottom) }
-}
+use crate::extract::read::dates::{find_dates, parse_time};
+use crate::extract::read::rows::{meeting_date, para_rows, paragraph_rows, paragraph_texts, Row};
+use crate::extract::read::text::squash;
+use crate::extract::{provenance, Context};
+use crate::layout::join_lines;
+use resolutions::{resolutions, Para, ParaRow};
 
 /// "1 Title", "84. Title", "OS 23/44 Title", "5a. Title".
 static HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -227,12 +141,12 @@ struct Heading {
 
 /// The minute items and, for a minutes document, the meeting.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
-    let sections = minutes_sections(ctx);
+    let sections = ctx.minutes_sections();
     if sections.is_empty() {
         return;
     }
     for (k, s) in sections.iter().enumerate() {
-        let rows = rows_of(ctx, s);
+        let rows = para_rows(ctx, s);
         if rows.is_empty() {
             continue;
         }
@@ -254,25 +168,6 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             }
         }
     }
-}
-
-/// The minutes sections; a document typed as minutes that segmentation did not split is one.
-pub fn minutes_sections(ctx: &Context) -> Vec<Section> {
-    let found: Vec<Section> = ctx.sections_of(SectionKind::Minutes).cloned().collect();
-    if !found.is_empty() || ctx.document_type != DocumentType::Minutes {
-        return found;
-    }
-    let last = ctx.layout.pages.len() as u32;
-    if last == 0 {
-        return found;
-    }
-    vec![Section {
-        id: "minutes".into(),
-        kind: SectionKind::Minutes,
-        title: None,
-        first_page: 1,
-        last_page: last,
-    }]
 }
 
 fn numeric(num: &str) -> Option<u32> {
@@ -426,13 +321,6 @@ fn is_lost_heading(rows: &[Row], i: usize) -> bool {
         && !r.text.trim_start_matches(['.', ' ']).starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// The date of the meeting minuted: the first date printed before the first item.
-pub fn meeting_date(preamble: &[Row]) -> Option<String> {
-    // Read per paragraph: "… on Monday 3 March" / "2025 at 7.30pm" wraps the date over two rows.
-    let head = preamble.get(..preamble.len().min(20)).unwrap_or(preamble);
-    paragraph_texts(head).iter().find_map(|t| find_dates(t).into_iter().next().map(|(d, _)| d))
-}
-
 fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Option<MinuteItem> {
     let head = rows.first()?;
     let title0 = HEAD
@@ -448,7 +336,7 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
     while let Some(r) = rows.get(k) {
         if is_ref_row(&r.text) && k <= 3 {
             agenda_item = agenda_ref(&r.text);
-            bbox = union(&bbox, &r.bbox);
+            bbox = bbox.union(&r.bbox);
             k += 1;
             break;
         }
@@ -460,7 +348,7 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
             break;
         }
         title_parts.push(r.text.clone());
-        bbox = union(&bbox, &r.bbox);
+        bbox = bbox.union(&r.bbox);
         k += 1;
     }
     let mut title = join_lines(title_parts.iter().map(String::as_str));
@@ -476,7 +364,7 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
     let text = join_lines(body.iter().map(|r| r.text.as_str()));
     let paras = paragraphs(body);
     Some(MinuteItem {
-        number: h.number.trim_end_matches('.').to_string(),
+        number: Some(h.number.trim_end_matches('.').to_string()),
         title: squash(&title),
         agenda_item,
         meeting_date,
@@ -682,25 +570,6 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
     Some(Meeting { body, date, time, venue, members, provenance: provenance(first.page, &first.bbox) })
 }
 
-fn paragraph_rows(rows: &[Row]) -> Vec<Vec<&Row>> {
-    let mut out: Vec<Vec<&Row>> = Vec::new();
-    let mut last = usize::MAX;
-    for r in rows {
-        if r.para != last {
-            out.push(Vec::new());
-            last = r.para;
-        }
-        if let Some(p) = out.last_mut() {
-            p.push(r);
-        }
-    }
-    out
-}
-
-fn paragraph_texts(rows: &[Row]) -> Vec<String> {
-    paragraph_rows(rows).iter().map(|p| join_lines(p.iter().map(|r| r.text.as_str()))).collect()
-}
-
 /// "Cllrs. A, B" → "A, B": a plural title in front of a list belongs to every name.
 fn strip_collective(s: &str) -> &str {
     let t = s.trim_start();
@@ -830,6 +699,7 @@ fn names(list: &str, attendance: Attendance) -> Vec<Member> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::read::rows::rows_for_test as rows;
 
     #[test]
     fn attendance_lists() {
@@ -860,21 +730,6 @@ mod tests {
             got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
             ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]
         );
-    }
-
-    fn rows(texts: &[&str]) -> Vec<Row> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Row {
-                page: 1,
-                text: t.to_string(),
-                bbox: BBox { x0: 0.0, top: k as f64 * 12.0, x1: 100.0, bottom: k as f64 * 12.0 + 10.0 },
-                bold: false,
-                bullet: false,
-                para: k,
-            })
-            .collect()
     }
 
     #[test]

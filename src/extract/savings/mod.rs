@@ -20,22 +20,22 @@
 //! read as ending there (its later lines start the next saving); a comment column in a table
 //! without rules is read into the description.
 
-#[path = "savings_columns.rs"]
-mod savings_columns;
-#[path = "savings_grid.rs"]
-mod savings_grid;
-
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use super::{provenance, Context};
-use crate::contract::{Extraction, Money, Rag, Saving, SavingStatus, SavingsTotal, Warning, WarningCode};
+use crate::contract::{
+    Extraction, Money, Rag, Saving, SavingStatus, SavingsTotal, UnitSource, Warning, WarningCode,
+};
+use crate::extract::read;
+use crate::extract::read::columns::{is_savings_table, period_of, Kind};
+use crate::extract::read::grid::{Grid, GridRow};
+use crate::extract::read::rag::{rating_in_cell, rating_of_colour, Rating};
+use crate::extract::read::units::figure;
+use crate::extract::{provenance, Context};
 use crate::layout::BBox;
-use savings_columns::{is_savings_table, period_of, Kind};
-use savings_grid::{figure, Grid, GridRow};
 
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix) ^ (?: grand \s+ | overall \s+ | net \s+ )? (?: sub \s* -? \s* )? totals? \b | \b (?: sub \s* -? \s* )? totals? \s* :? $")
@@ -65,6 +65,8 @@ static SLIPPED: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Default)]
 struct Run {
     unit: Option<u32>,
+    /// Where `unit` was printed (a caption or note of this table or the one it continues).
+    unit_source: Option<UnitSource>,
     directorate: Option<String>,
     /// Indexes into `out.savings` of every row of the run, and of those since the last total.
     all: Vec<usize>,
@@ -73,7 +75,7 @@ struct Run {
     has_status: bool,
     last_page: u32,
     /// The columns of the run's last table, for a continuation page without a header.
-    columns: Option<Vec<savings_grid::Column>>,
+    columns: Option<Vec<read::grid::Column>>,
     /// Printed decimals of each row's figures, by column header.
     decimals: BTreeMap<usize, BTreeMap<String, u32>>,
 }
@@ -83,24 +85,27 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
     let mut run = Run::default();
     let mut unit_warned = false;
     for page in &ctx.layout.pages {
+        // The run (its unit, directorate and totals) goes on over pages that follow each other;
+        // a table takes the run's columns only where the layout says it continues the last
+        // table of the previous page.
         let continues = run.last_page + 1 == page.number;
         let grids: Vec<Grid> = {
             let mut from_tables: Vec<Grid> = Vec::new();
             for t in &page.tables {
-                let own = savings_grid::from_table(page, t, None)
+                let own = read::grid::from_table(page, t, None)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()));
                 let carried = || {
                     run.columns
                         .as_deref()
-                        .filter(|_| continues)
-                        .and_then(|cols| savings_grid::from_table(page, t, Some(cols)))
+                        .filter(|_| continues && t.continues)
+                        .and_then(|cols| read::grid::from_table(page, t, Some(cols)))
                 };
                 if let Some(g) = own.or_else(carried) {
                     from_tables.push(g);
                 }
             }
             if from_tables.is_empty() {
-                savings_grid::from_words(page)
+                read::grid::from_words(page)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
                     .into_iter()
                     .collect()
@@ -167,12 +172,26 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     let ref_col = col(Kind::Ref);
     run.has_status |= kinds.iter().any(|k| k.is_status());
     let period = col(Kind::Target).and_then(|i| grid.columns.get(i)).and_then(|c| period_of(&c.header));
+    // 1.1 `unit_source`: the target column's own header, else the table's caption or note (or
+    // that of the table this one continues), else nowhere. A note below the table is not yet
+    // told apart from a caption above it (read::grid::caption_unit reads both).
+    let table_source = if grid.unit.is_some() {
+        UnitSource::Caption
+    } else {
+        run.unit_source.unwrap_or(UnitSource::Assumed)
+    };
+    run.unit_source = Some(table_source);
+    let own_header = col(Kind::Target)
+        .and_then(|i| grid.columns.get(i))
+        .and_then(|c| c.unit)
+        .is_some_and(|u| u != 1 || grid.unit.is_none());
+    let unit_source = if own_header { UnitSource::Header } else { table_source };
     let unit_of_col = |i: usize| {
         grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit)
     };
     let money_of = |row: &GridRow, k: Kind| -> Option<Money> {
         let i = col(k)?;
-        row.cells.get(i).and_then(|c| savings_grid::money(&c.text, unit_of_col(i)))
+        row.cells.get(i).and_then(|c| read::units::money(&c.text, unit_of_col(i)))
     };
     let mut pending: Vec<String> = Vec::new();
     let mut pending_bbox: Option<BBox> = None;
@@ -259,7 +278,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
                 cell.rsplit_once('.')
                     .map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count() as u32),
             );
-            columns.insert(header, savings_grid::money(cell, unit_of_col(c)));
+            columns.insert(header, read::units::money(cell, unit_of_col(c)));
         }
         let total_label =
             if is_total_label(&description) && (reference.is_empty() || is_total_label(&reference)) {
@@ -303,6 +322,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
                 .or_else(|| run.directorate.clone()),
             period: period.clone(),
             unit: target_unit,
+            unit_source: Some(unit_source),
             target: money_of(row, Kind::Target),
             over_achieved,
             achieved,
@@ -360,35 +380,18 @@ fn rag_of(row: &GridRow, kinds: &[Kind]) -> (Option<Rag>, Option<String>) {
     let Some(c) = kinds.iter().position(|&k| k == Kind::Rag) else { return (None, None) };
     let Some(cell) = row.cells.get(c) else { return (None, None) };
     let t = cell.text.trim();
-    let l = t.to_lowercase();
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
-    let from_text = if has(&["red", "r"]) {
-        Some(Rag::Red)
-    } else if has(&["amber", "a", "yellow", "orange"]) {
-        Some(Rag::Amber)
-    } else if has(&["green", "g"]) {
-        Some(Rag::Green)
-    } else if has(&["blue", "b", "delivered", "complete", "completed"]) {
-        Some(Rag::Blue)
-    } else {
-        None
-    };
-    let from_fill = cell.fill.and_then(|[r, g, b]| {
-        let (r, g, b) = (i32::from(r), i32::from(g), i32::from(b));
-        if r > 180 && g < 110 && b < 110 {
-            Some(Rag::Red)
-        } else if r > 200 && (110..=215).contains(&g) && b < 110 {
-            Some(Rag::Amber)
-        } else if g > 120 && g > r + 30 && g > b + 30 {
-            Some(Rag::Green)
-        } else if b > 150 && b > r + 60 && b > g + 20 {
-            Some(Rag::Blue)
-        } else {
-            None
-        }
-    });
+    let from_text = rating_in_cell(t).map(rag_of_rating);
+    let from_fill = cell.fill.and_then(rating_of_colour).map(rag_of_rating);
     (from_text.or(from_fill), (!t.is_empty()).then(|| t.to_string()))
+}
+
+fn rag_of_rating(r: Rating) -> Rag {
+    match r {
+        Rating::Red => Rag::Red,
+        Rating::Amber => Rag::Amber,
+        Rating::Green => Rag::Green,
+        Rating::Blue => Rag::Blue,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -481,10 +484,10 @@ fn push_total(
 
 #[cfg(test)]
 mod tests {
-    use super::savings_columns::classify;
-    use super::savings_grid::{Column, GridCell, GridRow};
     use super::*;
     use crate::contract::Source;
+    use crate::extract::read::columns::classify;
+    use crate::extract::read::grid::{Column, GridCell, GridRow};
 
     fn grid(headers: &[&str], rows: &[(&[&str], bool)], unit: Option<u32>) -> Grid {
         let columns = headers
@@ -495,7 +498,7 @@ mod tests {
                 Column {
                     header: h.to_string(),
                     kind: classify(h, numeric),
-                    unit: super::savings_columns::header_unit(h),
+                    unit: crate::extract::read::units::header_unit(h),
                 }
             })
             .collect();
@@ -515,8 +518,9 @@ mod tests {
     fn run_grid(g: &Grid) -> Extraction {
         let mut out = Extraction::empty(Source {
             file: "t.pdf".into(),
-            sha256: String::new(),
-            bytes: 0,
+            path: None,
+            sha256: None,
+            bytes: None,
             pages: Some(1),
             producer: None,
             title: None,

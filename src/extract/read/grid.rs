@@ -1,4 +1,5 @@
-//! A savings table as a grid of header-named columns and rows, from a ruled table or from words.
+//! A money table (savings, budgets) as a grid of header-named columns and rows, from a ruled
+//! table or from words.
 //!
 //! Ruled and aligned tables (`page.tables`) are used as they are when each money column holds one
 //! figure per cell, e.g. Kent's appendix:
@@ -23,10 +24,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::contract::Money;
 use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
 
-use super::savings_columns::{classify, header_unit, unit_of, Kind};
+use super::columns::{classify, Kind};
+use super::rows::same_baseline;
+use super::text::furniture_lines;
+use super::tol::{SAME_BASELINE_PT, SAME_EDGE_PT};
+use super::units::figure;
+use super::units::{header_unit, unit_of};
 
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -65,38 +70,6 @@ impl Grid {
     pub fn kinds(&self) -> Vec<Kind> {
         self.columns.iter().map(|c| c.kind).collect()
     }
-}
-
-/// A cell's figure: one printed number (or none).
-pub fn figure(text: &str) -> Option<Money> {
-    let t = text.trim();
-    if t.split_whitespace().count() != 1 {
-        return None;
-    }
-    money(t, 1)
-}
-
-/// A printed amount in `unit`; a figure carrying its own unit ("£1.4m", "£250k") uses that instead.
-pub fn money(text: &str, unit: u32) -> Option<Money> {
-    let t = text.trim();
-    Money::parse_printed(t, unit).or_else(|| {
-        let (body, own) = if let Some(b) = t.strip_suffix(['m', 'M']) {
-            (b, 1_000_000)
-        } else if let Some(b) = t.strip_suffix(['k', 'K']) {
-            (b, 1000)
-        } else {
-            return None;
-        };
-        // "£1.4m" or "(£0.2m)": only a figure that names pounds carries its own unit.
-        if !body.contains('£') {
-            return None;
-        }
-        let (body, close) = match body.strip_suffix(')') {
-            Some(b) => (b, ")"),
-            None => (body, ""),
-        };
-        Money::parse_printed(&format!("{}{close}", body.trim_end()), own)
-    })
 }
 
 fn words_text(line: &Line) -> String {
@@ -291,7 +264,7 @@ fn join_placed(mut words: Vec<Placed>) -> String {
     let mut lines: Vec<(f64, String)> = Vec::new();
     for w in words {
         match lines.last_mut() {
-            Some((t, l)) if (w.top - *t).abs() < 2.0 => {
+            Some((t, l)) if (w.top - *t).abs() < SAME_BASELINE_PT => {
                 l.push(' ');
                 l.push_str(&w.text);
             }
@@ -388,7 +361,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                 let mut kept: Vec<&str> = Vec::new();
                 let mut moved = false;
                 for l in &cell.line_objs {
-                    let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < 2.0);
+                    let on_desc_line = desc_tops.iter().any(|t| (t - l.bbox.top).abs() < SAME_BASELINE_PT);
                     for w in &l.words {
                         let wordy = figure(&w.text).is_none()
                             && !is_nil_word(&w.text)
@@ -471,7 +444,8 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
             })
             .collect();
         let Some(top) = band.iter().map(|l| l.bbox.top).reduce(f64::min) else { break };
-        let band: Vec<&Line> = band.into_iter().filter(|l| (l.bbox.top - top).abs() < 2.0).collect();
+        let band: Vec<&Line> =
+            band.into_iter().filter(|l| (l.bbox.top - top).abs() < SAME_BASELINE_PT).collect();
         let mut cells = vec![GridCell::default(); ncols];
         let mut placed = 0;
         for w in band.iter().flat_map(|l| l.words.iter()) {
@@ -511,7 +485,7 @@ fn trailing_rows(page: &Page, table: &Table, ncols: usize) -> Vec<GridRow> {
 
 /// The unit printed in a caption above the header or a note just below the table.
 pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<u32> {
-    let lines = page.lines.iter().chain(page.furniture.iter().map(|(_, l)| l));
+    let lines = page.lines.iter().chain(furniture_lines(page, None));
     let mut best: Option<(f64, u32)> = None;
     for l in lines {
         let above = l.bbox.bottom <= header.bottom + 1.0 && l.bbox.top >= header.top - 80.0;
@@ -546,18 +520,13 @@ struct VRow {
 }
 
 fn visual_rows(page: &Page) -> Vec<VRow> {
-    let mut words: Vec<Word> = page
-        .lines
-        .iter()
-        .chain(page.furniture.iter().map(|(_, l)| l))
-        .flat_map(|l| l.words.iter().cloned())
-        .collect();
+    let mut words: Vec<Word> =
+        page.lines.iter().chain(furniture_lines(page, None)).flat_map(|l| l.words.iter().cloned()).collect();
     words.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top).then(a.bbox.x0.total_cmp(&b.bbox.x0)));
     let mut rows: Vec<VRow> = Vec::new();
     for w in words {
-        let tol = 0.5 * w.size.max(4.0);
         match rows.last_mut() {
-            Some(r) if w.bbox.top - r.top <= tol => {
+            Some(r) if same_baseline(r.top, w.bbox.top, w.size) => {
                 r.bottom = r.bottom.max(w.bbox.bottom);
                 r.words.push(w);
             }
@@ -606,7 +575,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     for r in body {
         // Dashes ("-" for nil) join columns the figures made; alone they are punctuation.
         for w in r.words.iter().filter(|w| figure(&w.text).is_some()) {
-            match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= 3.0) {
+            match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= SAME_EDGE_PT) {
                 Some(c) => {
                     c.1 = c.1.min(w.bbox.x0);
                     c.2 += 1;
@@ -625,10 +594,10 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let money_col = |x1: f64| -> Option<usize> {
         let mut prev = first_left;
         for (i, c) in rights.iter().enumerate() {
-            if x1 > prev && x1 <= c.0 + 3.0 {
+            if x1 > prev && x1 <= c.0 + SAME_EDGE_PT {
                 return Some(i);
             }
-            prev = c.0 + 3.0;
+            prev = c.0 + SAME_EDGE_PT;
         }
         None
     };
@@ -671,7 +640,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         let mut lines: Vec<(f64, String)> = Vec::new();
         for (top, _, text) in ws {
             match lines.last_mut() {
-                Some((t, l)) if (top - *t).abs() < 2.0 => {
+                Some((t, l)) if (top - *t).abs() < SAME_BASELINE_PT => {
                     l.push(' ');
                     l.push_str(&text);
                 }
@@ -715,7 +684,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); columns.len()];
         for w in &r.words {
             let money = if is_figure_word(w) {
-                rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= 3.0)
+                rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= SAME_EDGE_PT)
             } else {
                 None
             };

@@ -1,4 +1,4 @@
-//! Inspection date spans as Ofsted prints them, and grades of text.
+//! Date spans as inspection reports print them.
 //!
 //! "18 to 29 July 2022", "3 December 2018 to 14 December 2018", "8 and 9 October 2019",
 //! "30 September to 11 October 2024 and 13 to 16 January 2025": a run of day parts joined by
@@ -9,8 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::contract::GradeCode;
-use crate::extract::common::{iso, month_number};
+use super::{iso, month_number};
 
 /// A run of day parts ending in a full date.
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
@@ -80,23 +79,6 @@ pub fn spans(text: &str) -> Vec<Span> {
     out
 }
 
-/// The grade code of a text that is only a grade ("Good", "Requires Improvement to be good",
-/// "requires improvement" over two lines); None for anything else.
-pub fn grade_code(text: &str) -> Option<GradeCode> {
-    let t: String = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-    match t {
-        "outstanding" => Some(GradeCode::Outstanding),
-        "good" => Some(GradeCode::Good),
-        "requires improvement to be good" | "require improvement to be good" => {
-            Some(GradeCode::RequiresImprovementToBeGood)
-        }
-        "requires improvement" | "require improvement" => Some(GradeCode::RequiresImprovement),
-        "inadequate" => Some(GradeCode::Inadequate),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,20 +112,5 @@ mod tests {
             Some(("2019-10-08", "2019-10-09"))
         );
         assert_eq!(spans("31 October 2019").first().map(|s| s.parts), Some(1));
-    }
-
-    #[test]
-    fn grades() {
-        assert_eq!(
-            grade_code("Requires Improvement to be good"),
-            Some(GradeCode::RequiresImprovementToBeGood)
-        );
-        assert_eq!(
-            grade_code("Requires improvement\nto be good"),
-            Some(GradeCode::RequiresImprovementToBeGood)
-        );
-        assert_eq!(grade_code("Requires improvement"), Some(GradeCode::RequiresImprovement));
-        assert_eq!(grade_code("Good."), Some(GradeCode::Good));
-        assert_eq!(grade_code("Good practice"), None);
     }
 }

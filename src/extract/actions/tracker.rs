@@ -13,9 +13,11 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::common::parse_date;
-use super::{provenance, Context};
 use crate::contract::{Action, ActionOrigin, ActionStatus, Extraction, SectionKind, Warning, WarningCode};
+use crate::extract::read::columns::{column_of, find_columns, header_row, Synonyms};
+use crate::extract::read::dates::parse_date;
+use crate::extract::read::rag::{rating_of_colour, Rating};
+use crate::extract::{provenance, Context};
 use crate::layout::{Row, Table};
 
 /// Which column holds what, found from the header's words.
@@ -29,55 +31,37 @@ struct Columns {
     meeting: Option<usize>,
 }
 
+/// What a tracker's header cells name, the most telling first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    Status,
+    Owner,
+    Due,
+    Text,
+    Item,
+    Meeting,
+}
+
+const HEADERS: &[(Slot, Synonyms)] = &[
+    (Slot::Status, &["status", "rag", "progress", "update"]),
+    (Slot::Owner, &["owner", "lead", "responsib", "officer", "^who"]),
+    (Slot::Due, &["due", "deadline", "by when", "timescale", "target date"]),
+    (Slot::Text, &["outcome", "action", "agreed", "decision", "recommendation", "request"]),
+    (Slot::Item, &["item", "subject", "topic", "minute", "title"]),
+    (Slot::Meeting, &["meeting", "=date"]),
+];
+
 impl Columns {
     fn from_header(cells: &[String]) -> Option<Columns> {
-        let mut c = Columns::default();
-        for (i, h) in cells.iter().enumerate() {
-            let h = h.to_lowercase();
-            let slot = if h.contains("status")
-                || h.contains("rag")
-                || h.contains("progress")
-                || h.contains("update")
-            {
-                &mut c.status
-            } else if h.contains("owner")
-                || h.contains("lead")
-                || h.contains("responsib")
-                || h.contains("officer")
-                || h.starts_with("who")
-            {
-                &mut c.owner
-            } else if h.contains("due")
-                || h.contains("deadline")
-                || h.contains("by when")
-                || h.contains("timescale")
-                || h.contains("target date")
-            {
-                &mut c.due
-            } else if h.contains("outcome")
-                || h.contains("action")
-                || h.contains("agreed")
-                || h.contains("decision")
-                || h.contains("recommendation")
-                || h.contains("request")
-            {
-                &mut c.text
-            } else if h.contains("item")
-                || h.contains("subject")
-                || h.contains("topic")
-                || h.contains("minute")
-                || h.contains("title")
-            {
-                &mut c.item
-            } else if h.contains("meeting") || h == "date" {
-                &mut c.meeting
-            } else {
-                continue;
-            };
-            if slot.is_none() {
-                *slot = Some(i);
-            }
-        }
+        let found = find_columns(cells, HEADERS);
+        let c = Columns {
+            item: column_of(&found, Slot::Item),
+            owner: column_of(&found, Slot::Owner),
+            text: column_of(&found, Slot::Text),
+            status: column_of(&found, Slot::Status),
+            due: column_of(&found, Slot::Due),
+            meeting: column_of(&found, Slot::Meeting),
+        };
         let found = [c.item, c.owner, c.text, c.status, c.due].iter().filter(|x| x.is_some()).count();
         (found >= 2 && (c.text.is_some() || c.item.is_some())).then_some(c)
     }
@@ -250,10 +234,7 @@ fn read_tracker(ctx: &Context, section: &crate::contract::Section, out: &mut Ext
 
 /// The header row (its index) and the columns it names.
 fn header_of(table: &Table) -> Option<(usize, Columns)> {
-    table.rows.iter().take(4).enumerate().find_map(|(i, r)| {
-        let cells: Vec<String> = r.cells.iter().map(|c| c.text.clone()).collect();
-        Columns::from_header(&cells).map(|c| (i, c))
-    })
+    header_row(table, 4, Columns::from_header)
 }
 
 fn row_bbox(row: &Row) -> crate::layout::BBox {
@@ -301,17 +282,13 @@ fn distance(a: [u8; 3], b: [u8; 3]) -> u32 {
     a.iter().zip(b.iter()).map(|(x, y)| u32::from(x.abs_diff(*y))).sum()
 }
 
-/// Green completed, amber pending, red incomplete; greys and white say nothing.
+/// Green completed, amber pending, red incomplete; greys, white and blue say nothing.
 pub fn status_from_colour(c: [u8; 3]) -> Option<ActionStatus> {
-    let [r, g, b] = c.map(i32::from);
-    if g > r + 30 && g > b + 30 {
-        Some(ActionStatus::Completed)
-    } else if r > 180 && (100..=220).contains(&g) && b < 120 && r > g + 20 {
-        Some(ActionStatus::Pending)
-    } else if r > 150 && g < 100 && b < 100 {
-        Some(ActionStatus::Incomplete)
-    } else {
-        None
+    match rating_of_colour(c)? {
+        Rating::Green => Some(ActionStatus::Completed),
+        Rating::Amber => Some(ActionStatus::Pending),
+        Rating::Red => Some(ActionStatus::Incomplete),
+        Rating::Blue => None,
     }
 }
 

@@ -1,0 +1,125 @@
+//! RAG ratings as printed: a word ("Red", "A", "Amber/Red", "on track") or a fill colour.
+//!
+//! One classifier for every extractor; each maps [`Rating`] to its record's own vocabulary
+//! (a saving's `Rag`, a workstream's `RagStatus`, an action's `ActionStatus`).
+
+/// A RAG rating, worst last but Blue (delivered) apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    Green,
+    Amber,
+    Red,
+    /// Delivered or complete, where a scheme prints a fourth colour.
+    Blue,
+}
+
+/// The rating a fill colour shows; greys, white and pale tints show none.
+///
+/// # Example
+/// ```
+/// use councilpdf::extract::read::rag::{rating_of_colour, Rating};
+/// assert_eq!(rating_of_colour([0x92, 0xd0, 0x50]), Some(Rating::Green));
+/// assert_eq!(rating_of_colour([0xff, 0xc0, 0x00]), Some(Rating::Amber));
+/// assert_eq!(rating_of_colour([0xd9, 0xd9, 0xd9]), None);
+/// ```
+pub fn rating_of_colour(c: [u8; 3]) -> Option<Rating> {
+    let [r, g, b] = c.map(i32::from);
+    if g > r + LEAD && g > b + LEAD {
+        Some(Rating::Green)
+    } else if r > AMBER_RED_MIN
+        && AMBER_GREEN.contains(&g)
+        && b < AMBER_BLUE_MAX
+        && r > g + AMBER_RED_OVER_GREEN
+    {
+        Some(Rating::Amber)
+    } else if r > RED_MIN && g < RED_OTHERS_MAX && b < RED_OTHERS_MAX {
+        Some(Rating::Red)
+    } else if b > BLUE_MIN && b > r + 2 * LEAD && b > g + AMBER_RED_OVER_GREEN {
+        Some(Rating::Blue)
+    } else {
+        None
+    }
+}
+
+// Colour cut-offs, channels 0–255. Each was the widest of the extractors' former cut-offs that
+// kept every fixture's reading.
+/// A channel leads the other two by more than this to name green (or, doubled, blue).
+const LEAD: i32 = 30;
+/// Amber: strong red, middling green (below: red, above: yellow-green), little blue.
+const AMBER_RED_MIN: i32 = 180;
+const AMBER_GREEN: std::ops::RangeInclusive<i32> = 100..=220;
+const AMBER_BLUE_MAX: i32 = 120;
+const AMBER_RED_OVER_GREEN: i32 = 20;
+/// Red: red above this, green and blue below the next.
+const RED_MIN: i32 = 150;
+const RED_OTHERS_MAX: i32 = 110;
+/// Blue: at least this much blue.
+const BLUE_MIN: i32 = 150;
+
+/// A rating printed as a whole word or phrase: "R", "Red", "on track", "Amber/Red" (the worse
+/// of two parts). Text that only mentions a colour among other words is none.
+pub fn rating_of_word(text: &str) -> Option<Rating> {
+    let t = text.to_lowercase();
+    let rank = |p: &str| match p {
+        "r" | "red" | "off track" | "significant risk" => Some(2),
+        "a" | "amber" | "at risk" | "some risk" => Some(1),
+        "g" | "green" | "on track" | "complete" | "completed" => Some(0),
+        _ => None,
+    };
+    let worst = t
+        .split('/')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter_map(|p| rank(&p))
+        .max()?;
+    Some(match worst {
+        2 => Rating::Red,
+        1 => Rating::Amber,
+        _ => Rating::Green,
+    })
+}
+
+/// A rating named by any word of a cell ("Amber – at risk", "G", "Delivered"): red before
+/// amber before green before blue.
+pub fn rating_in_cell(text: &str) -> Option<Rating> {
+    let l = text.to_lowercase();
+    let words: Vec<&str> = l.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(w));
+    if has(&["red", "r"]) {
+        Some(Rating::Red)
+    } else if has(&["amber", "a", "yellow", "orange"]) {
+        Some(Rating::Amber)
+    } else if has(&["green", "g"]) {
+        Some(Rating::Green)
+    } else if has(&["blue", "b", "delivered", "complete", "completed"]) {
+        Some(Rating::Blue)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_palette_colours() {
+        // Excel/Word's standard fills as shaded in trackers and savings plans.
+        assert_eq!(rating_of_colour([0x92, 0xd0, 0x50]), Some(Rating::Green));
+        assert_eq!(rating_of_colour([0x00, 0xb0, 0x50]), Some(Rating::Green));
+        assert_eq!(rating_of_colour([0xff, 0xc0, 0x00]), Some(Rating::Amber));
+        assert_eq!(rating_of_colour([0xff, 0x00, 0x00]), Some(Rating::Red));
+        assert_eq!(rating_of_colour([0xc0, 0x00, 0x00]), Some(Rating::Red));
+        assert_eq!(rating_of_colour([0x00, 0x70, 0xc0]), Some(Rating::Blue));
+        assert_eq!(rating_of_colour([0xd9, 0xd9, 0xd9]), None);
+        assert_eq!(rating_of_colour([0xff, 0xff, 0xff]), None);
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(rating_of_word("Amber/Red"), Some(Rating::Red));
+        assert_eq!(rating_of_word("On  track"), Some(Rating::Green));
+        assert_eq!(rating_of_word("Amber – at risk"), None);
+        assert_eq!(rating_in_cell("Amber – at risk"), Some(Rating::Amber));
+        assert_eq!(rating_in_cell("Delivered"), Some(Rating::Blue));
+    }
+}
