@@ -163,8 +163,9 @@ pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Output {
 
 fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output {
     // 1. PDF layer.
-    let raw = match pdf::read(bytes, &options.limits) {
-        Ok(raw) => raw,
+    // The first layout steps run on each page as it is read, so its glyphs can go at once.
+    let (info, staged) = match pdf::read_with(bytes, &options.limits, layout::stage) {
+        Ok(read) => read,
         Err(e) => {
             let code = match e {
                 pdf::PdfError::NotPdf(_) => ErrorCode::NotPdf,
@@ -175,18 +176,18 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
             return failure(source, code, e.to_string());
         }
     };
-    source.pages = Some(raw.page_count);
-    source.producer = raw.producer.clone();
-    source.title = raw.title.clone();
+    source.pages = Some(info.page_count);
+    source.producer = info.producer.clone();
+    source.title = info.title.clone();
     let mut out = Extraction::empty(source);
-    out.warnings.extend(read_warnings(&raw));
+    out.warnings.extend(read_warnings(&info, staged.iter().map(layout::StagedPage::raw)));
 
     // 2. Layout.
-    let layout = layout::build(&raw);
+    let layout = layout::build_staged(staged);
     out.warnings.extend(layout_warnings(&layout));
 
     // 3. Sections and document type.
-    let (doc_type, sections) = segment::segment(&layout, raw.title.as_deref());
+    let (doc_type, sections) = segment::segment(&layout, info.title.as_deref());
     out.document_type = doc_type;
     out.sections = sections;
 
@@ -196,10 +197,13 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
     Output::Ok(Box::new(out))
 }
 
-fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
+fn read_warnings<'p>(
+    info: &pdf::DocInfo,
+    pages: impl Iterator<Item = &'p pdf::RawPage> + Clone,
+) -> Vec<Warning> {
     let mut w = Vec::new();
-    for p in &raw.pages {
-        let total = p.undecodable + p.glyphs.len();
+    for p in pages.clone() {
+        let total = p.undecodable + p.glyph_count;
         if p.undecodable >= 20 && p.undecodable * 20 >= total {
             w.push(Warning::new(
                 WarningCode::GarbledText,
@@ -208,13 +212,13 @@ fn read_warnings(raw: &pdf::RawDocument) -> Vec<Warning> {
             ));
         }
     }
-    for r in &raw.repairs {
+    for r in &info.repairs {
         w.push(Warning::new(WarningCode::RepairedInput, r.clone(), None));
     }
-    for (page, why) in &raw.over_budget {
+    for (page, why) in &info.over_budget {
         w.push(Warning::new(WarningCode::PageBudgetExceeded, why.clone(), Some(*page)));
     }
-    for p in raw.pages.iter().filter(|p| !p.readable) {
+    for p in pages.filter(|p| !p.readable) {
         let why = p.problem.clone().unwrap_or_else(|| "unreadable".into());
         w.push(Warning::new(
             WarningCode::PageUnreadable,

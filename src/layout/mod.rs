@@ -10,19 +10,53 @@ pub use model::*;
 
 use crate::pdf::{RawDocument, RawPage};
 use order::Item;
+use rayon::prelude::*;
+
+/// A page after its first layout steps (words and line fragments), its glyphs dropped.
+pub struct StagedPage {
+    raw: RawPage,
+    lines: Vec<Line>,
+}
+
+/// Steps 1-2 of one page: words and line fragments, before we know what repeats. The page's
+/// glyphs are dropped here, so memory holds lines, not glyphs, for the pages read so far.
+pub fn stage(mut raw: RawPage) -> StagedPage {
+    let lines = page_lines(&raw);
+    raw.glyphs = Vec::new();
+    StagedPage { raw, lines }
+}
+
+impl StagedPage {
+    /// The page as the PDF layer read it, without its glyphs.
+    pub fn raw(&self) -> &RawPage {
+        &self.raw
+    }
+}
 
 /// Builds the layout of every page, then recognises furniture across pages.
 pub fn build(doc: &RawDocument) -> Layout {
-    // Steps 1-2 per page: words and line fragments, before we know what repeats.
-    let staged: Vec<(Vec<Line>, &RawPage)> = doc.pages.iter().map(|p| (page_lines(p), p)).collect();
+    let staged = doc
+        .pages
+        .par_iter()
+        .map(|p| {
+            let lines = page_lines(p);
+            StagedPage { raw: p.clone_without_glyphs(), lines }
+        })
+        .collect();
+    build_staged(staged)
+}
+
+/// Builds the layout from pages already staged (see [`stage`]).
+pub fn build_staged(staged: Vec<StagedPage>) -> Layout {
     // Step 3: furniture and printed page numbers need every page.
     let views: Vec<(&[Line], f64, &RawPage)> =
-        staged.iter().map(|(l, p)| (l.as_slice(), p.height, *p)).collect();
+        staged.iter().map(|s| (s.lines.as_slice(), s.raw.height, &s.raw)).collect();
     let furniture = furniture::find(&views);
+    // Steps 4-6 per page, in parallel; the order of pages is kept.
     let mut pages: Vec<Page> = staged
-        .into_iter()
+        .into_par_iter()
         .zip(furniture)
-        .map(|((lines, raw), (furn, printed))| finish_page(raw, lines, furn, printed))
+        .map(|(s, (furn, printed))| finish_page(s.raw, s.lines, furn, printed))
         .collect();
     // Step 7: tables that carry on from the previous page.
     for i in 1..pages.len() {
@@ -58,7 +92,7 @@ fn page_lines(p: &RawPage) -> Vec<Line> {
     words::lines(raw, &p.rules)
 }
 
-fn finish_page(raw: &RawPage, lines: Vec<Line>, marks: Vec<furniture::Mark>, printed: Option<u32>) -> Page {
+fn finish_page(raw: RawPage, lines: Vec<Line>, marks: Vec<furniture::Mark>, printed: Option<u32>) -> Page {
     let mut furniture = Vec::new();
     let mut body = Vec::new();
     for (i, l) in lines.into_iter().enumerate() {
@@ -125,8 +159,8 @@ fn finish_page(raw: &RawPage, lines: Vec<Line>, marks: Vec<furniture::Mark>, pri
         tables,
         furniture,
         printed_number: printed,
-        fills: raw.fills.clone(),
-        rules: raw.rules.clone(),
+        fills: raw.fills,
+        rules: raw.rules,
         has_text,
         readable: raw.readable,
         body_size,

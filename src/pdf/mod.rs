@@ -6,13 +6,14 @@ mod decode;
 mod geom;
 mod repair;
 mod scan;
+mod walk;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 pub use content::FontInfo;
-use content::{PageGraphics, RunInfo, Walker};
+use content::{PageGraphics, RunInfo};
 pub use geom::{Matrix, PageFrame};
 
 /// Limits that keep one hostile file from costing more than it is worth.
@@ -113,6 +114,27 @@ pub struct RawPage {
     pub problem: Option<String>,
     /// Glyphs whose font decoded them to control characters or U+FFFD (a broken font).
     pub undecodable: usize,
+    /// How many glyphs the page had when it was read (`glyphs` may since have been dropped).
+    pub glyph_count: usize,
+}
+
+impl RawPage {
+    /// A copy of everything but the glyphs.
+    pub fn clone_without_glyphs(&self) -> RawPage {
+        RawPage {
+            number: self.number,
+            width: self.width,
+            height: self.height,
+            glyphs: Vec::new(),
+            rules: self.rules.clone(),
+            fills: self.fills.clone(),
+            image_cover: self.image_cover,
+            readable: self.readable,
+            problem: self.problem.clone(),
+            undecodable: self.undecodable,
+            glyph_count: self.glyph_count,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -133,6 +155,41 @@ pub struct RawDocument {
 /// `NotPdf`, `Encrypted`, `TooLarge` or `Malformed` when the file cannot be read at all. A page
 /// that fails is returned with `readable: false`; the other pages are still read.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
+    let (info, pages) = read_with(bytes, limits, |p| p)?;
+    Ok(RawDocument {
+        producer: info.producer,
+        title: info.title,
+        page_count: info.page_count,
+        pages,
+        repairs: info.repairs,
+        over_budget: info.over_budget,
+    })
+}
+
+/// What [`read_with`] says about the file besides its pages.
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    pub producer: Option<String>,
+    pub title: Option<String>,
+    pub page_count: u32,
+    /// What was repaired or skipped while reading (one line each).
+    pub repairs: Vec<String>,
+    /// (page, message) for each page whose drawing stopped at its work budget.
+    pub over_budget: Vec<(u32, String)>,
+}
+
+/// Opens `bytes`, reads every page and hands each to `per_page` as soon as it is read, so a
+/// page's glyphs can be dropped before the next page is read. Pages are read in parallel (on
+/// the current rayon pool); the results come back in page order and are the same whatever the
+/// number of threads.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_with<T: Send>(
+    bytes: &[u8],
+    limits: &Limits,
+    per_page: impl Fn(RawPage) -> T + Sync,
+) -> Result<(DocInfo, Vec<T>), PdfError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64, limits.max_file_bytes));
     }
@@ -181,6 +238,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
             );
         }
     }
+    // Every content stream is inflated once here, under the decoder's output bound; the repairs,
+    // our walk and pdf-extract then read the same decoded bytes. What does not decode within the
+    // bound is left compressed, for the repairs to defuse as a bomb.
+    walk::inflate_contents(&mut doc, limits);
     let fixed = repair::repair(&mut doc, limits);
     repairs.extend(fixed.notes);
     let over_budget = fixed.over_budget;
@@ -191,23 +252,23 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<RawDocument, PdfError> {
     if page_count > limits.max_pages {
         repairs.push(format!("only the first {} of {} pages were read", limits.max_pages, page_count));
     }
-    let mut pages = Vec::with_capacity(page_ids.len().min(limits.max_pages as usize));
-    for &(num, id) in page_ids.iter().take(limits.max_pages as usize) {
-        pages.push(read_page(&doc, num, id));
-    }
+    let jobs = &page_ids[..page_ids.len().min(limits.max_pages as usize)];
+    let mut pages = walk::read_pages(&mut doc, jobs, &per_page);
     // A page that failed may select a font its resources lack: add one and read it again.
-    for (i, &(num, id)) in page_ids.iter().take(limits.max_pages as usize).enumerate() {
-        if !pages[i].readable && repair::repair_page(&mut doc, id) {
-            let again = read_page(&doc, num, id);
-            if again.readable {
+    for (i, &(num, id)) in jobs.iter().enumerate() {
+        let Some(slot) = pages.get_mut(i) else { continue };
+        if !slot.0 && repair::repair_page(&mut doc, id) {
+            let again = walk::read_pages(&mut doc, &[(num, id)], &per_page);
+            if let Some(again) = again.into_iter().next().filter(|a| a.0) {
                 repairs.push(format!(
                     "page {num}: a font missing from the page resources was replaced by Helvetica"
                 ));
-                pages[i] = again;
+                *slot = again;
             }
         }
     }
-    Ok(RawDocument { producer, title, page_count, pages, repairs, over_budget })
+    let pages = pages.into_iter().map(|(_, t)| t).collect();
+    Ok((DocInfo { producer, title, page_count, repairs, over_budget }, pages))
 }
 
 fn load(bytes: &[u8]) -> Result<Document, PdfError> {
@@ -329,84 +390,6 @@ fn rect_of(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f64; 4]> {
     (r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0 && r.iter().all(|x| x.is_finite())).then_some(r)
 }
 
-fn read_page(doc: &Document, number: u32, id: ObjectId) -> RawPage {
-    let mut page = RawPage {
-        number,
-        width: 612.0,
-        height: 792.0,
-        glyphs: vec![],
-        rules: vec![],
-        fills: vec![],
-        image_cover: 0.0,
-        readable: false,
-        problem: None,
-        undecodable: 0,
-    };
-    let Ok(dict) = doc.get_dictionary(id) else {
-        page.problem = Some("page object missing".into());
-        return page;
-    };
-    let media = rect_of(doc, dict, b"MediaBox").unwrap_or([0.0, 0.0, 612.0, 792.0]);
-    let crop = rect_of(doc, dict, b"CropBox")
-        .map(|c| [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])])
-        .filter(|c| c[2] > c[0] && c[3] > c[1])
-        .unwrap_or(media);
-    let rotate = match inherited(doc, dict, b"Rotate") {
-        Some(Object::Integer(r)) => r.rem_euclid(360) / 90 * 90,
-        _ => 0,
-    };
-    let frame = PageFrame { crop, rotate };
-    page.width = frame.width();
-    page.height = frame.height();
-
-    // Our own walk first: fonts, colours, rulings, forms.
-    let resources = match inherited(doc, dict, b"Resources") {
-        Some(Object::Dictionary(d)) => Some(d),
-        _ => None,
-    };
-    let (graphics, blank) = catch_unwind(AssertUnwindSafe(|| {
-        let content = doc.get_page_content(id).unwrap_or_default();
-        let blank = content.iter().all(|b| b.is_ascii_whitespace());
-        (Walker::new(doc).walk_page(&content, resources), blank)
-    }))
-    .unwrap_or_default();
-    if blank {
-        // Nothing to show. pdf-extract rebuilds the whole page list for every page it reads,
-        // so skipping blank pages keeps a file of 5,000 empty pages from taking minutes.
-        page.readable = true;
-        convert_graphics(&graphics, &frame, &mut page);
-        return page;
-    }
-
-    // Then pdf-extract for the glyphs, isolated: it panics on some real fonts.
-    let mut dev = GlyphDev { runs: &graphics.runs, run_index: None, glyphs: Vec::new(), undecodable: 0 };
-    let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
-    match result {
-        Ok(Ok(())) => page.readable = true,
-        Ok(Err(e)) => page.problem = Some(format!("text layer unreadable: {e}")),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_else(|| "unknown failure".into());
-            page.problem = Some(format!("text layer unreadable: {}", msg.lines().next().unwrap_or("")));
-        }
-    }
-    let runs_matched = dev.run_index.map(|i| i + 1).unwrap_or(0) == graphics.runs.len();
-    let user_glyphs = std::mem::take(&mut dev.glyphs);
-    page.undecodable = dev.undecodable;
-    let frame = reading_frame(frame, &user_glyphs);
-    page.width = frame.width();
-    page.height = frame.height();
-    // When our walk and pdf-extract disagree on how many strings the page shows, font facts
-    // could sit on the wrong glyphs: drop them rather than mislead.
-    let runs: &[RunInfo] = if runs_matched { &graphics.runs } else { &[] };
-    page.glyphs = user_glyphs.iter().filter_map(|g| place(&frame, g, runs)).collect();
-    convert_graphics(&graphics, &frame, &mut page);
-    page
-}
-
 fn convert_graphics(g: &PageGraphics, frame: &PageFrame, page: &mut RawPage) {
     let vis = |x: f64, y: f64| frame.to_visual(x, y);
     for s in &g.segments {
@@ -455,70 +438,6 @@ fn convert_graphics(g: &PageGraphics, frame: &PageFrame, page: &mut RawPage) {
         cover += w * h / page_area;
     }
     page.image_cover = cover.min(1.0);
-}
-
-/// Collects pdf-extract's characters, placed with the run facts from our own walk.
-struct GlyphDev<'r> {
-    runs: &'r [RunInfo],
-    run_index: Option<usize>,
-    glyphs: Vec<UserGlyph>,
-    undecodable: usize,
-}
-
-impl pdf_extract::OutputDev for GlyphDev<'_> {
-    fn begin_page(
-        &mut self,
-        _: u32,
-        _: &pdf_extract::MediaBox,
-        _: Option<(f64, f64, f64, f64)>,
-    ) -> Result<(), pdf_extract::OutputError> {
-        Ok(())
-    }
-    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
-        Ok(())
-    }
-    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
-        self.run_index = Some(self.run_index.map_or(0, |i| i + 1));
-        Ok(())
-    }
-    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
-        Ok(())
-    }
-    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
-        Ok(())
-    }
-    fn output_character(
-        &mut self,
-        trm: &pdf_extract::Transform,
-        width: f64,
-        _spacing: f64,
-        font_size: f64,
-        ch: &str,
-    ) -> Result<(), pdf_extract::OutputError> {
-        if self.glyphs.len() > 2_000_000 {
-            return Ok(());
-        }
-        let run = self.run_index.and_then(|i| self.runs.get(i));
-        let base = run.map(|r| r.base).unwrap_or(Matrix::IDENTITY);
-        let m = Matrix([trm.m11, trm.m12, trm.m21, trm.m22, trm.m31, trm.m32]).then(&base);
-        if !m.is_finite() || !font_size.is_finite() {
-            return Ok(());
-        }
-        let text: String =
-            ch.chars().filter(|c| (!c.is_control() || *c == '\t') && *c != '\u{FFFD}').collect();
-        if text.is_empty() {
-            self.undecodable += 1;
-            return Ok(());
-        }
-        self.glyphs.push(UserGlyph {
-            origin: m.apply(0.0, 0.0),
-            adv: m.apply_vec(width * font_size, 0.0),
-            up: m.apply_vec(0.0, font_size),
-            text,
-            run: self.run_index,
-        });
-        Ok(())
-    }
 }
 
 /// A glyph in PDF user space, before the page's visual frame is settled.

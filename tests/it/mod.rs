@@ -18,6 +18,7 @@ mod layout_text;
 mod minutes;
 mod ofsted;
 mod pack;
+mod parallel;
 mod progress;
 mod reproducers;
 mod savings;
