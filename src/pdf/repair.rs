@@ -108,6 +108,29 @@ fn forms_of(doc: &Document, resources: &Dictionary) -> Vec<(Vec<u8>, ObjectId)> 
         .collect()
 }
 
+/// A form's decoded content, if it can be decoded (else the walk assumes it draws every form).
+fn form_content(doc: &Document, id: ObjectId) -> Option<Vec<u8>> {
+    let Ok(Object::Stream(s)) = doc.get_object(id) else { return None };
+    if s.dict.get(b"Filter").is_ok() {
+        s.decompressed_content().ok()
+    } else {
+        Some(s.content.clone())
+    }
+}
+
+/// Whether content shows `/name … Do` (the name followed by whitespace and `Do`).
+fn names_do(content: &[u8], name: &[u8]) -> bool {
+    let mut needle = b"/".to_vec();
+    needle.extend_from_slice(name);
+    content.windows(needle.len()).enumerate().any(|(i, w)| {
+        w == needle.as_slice() && {
+            let rest = content.get(i + needle.len()..).unwrap_or(&[]);
+            let after = rest.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(rest.len());
+            after > 0 && rest.get(after..after + 2) == Some(b"Do".as_slice())
+        }
+    })
+}
+
 fn form_resources(doc: &Document, id: ObjectId) -> Option<Dictionary> {
     let Ok(Object::Stream(s)) = doc.get_object(id) else { return None };
     match s.dict.get(b"Resources") {
@@ -139,7 +162,13 @@ fn break_form_cycles(doc: &mut Document) -> usize {
                 break;
             }
             let Some(res) = form_resources(doc, id) else { continue };
+            // Only a form its content draws counts: LibreOffice gives every form of a page one
+            // shared resource dictionary that lists each form, itself included, without a cycle.
+            let content = form_content(doc, id);
             for (name, child) in forms_of(doc, &res) {
+                if content.as_deref().is_some_and(|c| !names_do(c, &name)) {
+                    continue;
+                }
                 if path.contains(&child) {
                     cut.insert((id, name));
                 } else {

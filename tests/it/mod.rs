@@ -8,6 +8,7 @@ mod foundation;
 mod gen_minutes;
 mod gen_ofsted;
 mod gen_pack;
+mod gen_progress;
 mod gen_savings;
 mod hostile;
 mod layout_text;
