@@ -327,6 +327,26 @@ fn title_of(page: &Page, kind: SectionKind) -> Option<String> {
 }
 
 /// Counts how many of `words` occur in `text`.
+/// How many of the three progress lists (working well, not working well, escalations) the
+/// paper's short lines head, and how many such headings there are.
+fn progress_headings(layout: &Layout) -> (usize, usize) {
+    use crate::extract::read::headings::{list_meaning, ListMeaning};
+    let found: Vec<ListMeaning> = layout
+        .pages
+        .iter()
+        .take(12)
+        .flat_map(|p| p.lines.iter())
+        .filter(|l| l.bullet.is_none())
+        .filter_map(|l| list_meaning(&l.text))
+        .filter(|m| *m != ListMeaning::Projects)
+        .collect();
+    let mut kinds: Vec<ListMeaning> = found.clone();
+    kinds.dedup();
+    kinds.sort_by_key(|m| *m as u8);
+    kinds.dedup();
+    (kinds.len(), found.len())
+}
+
 fn score(text: &str, words: &[&str]) -> usize {
     words.iter().filter(|w| text.contains(*w)).count()
 }
@@ -401,8 +421,12 @@ fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> 
         "workstream",
         "rag status",
     ];
+    // List headings by meaning ("Successes", "Concerns", "Asks of the Board"): a report whose
+    // headings name at least two of the three lists, more than once, is a progress report.
+    let (kinds, headings) = progress_headings(layout);
     if score(&all_text, &progress_words) >= 3
         || (slides * 2 > layout.pages.len() && score(&all_text, &progress_words) >= 1)
+        || (kinds >= 2 && headings >= 4)
     {
         return DocumentType::ProgressReport;
     }

@@ -10,6 +10,7 @@ mod gen_agenda;
 mod gen_minutes;
 mod gen_ofsted;
 mod gen_pack;
+mod gen_progress;
 mod gen_savings;
 mod gen_savings_units;
 mod gen_welsh;

@@ -5,6 +5,7 @@
 pub mod columns;
 pub mod dates;
 pub mod grid;
+pub mod headings;
 pub mod rag;
 pub mod rows;
 pub mod text;

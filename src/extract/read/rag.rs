@@ -97,6 +97,63 @@ pub fn rating_in_cell(text: &str) -> Option<Rating> {
     }
 }
 
+/// What a status colour shows under contract 1.1's hue rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hue {
+    /// The nearest of red, amber, green and blue by hue.
+    Rating(Rating),
+    /// Grey, black, white or a hue far from all four (purple): no status, warned of.
+    Unreadable,
+}
+
+/// A status shown only as a colour: the nearest of red/amber/green/blue by hue; a colour with
+/// little saturation (grey, white, black) or far from all four hues is [`Hue::Unreadable`].
+///
+/// # Example
+/// ```
+/// use councilpdf::extract::read::rag::{rating_of_hue, Hue, Rating};
+/// assert_eq!(rating_of_hue([0x00, 0xb0, 0x50]), Hue::Rating(Rating::Green));
+/// assert_eq!(rating_of_hue([0xff, 0xc0, 0x00]), Hue::Rating(Rating::Amber));
+/// assert_eq!(rating_of_hue([0xa6, 0xa6, 0xa6]), Hue::Unreadable);
+/// ```
+pub fn rating_of_hue(c: [u8; 3]) -> Hue {
+    let [r, g, b] = c.map(|v| f64::from(v) / 255.0);
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let chroma = max - min;
+    if chroma < MIN_CHROMA || max < MIN_VALUE {
+        return Hue::Unreadable;
+    }
+    let sector = if max == r {
+        ((g - b) / chroma).rem_euclid(6.0)
+    } else if max == g {
+        (b - r) / chroma + 2.0
+    } else {
+        (r - g) / chroma + 4.0
+    };
+    let hue = sector * 60.0;
+    let distance = |centre: f64| {
+        let d = (hue - centre).abs() % 360.0;
+        d.min(360.0 - d)
+    };
+    HUES.iter()
+        .map(|&(centre, rating)| (distance(centre), rating))
+        .filter(|(d, _)| *d <= MAX_HUE_DISTANCE)
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(Hue::Unreadable, |(_, rating)| Hue::Rating(rating))
+}
+
+/// The hue (degrees) of each rating's usual fill: red C00000/FF0000, amber FFC000 (45°), green
+/// 00B050/92D050 (~120°), blue 0070C0 (~205°).
+const HUES: [(f64, Rating); 4] =
+    [(0.0, Rating::Red), (42.0, Rating::Amber), (120.0, Rating::Green), (210.0, Rating::Blue)];
+/// Below this chroma (max − min channel, 0–1) a colour is grey.
+const MIN_CHROMA: f64 = 0.25;
+/// Below this brightness (0–1) a colour is black.
+const MIN_VALUE: f64 = 0.2;
+/// A hue further than this (degrees) from every rating's is another colour (purple, pink).
+const MAX_HUE_DISTANCE: f64 = 50.0;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +178,15 @@ mod tests {
         assert_eq!(rating_of_word("Amber – at risk"), None);
         assert_eq!(rating_in_cell("Amber – at risk"), Some(Rating::Amber));
         assert_eq!(rating_in_cell("Delivered"), Some(Rating::Blue));
+    }
+
+    #[test]
+    fn hues() {
+        assert_eq!(rating_of_hue([0xc0, 0x00, 0x00]), Hue::Rating(Rating::Red));
+        assert_eq!(rating_of_hue([0x92, 0xd0, 0x50]), Hue::Rating(Rating::Green));
+        assert_eq!(rating_of_hue([0x00, 0x70, 0xc0]), Hue::Rating(Rating::Blue));
+        assert_eq!(rating_of_hue([0xed, 0x7d, 0x31]), Hue::Rating(Rating::Amber));
+        assert_eq!(rating_of_hue([0xd9, 0xd9, 0xd9]), Hue::Unreadable);
+        assert_eq!(rating_of_hue([0x70, 0x30, 0xa0]), Hue::Unreadable);
     }
 }

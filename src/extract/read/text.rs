@@ -32,9 +32,34 @@ pub fn furniture_lines(page: &Page, kind: Option<Furniture>) -> impl Iterator<It
     page.furniture.iter().filter(move |(k, _)| kind.is_none_or(|want| *k == want)).map(|(_, l)| l)
 }
 
+/// Slide furniture that is never a list item: a bare slide number ("4", "Page 4", "4 of 12") or
+/// a protective marking ("OFFICIAL", "Official – Sensitive", "NOT PROTECTIVELY MARKED").
+pub fn is_slide_furniture(text: &str) -> bool {
+    static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?ix)^\s*(?:
+                (?:page\s+|slide\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?
+              | (?:official|sensitive|restricted|not\s+protectively\s+marked)
+                (?:\s*[-–—:]?\s*(?:official|sensitive|restricted))?
+            )\s*$",
+        )
+        .expect("valid regex")
+    });
+    FURNITURE.is_match(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slide_furniture() {
+        for t in ["4", "Page 4", "4 of 12", "OFFICIAL", "Official – Sensitive", "OFFICIAL-SENSITIVE"] {
+            assert!(is_slide_furniture(t), "{t}");
+        }
+        assert!(!is_slide_furniture("4 new homes opened"));
+        assert!(!is_slide_furniture("Official launch in May"));
+    }
 
     #[test]
     fn squash_collapses_runs() {
