@@ -4,9 +4,16 @@
 //! this one also measures the idle address space before it sets `--max-memory` on top of it.
 
 use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::args::WorkerArgs;
 use councilpdf::batch::Request;
+
+/// Set by the panic hook when a panic came from a refused allocation or thread.
+static OUT_OF_MEMORY: AtomicBool = AtomicBool::new(false);
+
+/// The worker's exit code after a refused allocation (the pool reads why from its stderr).
+const OUT_OF_MEMORY_EXIT: i32 = 70;
 
 pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
     // A panic that escapes (a thread or buffer refused under the limit) says why on stderr, so
@@ -18,8 +25,11 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        if msg.contains("os error 12") || msg.contains("capacity overflow") || msg.contains("spawn") {
-            eprintln!("worker panicked: {msg}");
+        let refused = ["os error 12", "capacity overflow", "spawn", "thread pool"];
+        if refused.iter().any(|m| msg.contains(m)) {
+            // Under the address-space limit a refused buffer or page thread is memory.
+            OUT_OF_MEMORY.store(true, Ordering::SeqCst);
+            eprintln!("worker panicked: out of memory: {msg}");
         }
     }));
     orphan_watchdog();
@@ -44,8 +54,15 @@ pub fn run(args: WorkerArgs) -> anyhow::Result<u8> {
             Request { path: path.clone().into(), given: path }
         });
         test_hooks(&path.to_string_lossy());
-        let value =
-            councilpdf::emit::to_checked_json(&councilpdf::convert_path(&path, &given, &Default::default()));
+        let output = councilpdf::convert_path(&path, &given, &Default::default());
+        // `convert` catches the panic of a refused allocation as `internal`; the limit is what
+        // refused it, so the worker dies and the pool reports `too_large` with the limit.
+        if OUT_OF_MEMORY.load(Ordering::SeqCst)
+            && output.error_code() == Some(councilpdf::contract::ErrorCode::Internal)
+        {
+            std::process::exit(OUT_OF_MEMORY_EXIT);
+        }
+        let value = councilpdf::emit::to_checked_json(&output);
         writeln!(out, "{}", serde_json::to_string(&value)?)?;
         out.flush()?;
     }
