@@ -132,11 +132,29 @@ pub fn serve_worker(
     input: impl BufRead,
     mut output: impl Write,
 ) -> std::io::Result<()> {
+    // A panic from a refused buffer or page thread says why on stderr, so the pool can tell
+    // `too_large` from a crash; caught per-page panics stay quiet.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let refused = ["os error 12", "capacity overflow", "spawn", "thread pool"];
+        if refused.iter().any(|m| msg.contains(m)) {
+            OUT_OF_MEMORY.store(true, Ordering::SeqCst);
+            eprintln!("worker panicked: out of memory: {msg}");
+        }
+    }));
+    orphan_watchdog();
     if let Some(limit) = max_memory {
         // Address space, not resident memory: the only limit the kernel enforces at allocation.
+        // It counts every reservation, so the limit is what a conversion may add to the idle
+        // worker (its program, stacks and allocator arena).
+        let limit = address_space().saturating_add(limit);
         rlimit::setrlimit(rlimit::Resource::AS, limit, limit)?;
     }
-    orphan_watchdog();
     for line in input.lines() {
         let line = line?;
         if line.trim().is_empty() {
@@ -148,10 +166,33 @@ pub fn serve_worker(
         });
         test_hooks(&path.to_string_lossy());
         let out = crate::convert_path(&path, &given, &Default::default());
+        // `convert` catches the panic of a refused allocation as `internal`; the limit is what
+        // refused it, so the worker dies and the pool reports `too_large` with the limit.
+        if OUT_OF_MEMORY.load(Ordering::SeqCst) && out.error_code() == Some(ErrorCode::Internal) {
+            std::process::exit(OUT_OF_MEMORY_EXIT);
+        }
         writeln!(output, "{}", crate::emit::to_checked_json(&out))?;
         output.flush()?;
     }
     Ok(())
+}
+
+/// Set by the worker's panic hook when a panic came from a refused allocation or thread.
+static OUT_OF_MEMORY: AtomicBool = AtomicBool::new(false);
+
+/// A worker's exit code after a refused allocation (the pool reads why from its stderr).
+const OUT_OF_MEMORY_EXIT: i32 = 70;
+
+/// This process's address space in bytes (`VmSize`), 0 where /proc cannot tell.
+fn address_space() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmSize:"))?;
+            let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb << 10)
+        })
+        .unwrap_or(0)
 }
 
 /// Exits when the parent batch dies (the worker is re-parented), so a worker stuck in a
