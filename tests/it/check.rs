@@ -15,7 +15,7 @@ fn check_dir() -> PathBuf {
 
 /// A fresh copy of `tests/check` in the temp folder, so tests can edit expected files.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("councilpdf-check-{}-{name}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("check-{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&check_dir(), &dir);
     dir
