@@ -18,6 +18,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod consistency;
 pub mod contract;
 pub mod emit;
 pub mod export;
@@ -187,13 +188,23 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
     out.warnings.extend(layout_warnings(&layout));
 
     // 3. Sections and document type.
-    let (doc_type, sections) = segment::segment(&layout, info.title.as_deref());
+    let (doc_type, sections, doubt) = segment::segment_with_doubt(&layout, info.title.as_deref());
     out.document_type = doc_type;
     out.sections = sections;
+    out.warnings.extend(doubt);
 
     // 4. Extractors.
     let ctx = extract::Context { layout: &layout, sections: &out.sections.clone(), document_type: doc_type };
     extract::run_all(&ctx, &mut out);
+
+    // 5. Records that contradict each other, against the dates printed in the paper.
+    let paper_dates: Vec<String> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .flat_map(|l| extract::read::dates::find_dates(&l.text).into_iter().map(|(d, _)| d))
+        .collect();
+    consistency::check(&mut out, &paper_dates);
     Output::Ok(Box::new(out))
 }
 

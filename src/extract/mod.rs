@@ -9,7 +9,7 @@ mod agenda;
 mod context;
 mod meeting;
 mod minutes;
-mod ofsted;
+pub(crate) mod ofsted;
 mod progress;
 pub mod read;
 mod savings;

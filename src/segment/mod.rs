@@ -8,7 +8,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use crate::contract::{DocumentType, Section, SectionKind};
+use crate::contract::{DocumentType, Section, SectionKind, Warning, WarningCode};
 use crate::layout::{Layout, Page};
 
 /// The kinds a page's opening lines announce, most specific first. Each regex is matched
@@ -68,15 +68,36 @@ fn opening(page: &Page) -> String {
         page.lines.iter().filter(|l| l.bbox.top < limit).take(12).map(|l| l.text.to_lowercase()).collect();
     // Titles wrap: each line, then each pair of neighbours joined, so a two-line title matches.
     // Each line followed by it joined with the next, in page order, so the earliest wins.
-    let mut out: Vec<String> = Vec::with_capacity(lines.len() * 2);
+    // A title set large wraps further ("Inspection of the Royal Borough of" / "Windsor and
+    // Maidenhead local" / "authority children's services"): lines of one size above the body's
+    // are joined up to TITLE_LINES.
+    let sized: Vec<(f64, bool)> = page
+        .lines
+        .iter()
+        .filter(|l| l.bbox.top < limit)
+        .take(12)
+        .map(|l| (l.size, l.size > page.body_size + 0.9))
+        .collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len() * 3);
     for (i, l) in lines.iter().enumerate() {
         out.push(l.clone());
         if let Some(n) = lines.get(i + 1) {
             out.push(format!("{l} {n}"));
         }
+        let same = |k: usize| match (sized.get(i), sized.get(k)) {
+            (Some((a, true)), Some((b, _))) => (a - b).abs() < 0.5,
+            _ => false,
+        };
+        let run = (i + 1..lines.len().min(i + TITLE_LINES)).take_while(|&k| same(k)).last();
+        if let Some(end) = run.filter(|&e| e >= i + 2) {
+            out.push(lines.get(i..=end).unwrap_or_default().join(" "));
+        }
     }
     out.join("\n")
 }
+
+/// The most lines a title set large may wrap over.
+const TITLE_LINES: usize = 4;
 
 pub fn is_blank(page: &Page) -> bool {
     if !page.has_text {
@@ -156,6 +177,16 @@ fn is_covering_letter(page: &Page) -> bool {
 
 /// Splits the layout into sections and names the document type.
 pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Section>) {
+    let (doc_type, sections, _) = segment_with_doubt(layout, title);
+    (doc_type, sections)
+}
+
+/// As [`segment`], with a `document_type_uncertain` warning where the evidence for the type
+/// was weak or split (the message names the runner-up type).
+pub fn segment_with_doubt(
+    layout: &Layout,
+    title: Option<&str>,
+) -> (DocumentType, Vec<Section>, Option<Warning>) {
     let mut sections: Vec<Section> = Vec::new();
     let mut prev_shape: Option<Shape> = None;
     for page in &layout.pages {
@@ -209,7 +240,16 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
             s.kind = SectionKind::CommitteeReport;
         }
     }
-    let doc_type = document_type(layout, &sections, title);
+    let typing = document_type(layout, &sections, title);
+    let doc_type = typing.chosen;
+    // An Ofsted report only mentioned: the paper's first section is not the report.
+    if doc_type != DocumentType::OfstedReport {
+        if let Some(first) = sections.first_mut().filter(|s| s.kind == SectionKind::OfstedReport) {
+            if typing.runner_up == Some(DocumentType::OfstedReport) {
+                first.kind = SectionKind::CommitteeReport;
+            }
+        }
+    }
     // A single paper's opening section is that paper, whatever its first page mentions.
     let main_kind = match doc_type {
         DocumentType::ProgressReport => Some(SectionKind::ProgressReport),
@@ -241,7 +281,133 @@ pub fn segment(layout: &Layout, title: Option<&str>) -> (DocumentType, Vec<Secti
     for (i, s) in sections.iter_mut().enumerate() {
         s.id = format!("s{}", i + 1);
     }
-    (doc_type, sections)
+    let doubt = typing.runner_up.map(|r| {
+        Warning::new(
+            WarningCode::DocumentTypeUncertain,
+            format!(
+                "typed {} on weak or split evidence ({}); the runner-up is {}",
+                type_name(doc_type),
+                typing.why,
+                type_name(r)
+            ),
+            Some(layout.pages.first().map_or(1, |p| p.number)),
+        )
+    });
+    (doc_type, sections, doubt)
+}
+
+/// The contract's name of a document type.
+fn type_name(t: DocumentType) -> &'static str {
+    match t {
+        DocumentType::AgendaPack => "agenda_pack",
+        DocumentType::Minutes => "minutes",
+        DocumentType::ProgressReport => "progress_report",
+        DocumentType::OfstedReport => "ofsted_report",
+        DocumentType::CommitteeReport => "committee_report",
+        DocumentType::Unknown => "unknown",
+    }
+}
+
+/// The type chosen and, where the evidence was weak or split, the runner-up and why.
+struct Typing {
+    chosen: DocumentType,
+    runner_up: Option<DocumentType>,
+    why: &'static str,
+}
+
+impl From<DocumentType> for Typing {
+    fn from(chosen: DocumentType) -> Self {
+        Typing { chosen, runner_up: None, why: "" }
+    }
+}
+
+/// How strongly the first pages say "Ofsted inspection report".
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+enum Evidence {
+    None,
+    /// Mentions only: "Ofsted" and "inspection" in the text, or a page opening on a line
+    /// that names an inspection without being set as a title.
+    Weak,
+    /// A recognised title form set as a title, a table of two or more Ofsted grades, or an
+    /// Ofsted letter (the inspectorate's letterhead and an announced visit).
+    Strong,
+}
+
+/// The Ofsted evidence of the first two pages.
+fn ofsted_evidence(layout: &Layout, sections: &[Section], head: &str) -> Evidence {
+    let first_is_report = sections.first().map(|s| s.kind) == Some(SectionKind::OfstedReport);
+    let pages: Vec<&Page> = layout.pages.iter().filter(|p| !is_blank(p)).take(2).collect();
+    let titled = pages.first().is_some_and(|p| p.number == 1 && ofsted_title(p));
+    let graded = pages.iter().any(|p| grade_table(p));
+    let letter = pages.first().is_some_and(|p| p.number == 1 && ofsted_letter(p));
+    if titled || graded || letter {
+        return Evidence::Strong;
+    }
+    let mentions = head.contains("ofsted")
+        && score(head, &["inspection", "focused visit", "monitoring visit", "inspector"]) > 0;
+    if first_is_report || mentions {
+        Evidence::Weak
+    } else {
+        Evidence::None
+    }
+}
+
+/// An Ofsted letter: the inspectorate's letterhead ("Ofsted" at the top, its address) and a
+/// line naming the visit or inspection ("Focused visit to Norfolk children's services").
+fn ofsted_letter(page: &Page) -> bool {
+    let Some(re) = STARTS.iter().find(|(k, _)| *k == SectionKind::OfstedReport).map(|(_, r)| r) else {
+        return false;
+    };
+    let lower: Vec<String> = page.lines.iter().map(|l| l.text.to_lowercase()).collect();
+    let letterhead = lower.iter().take(3).any(|t| t.trim() == "ofsted")
+        || lower.iter().any(|t| t.contains("ofsted.gov.uk") || t.contains("gov.uk/ofsted"));
+    letterhead && lower.iter().any(|t| re.is_match(t))
+}
+
+/// The page opens with an Ofsted report's title form ("Inspection of X local authority
+/// children's services", "Re-inspection of services for children …") set as a title: larger or
+/// bolder than the body, among its first lines (a title may wrap over several).
+fn ofsted_title(page: &Page) -> bool {
+    let Some(re) = STARTS.iter().find(|(k, _)| *k == SectionKind::OfstedReport).map(|(_, r)| r) else {
+        return false;
+    };
+    let emphatic = |l: &crate::layout::Line| l.bold || l.size > page.body_size + 0.9;
+    let top: Vec<&crate::layout::Line> =
+        page.lines.iter().filter(|l| l.bbox.top < page.height * 0.5).take(8).collect();
+    (0..top.len()).any(|i| {
+        let run: Vec<&crate::layout::Line> = top
+            .iter()
+            .skip(i)
+            .take(TITLE_LINES)
+            .take_while(|l| emphatic(l) && top.get(i).is_some_and(|f| (f.size - l.size).abs() < 0.5))
+            .copied()
+            .collect();
+        (1..=run.len()).any(|n| {
+            let text = run.iter().take(n).map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+            re.is_match(&text.to_lowercase())
+        })
+    })
+}
+
+/// Grades of the Ofsted frameworks printed as a table's cells (or a label/grade column pair):
+/// at least two lines that are only a grade, beside a "Judgement"/"Grade" header or an
+/// "Overall effectiveness" row.
+fn grade_table(page: &Page) -> bool {
+    use crate::extract::ofsted::grade_code;
+    let grades = page.lines.iter().filter(|l| grade_code(&l.text).is_some()).count()
+        + page
+            .tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .filter_map(|r| r.cells.last())
+            .filter(|c| c.text.contains('\n') && grade_code(&c.text).is_some())
+            .count();
+    let text = page.text().to_lowercase();
+    let headed = page.lines.iter().any(|l| {
+        let t = l.text.to_lowercase();
+        t.starts_with("overall effectiveness") || (t.contains("judgement") && t.contains("grade"))
+    }) || text.contains("overall effectiveness");
+    grades >= 2 && headed
 }
 
 fn merge_adjacent(sections: &mut Vec<Section>) {
@@ -351,19 +517,47 @@ fn score(text: &str, words: &[&str]) -> usize {
     words.iter().filter(|w| text.contains(*w)).count()
 }
 
-fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> DocumentType {
-    let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
+/// The document type from the strongest evidence; where the Ofsted evidence is only mentions,
+/// the paper's own kind wins and Ofsted is the runner-up (a performance report that cites an
+/// inspection is not one).
+fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> Typing {
     if !layout.pages.iter().any(|p| p.has_text) {
-        return DocumentType::Unknown;
+        return DocumentType::Unknown.into();
     }
-    let head: String = layout
+    let head = head_text(layout);
+    let ofsted = ofsted_evidence(layout, sections, &head);
+    let without = type_by_kind(layout, sections, title, ofsted == Evidence::Strong);
+    match (ofsted, without) {
+        (Evidence::Weak, DocumentType::Unknown) => Typing {
+            chosen: DocumentType::OfstedReport,
+            runner_up: Some(DocumentType::CommitteeReport),
+            why: "Ofsted and an inspection are mentioned, but no inspection title or grade table",
+        },
+        (Evidence::Weak, DocumentType::CommitteeReport) => Typing {
+            chosen: DocumentType::CommitteeReport,
+            runner_up: Some(DocumentType::OfstedReport),
+            why: "the paper mentions Ofsted and an inspection, but has no inspection title or grade table",
+        },
+        (_, t) => t.into(),
+    }
+}
+
+/// The lowercased text of the first two non-blank pages.
+fn head_text(layout: &Layout) -> String {
+    layout
         .pages
         .iter()
         .filter(|p| !is_blank(p))
         .take(2)
         .map(|p| p.text().to_lowercase())
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+}
+
+/// The type by every kind's evidence, Ofsted counted only when `ofsted` (strong) holds.
+fn type_by_kind(layout: &Layout, sections: &[Section], title: Option<&str>, ofsted: bool) -> DocumentType {
+    let has = |k: SectionKind| sections.iter().any(|s| s.kind == k);
+    let head = head_text(layout);
     let title = title.unwrap_or("").to_lowercase();
     // Statutory return forms are not council papers we model.
     if head.contains("annual governance and accountability return") {
@@ -378,10 +572,7 @@ fn document_type(layout: &Layout, sections: &[Section], title: Option<&str>) -> 
     {
         return DocumentType::AgendaPack;
     }
-    if sections.first().map(|s| s.kind) == Some(SectionKind::OfstedReport)
-        || (head.contains("ofsted")
-            && score(&head, &["inspection", "focused visit", "monitoring visit", "inspector"]) > 0)
-    {
+    if ofsted {
         return DocumentType::OfstedReport;
     }
     let minutes_words = [

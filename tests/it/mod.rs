@@ -9,6 +9,7 @@ mod foundation;
 mod gen_agenda;
 mod gen_minutes;
 mod gen_ofsted;
+mod gen_ofsted_forms;
 mod gen_pack;
 mod gen_progress;
 mod gen_savings;

@@ -66,6 +66,23 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// "Jane Smith, lead inspector   Her Majesty's Inspector" (a school report's inspection team).
+static LEAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<name>[^,:]+?),\s*lead\s+inspector\b\s*[,:]?\s*(?P<role>.*?)\s*$")
+        .expect("valid regex")
+});
+/// "Reporting inspector: Ann Cole HMI": the lead where no lead inspector is named.
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*reporting\s+inspector\s*(?::|was|is)\s*(?P<name>[^,]+?)\s*(?:,\s*(?P<role>.+?))?\s*$",
+    )
+    .expect("valid regex")
+});
+/// A title printed after the name without a comma: "Peter Grant HMI", "Mark Evans Ofsted Inspector".
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<name>.+?)\s+\(?(?P<role>hmi|(?:her|his)\s+majesty['’]s\s+inspector|ofsted\s+inspector|social\s+care\s+regulatory\s+inspector)\)?$")
+        .expect("valid regex")
+});
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:her|his)\s+majesty['’]s(?:\s+inspector)?|hmi|ofsted inspector|social care regulatory inspector)\b").expect("valid regex")
 });
@@ -78,12 +95,21 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static OVERALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^\s*(?:children['’]s\s+services\s+in\s+.{1,80}?|overall\s+effectiveness\s+(?:in\s+.{1,80}?)?)
-        \s+(?:are\s+|is\s+|was\s+|were\s+)?(?:judged\s+(?:to\s+be\s+)?)?
+        ^\s*(?:
+          # 'The overall judgement is requires improvement' (2014-2016 single inspection framework)
+          the\s+overall\s+judgement\s+is\s+(?:that\s+)?
+            (?:children['’]s\s+services\s+(?:in\s+.{1,80}?\s+)?(?:are|is|require|requires)\s+)?
+          | (?:children['’]s\s+services\s+in\s+.{1,80}?|overall\s+effectiveness\s+(?:in\s+.{1,80}?)?)
+            \s+(?:are\s+|is\s+|was\s+|were\s+)?(?:judged\s+(?:to\s+be\s+)?)?
+        )
         (?P<grade>requires?\s+improvement\s+to\s+be\s+good|requires?\s+improvement|good|outstanding|inadequate)
         \s*\.?\s*$",
     )
     .expect("valid regex")
+});
+/// "Overall effectiveness at previous inspection": an earlier inspection's judgement.
+static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at|from)\s+(?:the\s+)?(?:previous|last)\s+inspection\b").expect("valid regex")
 });
 /// A heading that names a council ("Ravenshire County Council", "London Borough of X").
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,7 +141,8 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         return;
     }
     let body = body_size(rows.iter().flat_map(|r| r.frags.iter().copied()));
-    let judgements = judgements(pages);
+    let (judgements, grade_warnings) = judgements(pages);
+    out.warnings.extend(grade_warnings);
     let subject = subject(&rows, body);
     let text = Reading::read(&rows, body, subject.as_deref().unwrap_or(""));
 
@@ -197,7 +224,11 @@ impl Reading {
                 i += 1;
                 continue;
             }
-            let mut number = numbered_start(row, numbered.len() as u32 + 1);
+            // The next printed number, or one further (a paragraph the report skips, which the
+            // consistency pass reports as a gap) where the row opens a new sentence.
+            let next = numbered.last().and_then(|(p, _)| p.number.parse::<u32>().ok()).map_or(1, |n| n + 1);
+            let mut number = numbered_start(row, next)
+                .or_else(|| prev_ends_sentence(rows, i).then(|| numbered_start(row, next + 1)).flatten());
             // Numbered improvements, then findings numbered from 1 again: the findings are the
             // report's paragraphs (the improvements stay improvements).
             if number.is_none()
@@ -515,24 +546,38 @@ fn heading_parts(rows: &[Row]) -> (String, Option<GradeCode>) {
 }
 
 /// The judgements: the first table (or, unruled, the first page's label/grade pairs) that
-/// grades two or more areas, and an overall judgement printed as a sentence.
-fn judgements(pages: &[Page]) -> Vec<Judgement> {
+/// grades two or more areas, and an overall judgement printed as a sentence. A grade cell of
+/// that table that is none of the framework's grades is warned (`grade_unrecognised`) and kept
+/// only where the nearest grade is unambiguous. The judgement "at previous inspection" is not
+/// a current one.
+fn judgements(pages: &[Page]) -> (Vec<Judgement>, Vec<Warning>) {
     let mut out: Vec<Judgement> = Vec::new();
+    let mut warnings: Vec<Warning> = Vec::new();
     let mut overall: Option<Judgement> = None;
     for page in pages.iter().take(3) {
         for table in &page.tables {
             let mut found = Vec::new();
+            // (its place among the judgements, area, grade as printed, bbox)
+            let mut unknown: Vec<(usize, String, String, BBox)> = Vec::new();
             let mut rows = table.rows.iter().peekable();
             while let Some(row) = rows.next() {
                 let cells: Vec<&str> =
                     row.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
                 let Some((last, rest)) = cells.split_last() else { continue };
                 let joined = cells.join(" ");
+                if PREVIOUS.is_match(&joined) {
+                    continue;
+                }
                 if let Some(j) = overall_sentence(&joined, page.number, &row.bbox) {
                     overall.get_or_insert(j);
                     continue;
                 }
-                let Some(mut code) = grade_code(last) else { continue };
+                let Some(mut code) = grade_code(last) else {
+                    if !rest.is_empty() && grades::grade_like(last) {
+                        unknown.push((found.len(), clean_area(&rest.join(" ")), squash(last), row.bbox));
+                    }
+                    continue;
+                };
                 let mut grade = squash(last);
                 let mut area = rest.join(" ");
                 let mut bbox = row.bbox;
@@ -565,6 +610,26 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
                 });
             }
             if found.len() >= 2 && out.is_empty() {
+                let mut unread = Vec::new();
+                for (at, area, grade, bbox) in unknown.into_iter().rev() {
+                    let nearest = grades::nearest(&grade);
+                    let kept = match nearest {
+                        Some(code) => format!("read as the nearest grade, {}", grades::code_name(code)),
+                        None => "no grade is near enough to read it as one; the judgement is left out".into(),
+                    };
+                    unread.push(Warning::new(
+                        WarningCode::GradeUnrecognised,
+                        format!("'{area}' is graded '{grade}', none of the framework's grades: {kept}"),
+                        Some(page.number),
+                    ));
+                    if let (Some(grade_code), false) = (nearest, area.is_empty()) {
+                        let j =
+                            Judgement { area, grade, grade_code, provenance: provenance(page.number, &bbox) };
+                        found.insert(at.min(found.len()), j);
+                    }
+                }
+                unread.reverse();
+                warnings.extend(unread);
                 out = found;
             }
         }
@@ -575,7 +640,13 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
             }
         }
         if overall.is_none() {
-            overall = page.blocks.iter().find_map(|b| overall_sentence(&b.text(), page.number, &b.bbox));
+            // The block is the sentence, or the sentence opens its paragraph.
+            overall = page.blocks.iter().find_map(|b| {
+                let text = squash(&b.text());
+                let first = text.split_once(". ").map_or(text.as_str(), |(s, _)| s);
+                overall_sentence(&text, page.number, &b.bbox)
+                    .or_else(|| overall_sentence(first, page.number, &b.bbox))
+            });
         }
         if overall.is_none() {
             // The sentence may be split into fragments on one baseline.
@@ -605,7 +676,7 @@ fn judgements(pages: &[Page]) -> Vec<Judgement> {
             out.push(o);
         }
     }
-    out
+    (out, warnings)
 }
 
 fn overall_sentence(text: &str, page: u32, bbox: &BBox) -> Option<Judgement> {
@@ -651,6 +722,9 @@ fn unruled(page: &Page) -> Vec<Judgement> {
             .min_by(|(a, ga), (b, gb)| ga.total_cmp(gb).then(b.bbox.x1.total_cmp(&a.bbox.x1)))
             .map(|(b, _)| b);
         let Some(label) = label else { continue };
+        if PREVIOUS.is_match(&label.text()) {
+            continue;
+        }
         let area = clean_area(&label.text());
         if area.is_empty() {
             continue;
@@ -744,8 +818,10 @@ fn subject(rows: &[Row], body: f64) -> Option<String> {
         groups.push((if is_heading(r, body) { r.size() } else { 0.0 }, text));
         k = j;
     }
-    let largest =
-        groups.iter().filter(|(s, t)| *s > 0.0 && !is_letterhead(t)).max_by(|a, b| a.0.total_cmp(&b.0));
+    let largest = groups
+        .iter()
+        .filter(|(s, t)| *s > 0.0 && !is_letterhead(t) && !OVERALL.is_match(&squash(t)))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
     for (k, (_, text)) in groups.iter().enumerate() {
         if let Some(s) = SUBJECT.captures(text).and_then(|c| c.name("subject")) {
             let s = s.as_str().trim().to_string();
@@ -818,24 +894,46 @@ fn inspection_dates(rows: &[Row]) -> (Option<String>, Option<String>) {
     (None, None)
 }
 
-/// The lead inspector and their role, where one is named as lead.
+/// The lead inspector and their role, where one is named as lead; else the reporting inspector.
 fn lead(rows: &[Row]) -> (Option<String>, Option<String>) {
+    for re in [&*LEAD, &*LEAD_AFTER, &*REPORTING] {
+        if let Some(found) = named(rows, re) {
+            return found;
+        }
+    }
+    (None, None)
+}
+
+/// The first row `re` names an inspector in: the name alone, and the role printed after it
+/// ("Jane Smith HMI", "Jane Smith, Her Majesty's Inspector", the role on the next line).
+fn named(rows: &[Row], re: &Regex) -> Option<(Option<String>, Option<String>)> {
     for (i, row) in rows.iter().enumerate() {
         let text = squash(&row.text());
-        let Some(c) = LEAD.captures(&text) else { continue };
-        let Some(name) = c.name("name").map(|m| m.as_str().trim().trim_end_matches('.').to_string()) else {
+        let Some(c) = re.captures(&text) else { continue };
+        let Some(printed) = c.name("name").map(|m| m.as_str().trim().trim_end_matches('.')) else {
             continue;
+        };
+        // "Peter Grant HMI": the title printed after the name is the role.
+        let (name, title) = match ROLE_AFTER.captures(printed) {
+            Some(t) => (
+                t.name("name").map_or("", |m| m.as_str()).trim().to_string(),
+                t.name("role").map(|m| m.as_str().to_string()),
+            ),
+            None => (printed.to_string(), None),
         };
         if !looks_like_name(&name) {
             continue;
         }
-        let role = c
-            .name("role")
-            .map(|m| m.as_str().trim().trim_end_matches('.').to_string())
-            .filter(|r| ROLE.is_match(r))
+        let role = title
+            .or_else(|| {
+                c.name("role")
+                    .map(|m| m.as_str().trim().trim_end_matches('.').to_string())
+                    .filter(|r| ROLE.is_match(r))
+            })
             .or_else(|| {
                 rows.get(i + 1).map(|r| squash(&r.text())).filter(|t| ROLE.is_match(t) && t.len() < 60)
-            });
+            })
+            .or_else(|| beside(rows, row));
         // "His Majesty's" / "Inspector" wrapped over two lines.
         let role = match (role, rows.get(i + 1).map(|r| squash(&r.text()))) {
             (Some(r), Some(next))
@@ -849,9 +947,19 @@ fn lead(rows: &[Row]) -> (Option<String>, Option<String>) {
             }
             (r, _) => r,
         };
-        return (Some(name), role);
+        return Some((Some(name), role));
     }
-    (None, None)
+    None
+}
+
+/// A role printed on the same baseline to the right of the name (an inspection team's table,
+/// which reading order gives column by column).
+fn beside(rows: &[Row], row: &Row) -> Option<String> {
+    let right = row.bbox().x1;
+    rows.iter()
+        .filter(|r| r.page == row.page && (r.top() - row.top()).abs() < SAME_BASELINE_PT && r.x0() > right)
+        .map(|r| squash(&r.text()))
+        .find(|t| ROLE.is_match(t) && t.len() < 60)
 }
 
 fn looks_like_name(name: &str) -> bool {
@@ -871,6 +979,17 @@ mod tests {
         assert_eq!(j.grade_code, GradeCode::RequiresImprovementToBeGood);
         assert_eq!(j.grade, "requires improvement to be good");
         assert!(overall_sentence("Children’s services in Norfolk have improved since 2015", 1, &b).is_none());
+        let j = overall_sentence("The overall judgement is requires improvement", 1, &b).expect("overall");
+        assert_eq!(j.grade_code, GradeCode::RequiresImprovement);
+        let j = overall_sentence(
+            "The overall judgement is that children's services in Westmoor are inadequate.",
+            1,
+            &b,
+        )
+        .expect("overall");
+        assert_eq!(j.grade_code, GradeCode::Inadequate);
+        assert!(overall_sentence("Good", 1, &b).is_none());
+        assert!(overall_sentence("The overall judgement is that services have improved", 1, &b).is_none());
     }
 
     #[test]
@@ -955,7 +1074,7 @@ mod tests {
         table.rows[3] = row;
         table.rows.insert(4, tail);
         let got: Vec<(String, String, GradeCode)> =
-            judgements(&[page]).into_iter().map(|j| (j.area, j.grade, j.grade_code)).collect();
+            judgements(&[page]).0.into_iter().map(|j| (j.area, j.grade, j.grade_code)).collect();
         assert_eq!(got.len(), 4);
         assert_eq!(
             got[2],
