@@ -6,6 +6,7 @@
 
 mod actions;
 mod agenda;
+mod authority;
 mod context;
 mod meeting;
 mod minutes;
@@ -35,6 +36,8 @@ pub static REGISTRY: &[(&str, ExtractFn)] = &[
     ("savings", savings::extract),
     ("ofsted", ofsted::extract),
     ("progress", progress::extract),
+    // Last: it reads the meeting and inspection dates the extractors above filled.
+    ("authority", authority::extract),
 ];
 
 /// Runs every registered extractor; one that fails leaves a warning and the rest still run.

@@ -1,6 +1,7 @@
 pub mod util;
 
 mod analyst;
+mod authority;
 mod batch;
 mod check;
 mod contract;
