@@ -1,44 +1,94 @@
 //! Savings papers whose unit is stated away from the table (tests/gen/savings_units.py): every
 //! expected value was written into the PDF by that script.
 
-use super::util::extract;
-use councilpdf::contract::{Extraction, Saving, UnitSource, WarningCode};
-
-fn gen(name: &str) -> Extraction {
-    extract(&format!("../tests/gen/pdfs/{name}"))
-}
-
-fn n(m: Option<councilpdf::contract::Money>) -> Option<String> {
-    m.map(|m| m.to_string())
-}
-
-fn by_ref<'a>(e: &'a Extraction, r: &str) -> &'a Saving {
-    e.savings.iter().find(|s| s.reference.as_deref() == Some(r)).unwrap_or_else(|| panic!("no saving {r}"))
-}
+use super::util::{bin, generated as gen, money as n, saving as by_ref};
+use councilpdf::contract::{Extraction, Rag, UnitSource, WarningCode};
 
 fn unit_missing(e: &Extraction) -> Vec<Option<u32>> {
     e.warnings.iter().filter(|w| w.code == WarningCode::UnitMissing).map(|w| w.page).collect()
 }
 
 /// Regression (issue 16): "All figures in £m" printed only at the foot of the page before the
-/// table was not read, so £m figures came out as pounds.
+/// table was not read, so £m figures came out as pounds. Regression (round 2): the table's
+/// column rules are broken by the spanned heading and commentary rows, the grid lost the
+/// "Savings proposal | 2025/26 Target" boundary, and "% delivered" (67) was read as £67m delivered.
 #[test]
 fn footnote_on_the_page_before_governs_the_table() {
     let e = gen("gu_footnote_previous_page.pdf");
-    for (r, target, delivered, forecast) in [
-        ("AH1", "-1200000", "-800000", "-1000000"),
-        ("AH2", "-500000", "-500000", "-500000"),
-        ("PL1", "-350000", "-100000", "-200000"),
-    ] {
+    assert_eq!(e.savings.len(), 3, "three savings; headings, commentary and subtotals are none");
+    type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str, &'a str, Rag, &'a str);
+    let rows: [Row; 3] = [
+        (
+            "AH1",
+            "Reablement at scale",
+            "Adults and Health",
+            "-1200000",
+            "-800000",
+            "-1000000",
+            "200000",
+            Rag::Amber,
+            "Two reablement teams recruited; the third starts in March.",
+        ),
+        (
+            "AH2",
+            "Day services redesign",
+            "Adults and Health",
+            "-500000",
+            "-500000",
+            "-500000",
+            "0",
+            Rag::Green,
+            "Delivered in full.",
+        ),
+        (
+            "PL1",
+            "Parking charges review",
+            "Place",
+            "-350000",
+            "-100000",
+            "-200000",
+            "150000",
+            Rag::Red,
+            "Charges approved late; the full year effect falls in 2026/27.",
+        ),
+    ];
+    for (r, desc, dir, target, delivered, forecast, variance, rag, comment) in rows {
         let s = by_ref(&e, r);
+        assert_eq!(s.description, desc, "{r}");
+        assert_eq!(s.directorate.as_deref(), Some(dir), "{r}");
         assert_eq!(s.unit, 1_000_000, "{r}");
         assert_eq!(s.unit_source, Some(UnitSource::Note), "{r}");
         assert_eq!(n(s.target).as_deref(), Some(target), "{r}: brackets");
         assert_eq!(n(s.achieved).as_deref(), Some(delivered), "{r}: Delivered");
         assert_eq!(n(s.forecast).as_deref(), Some(forecast), "{r}: minus sign");
+        assert_eq!(n(s.variance).as_deref(), Some(variance), "{r}: Variance (a dash is 0)");
+        assert_eq!(s.rag, Some(rag), "{r}");
+        assert_eq!(s.comment.as_deref(), Some(comment), "{r}");
+        assert_eq!(s.period.as_deref(), Some("2025/26"), "{r}");
         assert_eq!(s.provenance.page, 2);
+        let headers: Vec<&str> = s.columns.keys().map(String::as_str).collect();
+        assert_eq!(
+            headers,
+            ["2025/26 Target", "Delivered", "Forecast outturn", "Variance"],
+            "{r}: no % column"
+        );
     }
+    let totals: Vec<(&str, Option<String>, Option<String>, Option<String>, bool)> = e
+        .savings_totals
+        .iter()
+        .map(|t| (t.label.as_str(), n(t.target), n(t.achieved), n(t.forecast), t.reconciles))
+        .collect();
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        totals,
+        [
+            ("Adults and Health Sub-total", s("-1700000"), s("-1300000"), s("-1500000"), true),
+            ("Place Sub-total", s("-350000"), s("-100000"), s("-200000"), true),
+            ("Total", s("-2050000"), s("-1400000"), s("-1700000"), true),
+        ]
+    );
     assert!(unit_missing(&e).is_empty());
+    assert!(!e.warnings.iter().any(|w| w.code == WarningCode::TotalsMismatch), "{:?}", e.warnings);
 }
 
 #[test]
@@ -90,18 +140,66 @@ fn word_export_unit_in_the_text_commentary_nil_and_slippage() {
     assert_eq!(n(e.savings_totals[0].target).as_deref(), Some("-1270500"));
 }
 
+/// Regression (round 2): the number ending "Efficiency review 1" was read as a figure column
+/// (£1,000 of "column 3"), and the "£k" of "Target £k" as a caption over the table.
 #[test]
 fn spreadsheet_export_header_units_over_two_pages() {
     let e = gen("gu_sheet_header_units.pdf");
     assert_eq!(e.savings.len(), 60);
-    for s in &e.savings {
-        assert_eq!(s.unit, 1000);
-        assert!(s.unit_source.is_some());
-    }
-    let t: Vec<String> = e.savings.iter().filter_map(|s| n(s.target)).collect();
     for i in 1..=60u32 {
-        assert!(t.contains(&(10_000 * i).to_string()), "target of row {i}");
+        let r = format!("X{i:02}");
+        let s = by_ref(&e, &r);
+        assert_eq!(s.description, format!("Efficiency review {i}"), "{r}: the number is the name's");
+        assert_eq!((s.unit, s.unit_source), (1000, Some(UnitSource::Header)), "{r}");
+        assert_eq!(n(s.target), Some((10_000 * i).to_string()), "{r}: Target £k");
+        assert_eq!(n(s.forecast), Some((8_000 * i).to_string()), "{r}: Forecast outturn (header cut short)");
+        assert_eq!(n(s.undeliverable), Some((2_000 * i).to_string()), "{r}: Undeliverable £k");
+        let headers: Vec<&str> = s.columns.keys().map(String::as_str).collect();
+        assert_eq!(
+            headers,
+            ["Forecast outturn", "Target £k", "Undeliverable £k"],
+            "{r}: FTE and % are no money"
+        );
+        assert_eq!(s.provenance.page, if i <= 35 { 1 } else { 2 }, "{r}");
     }
-    let under: Vec<String> = e.savings.iter().filter_map(|s| n(s.undeliverable)).collect();
-    assert!(under.contains(&"120000".to_string()), "Undeliverable £k of row 60");
+    let [t] = e.savings_totals.as_slice() else { panic!("one total: {:?}", e.savings_totals) };
+    assert_eq!(
+        (t.label.as_str(), n(t.target), n(t.forecast)),
+        ("Total", Some("18300000".into()), Some("14640000".into()))
+    );
+    assert!(t.reconciles, "{:?}", t.discrepancies);
+    assert!(unit_missing(&e).is_empty());
+}
+
+/// `layout` names the statement that governed each savings table: its unit, kind, page and text.
+#[test]
+fn layout_shows_the_governing_statement() {
+    let show = |name: &str| {
+        let out = std::process::Command::new(bin())
+            .args(["layout", &format!("tests/gen/pdfs/{name}")])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("layout runs");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.trim_start().starts_with("savings table"))
+            .map(|l| l.split_once(": unit ").map_or(String::new(), |(_, u)| u.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        show("gu_footnote_previous_page.pdf"),
+        ["1000000 (£m) from note on page 1: \"All figures in £m unless otherwise stated\""]
+    );
+    assert_eq!(show("gu_footnote_removed.pdf"), ["1 (£) assumed: no statement found, pounds assumed"]);
+    assert_eq!(
+        show("gu_title_unit.pdf"),
+        ["1000000 (£m) from title on page 1: \"Savings Programme 2025/26 (£m)\""]
+    );
+    assert_eq!(
+        show("gu_sheet_header_units.pdf"),
+        [
+            "1000 (£000) from header on page 1: \"Target £k\"",
+            "1000 (£000) from header on page 2: \"Target £k\""
+        ]
+    );
 }

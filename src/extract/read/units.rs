@@ -156,6 +156,10 @@ pub fn figure(text: &str) -> Option<Money> {
 /// A printed amount in `unit`; a figure carrying its own unit ("£1.4m", "£250k") uses that instead.
 pub fn money(text: &str, unit: u32) -> Option<Money> {
     let t = text.trim();
+    // "67%" is a rate, never money.
+    if t.contains('%') {
+        return None;
+    }
     Money::parse_printed(t, unit).or_else(|| {
         let (body, own) = if let Some(b) = t.strip_suffix(['m', 'M']) {
             (b, 1_000_000)
