@@ -15,9 +15,12 @@
 //! on the same baselines go back to the description; a named header over an empty column gives
 //! its name to the unnamed figure column next to it; figures the layout took for a page stamp
 //! are read back into their empty cell; a total row printed just under an aligned table is
-//! read. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
+//! read; a ruled table whose vertical rules are broken by spanned rows is re-cut at every rule
+//! crossing most of its rows. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
 //! from the words: right-aligned figures share a right edge, and each stacked header word
-//! belongs to the column whose right edge is the first at or after its own. Known limits:
+//! belongs to the column whose right edge is the first at or after its own (a phrase of header
+//! words moves as one; a left-aligned header with no body under it names the figures to its right);
+//! a number a word space after a word ends that text ("Efficiency review 1"). Known limits:
 //! left-aligned figure columns in a table without rules are not recognised by the word rebuild.
 
 use crate::layout::{join_lines, BBox, Line, Page, Table, TableSource, Word};

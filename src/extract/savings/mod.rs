@@ -12,8 +12,9 @@
 //! or an appendix with "£000s" above a stacked header, directorate heading rows, descriptions
 //! wrapped over several lines with the figures on the last, and "<Directorate> Total" rows. A row
 //! with text but no figures is the start of the next saving's description unless it is a
-//! heading (bold over plain rows, or named by a later "… Total" row). Units come from the column
-//! header, the caption or a note, and carry over to continuation pages. Each total is checked
+//! heading (bold over plain rows, or named by a later "… Total" row). Units come from the nearest
+//! statement (column header, caption or note, the table continued, the text above, the foot of
+//! an earlier page, the title) and carry over to continuation pages. Each total is checked
 //! against the rows it covers and, where status columns exist, each row's parts against its target.
 //!
 //! Known limits: a description whose figures sit on its first line in a table without rules is
