@@ -16,8 +16,8 @@
 //! its name to the unnamed figure column next to it; figures the layout took for a page stamp
 //! are read back into their empty cell; a total row printed just under an aligned table is
 //! read; a ruled table whose vertical rules are broken by spanned rows is re-cut at every rule
-//! crossing most of its rows. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
-//! from the words: right-aligned figures share a right edge, and each stacked header word
+//! crossing most of its rows. Where no table carries the figures (one wide cell of numbers), the
+//! columns are rebuilt from the words: right-aligned figures share a right edge, and each stacked header word
 //! belongs to the column whose right edge is the first at or after its own (a phrase of header
 //! words moves as one; a left-aligned header with no body under it names the figures to its right);
 //! a number a word space after a word ends that text ("Efficiency review 1"). Known limits:
