@@ -103,6 +103,7 @@ fn delivered_slipped_unachievable() {
     assert_eq!(money(s.achieved).as_deref(), Some("120000"), "Delivered");
     assert_eq!(money(s.columns.get("Slipped").copied().flatten()).as_deref(), Some("80000"));
     assert_eq!(money(s.undeliverable).as_deref(), Some("0"));
+    assert_eq!(s.status, None, "120 delivered of 200 is not achieved");
     let s = saving(&e, "E3");
     assert_eq!(money(s.undeliverable).as_deref(), Some("90000"), "Unachievable");
     assert_eq!(saving(&e, "E1").status, Some(SavingStatus::Achieved));

@@ -127,12 +127,17 @@ fn word_export_unit_in_the_text_commentary_nil_and_slippage() {
     assert_eq!(n(s.columns.get("Slippage").copied().flatten()).as_deref(), Some("-250500"));
     assert_eq!(s.comment.as_deref(), Some("Three children stepped down to foster care in the quarter."));
     assert_eq!(s.description, "Residential placements step-down", "the commentary is no part of it");
+    assert_eq!(s.directorate.as_deref(), Some("Children's Services"), "a heading row under the header");
+    assert_eq!(s.status, None, "£600k delivered of £850.5k is not achieved");
+    let headers: Vec<&str> = s.columns.keys().map(String::as_str).collect();
+    assert_eq!(headers, ["2025/26 Target", "Achieved to date", "Shortfall", "Slippage"]);
     let s = by_ref(&e, "CS02");
     assert_eq!(
         s.description, "Home to school transport route optimisation across the county's rural bus network",
         "wrapped round its figures"
     );
     assert_eq!(n(s.variance).as_deref(), Some("0"), "nil");
+    assert_eq!(s.directorate.as_deref(), Some("Children's Services"));
     assert_eq!(by_ref(&e, "CO01").directorate.as_deref(), Some("Corporate"));
     let labels: Vec<&str> = e.savings_totals.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(labels, ["Children's Services Total", "Corporate Total"]);
@@ -202,4 +207,54 @@ fn layout_shows_the_governing_statement() {
             "1000 (£000) from header on page 2: \"Target £k\""
         ]
     );
+}
+
+/// A table continued on the next page without its header, a running page header and a
+/// "continues overleaf" note between the parts; "2025/26 / Target / £'000" stacked headers;
+/// brackets and minus signs in neighbouring columns; RAG as a letter, a word or only a red fill;
+/// two subtotals and a grand total printed £10,000 short of its rows.
+#[test]
+fn continued_table_stacked_headers_rag_forms_and_a_short_total() {
+    let e = gen("gu_continued_stacked.pdf");
+    assert_eq!(e.savings.len(), 28);
+    for (dir, code) in [("Adult Social Care", "ASC"), ("Environment", "ENV")] {
+        for i in 1..=14i64 {
+            let r = format!("{code}{i:02}");
+            let s = by_ref(&e, &r);
+            let letter = char::from(b'A' + i as u8 - 1);
+            assert_eq!(s.description, format!("{dir} saving {letter}"), "{r}");
+            assert_eq!(s.directorate.as_deref(), Some(dir), "{r}");
+            assert_eq!((s.unit, s.unit_source), (1000, Some(UnitSource::Header)), "{r}");
+            assert_eq!(n(s.target), Some((-(10_000 * i + 500)).to_string()), "{r}: (10.5) in brackets");
+            assert_eq!(n(s.achieved), Some((-6_000 * i).to_string()), "{r}: -6.0 with a minus sign");
+            assert_eq!(n(s.forecast), Some((-9_000 * i).to_string()), "{r}");
+            let rag = [Rag::Green, Rag::Amber, Rag::Red][(i % 3) as usize];
+            assert_eq!(s.rag, Some(rag), "{r}: a letter, a word, or a red fill alone");
+            let page = if code == "ENV" && i >= 9 { 2 } else { 1 };
+            assert_eq!(s.provenance.page, page, "{r}");
+        }
+    }
+    let totals: Vec<(&str, Option<String>, bool)> =
+        e.savings_totals.iter().map(|t| (t.label.as_str(), n(t.target), t.reconciles)).collect();
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        totals,
+        [
+            ("Adult Social Care Subtotal", s("-1057000"), true),
+            ("Environment Subtotal", s("-1057000"), true),
+            ("Grand Total", s("-2104000"), false),
+        ]
+    );
+    let mismatch: Vec<&str> = e
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::TotalsMismatch)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        mismatch,
+        ["Grand Total: 2025/26 Target: rows sum to -2114000, printed -2104000 (difference 10000)"],
+        "the difference in pounds, after the unit"
+    );
+    assert!(unit_missing(&e).is_empty());
 }

@@ -146,6 +146,16 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 },
                 n => n,
             };
+            // A heading row under the header (a directorate across the table, one cell of text)
+            // is the body's first row, not a header line.
+            let filled = |r: &crate::layout::Row| r.cells.iter().filter(|c| !c.is_empty()).count();
+            let mut header_rows = header_rows;
+            while header_rows > 1
+                && table.rows.get(header_rows - 1).is_some_and(|r| filled(r) == 1)
+                && table.rows.first().is_some_and(|r| filled(r) >= 3)
+            {
+                header_rows -= 1;
+            }
             let body = table.rows.get(header_rows..).unwrap_or(&[]);
             // A line of a header cell that is only a unit ("£000s" above the header) is a caption.
             let mut captions: Vec<(usize, u32, String)> = Vec::new();
@@ -287,7 +297,15 @@ fn ruled_columns(page: &Page, table: &Table) -> Option<Table> {
         .collect();
     let edges: Vec<f64> = table.columns.iter().skip(1).map(|c| c[0]).collect();
     let stands = |x: f64| edges.iter().any(|e| (e - x).abs() < SAME_EDGE_PT);
-    if bounds.len() < 2 || bounds.iter().all(|&x| stands(x)) {
+    // A row the rule does not cross, with words on both sides of it: one spanning cell the
+    // layout cut in two ("Children's | Services").
+    let cut_span = |x: f64| {
+        table.rows.iter().any(|r| {
+            let mut words = r.cells.iter().flat_map(|c| c.line_objs.iter()).flat_map(|l| l.words.iter());
+            !crosses(x, r) && words.clone().any(|w| w.bbox.cx() < x) && words.any(|w| w.bbox.cx() > x)
+        })
+    };
+    if bounds.len() < 2 || bounds.iter().all(|&x| stands(x) && !cut_span(x)) {
         return None;
     }
     let mut cuts = vec![left];

@@ -72,6 +72,8 @@ struct Run {
     statement: Option<UnitStatement>,
     /// No unit was found for the run's table: pounds assumed, `unit_missing` already warned.
     assumed: bool,
+    /// The target column's header where it printed the unit, and the page it is printed on.
+    header: Option<UnitStatement>,
     directorate: Option<String>,
     /// Indexes into `out.savings` of every row of the run, and of those since the last total.
     all: Vec<usize>,
@@ -141,8 +143,9 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
         // a table takes the run's columns only where the layout says it continues the last
         // table of the previous page.
         let continues = run.last_page + 1 == page.number;
-        let grids: Vec<Grid> = {
-            let mut from_tables: Vec<Grid> = Vec::new();
+        // Each grid, and whether it took the columns (and header) of the table it continues.
+        let grids: Vec<(Grid, bool)> = {
+            let mut from_tables: Vec<(Grid, bool)> = Vec::new();
             for t in &page.tables {
                 let own = read::grid::from_table(page, t, None)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()));
@@ -152,13 +155,14 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
                         .filter(|_| continues && t.continues)
                         .and_then(|cols| read::grid::from_table(page, t, Some(cols)))
                 };
-                if let Some(g) = own.or_else(carried) {
+                if let Some(g) = own.map(|g| (g, false)).or_else(|| carried().map(|g| (g, true))) {
                     from_tables.push(g);
                 }
             }
             if from_tables.is_empty() {
                 read::grid::from_words(page)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                    .map(|g| (g, false))
                     .into_iter()
                     .collect()
             } else {
@@ -173,7 +177,7 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
             run = Run::default();
         }
         run.last_page = page.number;
-        for grid in &grids {
+        for (grid, carried) in &grids {
             // The nearest statement wins: a unit printed beside the table (its caption or a
             // note), that of the table it continues, the unit its money columns' headers share,
             // then a statement away from it (the text above, the foot of an earlier page, the
@@ -218,6 +222,8 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
                 statement.as_ref().map(|s| s.source).or(run.assumed.then_some(UnitSource::Assumed));
             // The statement governing the target column, for `layout`.
             let shown = match header {
+                // A continuation without its own header: the header printed on an earlier page.
+                Some(_) if *carried && run.header.is_some() => run.header.clone(),
                 Some((unit, text)) => Some(UnitStatement {
                     unit,
                     source: UnitSource::Header,
@@ -226,6 +232,7 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
                 }),
                 None => statement.clone(),
             };
+            run.header = shown.clone().filter(|s| s.source == UnitSource::Header);
             found.push(TableUnit {
                 page: page.number,
                 bbox: grid
@@ -451,7 +458,11 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         let on_track = money_of(row, Kind::OnTrack);
         let at_risk = money_of(row, Kind::AtRisk);
         // Without status columns, a status column's words ("Achieved", "At risk") say it.
+        // A saving only partly delivered ("Delivered" short of its target) is not achieved.
+        let target = money_of(row, Kind::Target);
+        let short = |m: &Option<Money>| matches!((m, target), (Some(a), Some(t)) if a.0.abs() < t.0.abs());
         let status = status_of(&[over_achieved, achieved, on_track, at_risk])
+            .filter(|s| *s != SavingStatus::Achieved || !short(&achieved))
             .or_else(|| rag_text.as_deref().and_then(status_from_text));
         let target_unit = col(Kind::Target).map_or(unit, unit_of_col);
         let saving = Saving {
@@ -464,7 +475,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             period: period.clone(),
             unit: target_unit,
             unit_source: Some(unit_source),
-            target: money_of(row, Kind::Target),
+            target,
             over_achieved,
             achieved,
             on_track,
