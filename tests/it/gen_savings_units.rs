@@ -207,6 +207,30 @@ fn layout_shows_the_governing_statement() {
             "1000 (£000) from header on page 2: \"Target £k\""
         ]
     );
+    assert_eq!(
+        show("gu_continued_stacked.pdf"),
+        [
+            "1000 (£000) from header on page 1: \"2025/26 Target\"",
+            "1000 (£000) from header on page 1: \"2025/26 Target\""
+        ],
+        "the continuation prints no header: the one on page 1 governs"
+    );
+    let svg = std::env::temp_dir().join(format!("councilpdf-units-{}.svg", std::process::id()));
+    let status = std::process::Command::new(bin())
+        .args(["layout", "tests/gen/pdfs/gu_footnote_previous_page.pdf", "--page", "2", "--svg"])
+        .arg(&svg)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("layout --svg runs");
+    assert!(status.success());
+    let drawn = std::fs::read_to_string(&svg).expect("svg written");
+    let _ = std::fs::remove_file(&svg);
+    assert!(
+        drawn.contains(
+            "unit: 1000000 (£m) from note on page 1: &quot;All figures in £m unless otherwise stated&quot;"
+        ),
+        "the SVG labels the table with its governing statement"
+    );
 }
 
 /// A table continued on the next page without its header, a running page header and a

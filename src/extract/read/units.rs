@@ -196,5 +196,7 @@ mod tests {
         assert_eq!(unit_only("Target £000"), None, "a header naming its unit keeps it");
         assert_eq!(stated_unit("Figures in this section are £m"), Some(1_000_000));
         assert_eq!(stated_unit("The £m programme was approved"), None, "a mention, not a statement");
+        assert_eq!(money("67%", 1_000_000), None, "a rate is never money");
+        assert_eq!(money("(1.2)", 1_000_000).map(|m| m.to_string()).as_deref(), Some("-1200000"));
     }
 }
