@@ -238,4 +238,20 @@ def continued_paper():
                       rightMargin=40, topMargin=40, bottomMargin=60).build(story, onFirstPage=pages, onLaterPages=pages)
 
 
+
+# 6. Five-line stacked headers ("Savings" / "2025/26" / "Target" / "(one-off)" / "£'000"),
+#    bottom-aligned under a one-line "Ref"; Undeliverable and Slippage columns; dashes as nil.
+def five_line_paper():
+    rows = [["Ref", "Saving", "Savings\n2025/26\nTarget\n(one-off)\n£'000", "Achieved\nto date\n£'000",
+             "Undeliverable\n£'000", "Slippage\nto\n2026/27\n£'000"],
+            ["A1", "Fleet", "100.0", "60.0", "10.0", "30.0"],
+            ["A2", "Print", "50.0", "50.0", "-", "-"],
+            ["", "Total", "150.0", "110.0", "10.0", "30.0"]]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+    SimpleDocTemplate(OUT + "gu_stacked_five.pdf", pagesize=A4, title="Savings").build(
+        [p("Savings", SS["Heading1"]), Table(rows, style=style)])
+
+
 continued_paper()
+five_line_paper()

@@ -282,3 +282,26 @@ fn continued_table_stacked_headers_rag_forms_and_a_short_total() {
     );
     assert!(unit_missing(&e).is_empty());
 }
+
+/// Five-line stacked headers ("Savings" / "2025/26" / "Target" / "(one-off)" / "£'000"):
+/// the unit line is the column's own, the other lines its name; a dash is nil.
+#[test]
+fn five_line_stacked_headers() {
+    let e = gen("gu_stacked_five.pdf");
+    assert_eq!(e.savings.len(), 2);
+    for (r, target, achieved, undeliverable, slipped) in
+        [("A1", "100000", "60000", "10000", "30000"), ("A2", "50000", "50000", "0", "0")]
+    {
+        let s = by_ref(&e, r);
+        assert_eq!((s.unit, s.unit_source), (1000, Some(UnitSource::Header)), "{r}");
+        assert_eq!(s.period.as_deref(), Some("2025/26"), "{r}");
+        assert_eq!(n(s.target).as_deref(), Some(target), "{r}");
+        assert_eq!(n(s.achieved).as_deref(), Some(achieved), "{r}: Achieved to date");
+        assert_eq!(n(s.undeliverable).as_deref(), Some(undeliverable), "{r}");
+        let slip = s.columns.get("Slippage to 2026/27").copied().flatten();
+        assert_eq!(n(slip).as_deref(), Some(slipped), "{r}: Slippage to 2026/27");
+        assert!(s.columns.contains_key("Savings 2025/26 Target (one-off)"), "{r}: {:?}", s.columns);
+    }
+    let [t] = e.savings_totals.as_slice() else { panic!("one total") };
+    assert_eq!((t.label.as_str(), n(t.target).as_deref(), t.reconciles), ("Total", Some("150000"), true));
+}
