@@ -27,9 +27,18 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<u8> {
         }
     }
     let pages: Vec<&Page> = layout.pages.iter().filter(|p| args.page.is_none_or(|n| p.number == n)).collect();
+    let (doc_type, sections) = councilpdf::segment::segment(&layout, raw.title.as_deref());
+    let ctx = councilpdf::extract::Context { layout: &layout, sections: &sections, document_type: doc_type };
+    let units = councilpdf::extract::table_units(&ctx);
     if let (Some(out), Some(page)) = (&args.svg, pages.first()) {
         let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let records = records_on(&councilpdf::convert(&name, &bytes, &Default::default()), page.number);
+        let mut records = records_on(&councilpdf::convert(&name, &bytes, &Default::default()), page.number);
+        records.extend(
+            units
+                .iter()
+                .filter(|u| u.page == page.number)
+                .map(|u| Placed { label: format!("unit: {}", unit_text(u)), bbox: u.bbox.to_array() }),
+        );
         std::fs::write(out, svg(page, &records))
             .with_context(|| format!("cannot write {}", out.display()))?;
         eprintln!("page {} drawn in {} ({})", page.number, out.display(), plural_records(records.len()));
@@ -41,9 +50,25 @@ pub fn run(args: LayoutArgs) -> anyhow::Result<u8> {
         println!("{}", serde_json::to_string_pretty(&v)?);
         return Ok(0);
     }
-    let (doc_type, sections) = councilpdf::segment::segment(&layout, raw.title.as_deref());
-    print!("{}", text(&pages, &name_of(&doc_type), &sections)?);
+    print!("{}", text(&pages, &name_of(&doc_type), &sections, &units)?);
     Ok(0)
+}
+
+/// Which unit statement governed a savings table: the multiplier, where it was printed and
+/// its text, e.g. `1000000 (£m) from note on page 1: "All figures in £m"`.
+fn unit_text(u: &councilpdf::extract::TableUnit) -> String {
+    let name = match u.unit {
+        1 => "£",
+        1000 => "£000",
+        1_000_000 => "£m",
+        _ => "",
+    };
+    match &u.statement {
+        Some(st) => {
+            format!("{} ({name}) from {} on page {}: \"{}\"", u.unit, name_of(&st.source), st.page, st.text)
+        }
+        None => format!("{} ({name}) {}: no statement found, pounds assumed", u.unit, name_of(&u.source)),
+    }
 }
 
 fn plural_records(n: usize) -> String {
@@ -87,6 +112,7 @@ fn text(
     pages: &[&Page],
     doc_type: &str,
     sections: &[councilpdf::contract::Section],
+    units: &[councilpdf::extract::TableUnit],
 ) -> anyhow::Result<String> {
     let mut s = String::new();
     writeln!(
@@ -153,6 +179,9 @@ fn text(
                 bbox_text(&t.bbox)
             )?;
             s.push_str(&grid(t));
+        }
+        for u in units.iter().filter(|u| u.page == p.number) {
+            writeln!(s, "  savings table {}: unit {}", bbox_text(&u.bbox), unit_text(u))?;
         }
     }
     Ok(s)

@@ -19,6 +19,7 @@ mod work_programme;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use context::{provenance, Context};
+pub use savings::{table_units, TableUnit};
 
 use crate::contract::{Extraction, Warning, WarningCode};
 

@@ -363,7 +363,8 @@ fn dist(x: f64, c: &[f64; 2]) -> f64 {
     }
 }
 
-fn make_cell(mut ws: Vec<Word>, bbox: BBox, fills: &[Fill]) -> Cell {
+/// A cell of `bbox` holding `ws` (lines by vertical overlap), with the fill covering most of it.
+pub fn make_cell(mut ws: Vec<Word>, bbox: BBox, fills: &[Fill]) -> Cell {
     ws.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
     // Lines inside the cell by vertical overlap.
     let mut lines: Vec<Vec<Word>> = Vec::new();

@@ -90,7 +90,10 @@ SimpleDocTemplate(OUT + "gu_title_unit.pdf", pagesize=A4, title="Savings Program
 
 
 def soffice(src, outdir):
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", outdir, src], check=True,
+    # A profile of its own: other soffice runs on the machine do not block this one.
+    profile = "file://" + os.path.join(tempfile.gettempdir(), "lo-savings-units")
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", outdir, src], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -185,3 +188,70 @@ if 'reportlab-only' not in sys.argv:
     with tempfile.TemporaryDirectory() as tmp:
         word_paper(tmp)
         sheet_paper(tmp)
+
+
+# 5. A table continued over two pages WITHOUT its header repeated, a running page header and a
+#    "continued overleaf" note between the parts; three-line stacked headers ("2025/26" over
+#    "Target" over "£'000"); brackets in one column and minus signs in the next; RAG as a
+#    letter, a word, or only a cell fill; directorate headings, subtotals, and a grand total
+#    printed 10.0 (£10,000) short of its rows (beyond rounding: 28 rows at 0.05 is £1,400).
+def continued_paper():
+    head = ["Ref", "Saving", "2025/26\nTarget\n£'000", "Achieved\nto date\n£'000", "Forecast\noutturn\n£'000", "RAG"]
+    body, fills = [], []
+    dirs = [("Adult Social Care", "ASC", 14), ("Environment", "ENV", 14)]
+    for d, code, count in dirs:
+        body.append(["", d, "", "", "", ""])
+        tt = ta = tf = 0
+        for i in range(1, count + 1):
+            t, a, f = 10 * i + 0.5, 6 * i, 9 * i
+            rag = ["G", "Amber", ""][i % 3]
+            body.append([f"{code}{i:02}", f"{d} saving {chr(64 + i)}", f"({t:,.1f})", f"-{a:,.1f}", f"-{f:,.1f}", rag])
+            if rag == "":
+                fills.append(len(body))  # its index in `rows` (the header is row 0)
+            tt, ta, tf = tt + t, ta + a, tf + f
+        body.append(["", f"{d} Subtotal", f"({tt:,.1f})", f"-{ta:,.1f}", f"-{tf:,.1f}", ""])
+    gt = sum(10 * i + 0.5 for i in range(1, 15)) * 2
+    ga = sum(6 * i for i in range(1, 15)) * 2
+    gf = sum(9 * i for i in range(1, 15)) * 2
+    body.append(["", "Grand Total", f"({gt - 10:,.1f})", f"-{ga:,.1f}", f"-{gf:,.1f}", ""])
+    rows = [head] + body
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"), ("ALIGN", (2, 1), (4, -1), "RIGHT"),
+             ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r, row in enumerate(rows):
+        if r and row[0] == "":
+            style.append(("FONTNAME", (0, r), (-1, r), "Helvetica-Bold"))
+    for r in fills:
+        style.append(("BACKGROUND", (5, r), (5, r), colors.HexColor("#ff0000")))
+
+    def pages(c, d):
+        c.saveState()
+        c.setFont("Helvetica", 8)
+        c.drawString(40, A4[1] - 25, "Quarter 2 savings monitoring 2025/26")
+        if d.page == 1:
+            c.drawString(40, 45, "Table continues overleaf")
+        c.restoreState()
+
+    story = [p("Quarter 2 savings monitoring", SS["Heading1"]), p(FILLER), p(FILLER), p(FILLER),
+             Table(rows, colWidths=[40, 200, 60, 60, 60, 40], style=style, repeatRows=0)]
+    SimpleDocTemplate(OUT + "gu_continued_stacked.pdf", pagesize=A4, title="Quarter 2 savings", leftMargin=40,
+                      rightMargin=40, topMargin=40, bottomMargin=60).build(story, onFirstPage=pages, onLaterPages=pages)
+
+
+
+# 6. Five-line stacked headers ("Savings" / "2025/26" / "Target" / "(one-off)" / "£'000"),
+#    bottom-aligned under a one-line "Ref"; Undeliverable and Slippage columns; dashes as nil.
+def five_line_paper():
+    rows = [["Ref", "Saving", "Savings\n2025/26\nTarget\n(one-off)\n£'000", "Achieved\nto date\n£'000",
+             "Undeliverable\n£'000", "Slippage\nto\n2026/27\n£'000"],
+            ["A1", "Fleet", "100.0", "60.0", "10.0", "30.0"],
+            ["A2", "Print", "50.0", "50.0", "-", "-"],
+            ["", "Total", "150.0", "110.0", "10.0", "30.0"]]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8),
+             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (2, 0), (-1, -1), "RIGHT")]
+    SimpleDocTemplate(OUT + "gu_stacked_five.pdf", pagesize=A4, title="Savings").build(
+        [p("Savings", SS["Heading1"]), Table(rows, style=style)])
+
+
+continued_paper()
+five_line_paper()

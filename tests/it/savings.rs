@@ -1,18 +1,10 @@
 //! Savings trackers and appendices, asserted against figures read from the PDFs (pdftotext -layout).
 
-use super::util::extract;
+use super::util::{extract, money, saving};
 use councilpdf::contract::{Extraction, Saving, SavingStatus, SavingsTotal};
 
 const SOMERSET: &str = "somerset-childrens-transformation-progress-2024-06.pdf";
 const KENT: &str = "real/kcc-budget-monitoring-appendix-key-service-statement.pdf";
-
-fn n(m: Option<councilpdf::contract::Money>) -> Option<String> {
-    m.map(|m| m.to_string())
-}
-
-fn by_ref<'a>(e: &'a Extraction, r: &str) -> &'a Saving {
-    e.savings.iter().find(|s| s.reference.as_deref() == Some(r)).unwrap_or_else(|| panic!("no saving {r}"))
-}
 
 fn by_desc<'a>(e: &'a Extraction, start: &str) -> &'a Saving {
     e.savings
@@ -48,12 +40,12 @@ fn somerset_tracker_every_row() {
     ];
     assert_eq!(e.savings.len(), rows.len());
     for &(r, target, over, achieved, on_track, at_risk) in rows {
-        let s = by_ref(&e, r);
-        assert_eq!(n(s.target).as_deref(), Some(target), "{r} target");
-        assert_eq!(n(s.over_achieved).as_deref(), over, "{r} over-achieved");
-        assert_eq!(n(s.achieved).as_deref(), achieved, "{r} achieved");
-        assert_eq!(n(s.on_track).as_deref(), on_track, "{r} on track");
-        assert_eq!(n(s.at_risk).as_deref(), at_risk, "{r} at risk");
+        let s = saving(&e, r);
+        assert_eq!(money(s.target).as_deref(), Some(target), "{r} target");
+        assert_eq!(money(s.over_achieved).as_deref(), over, "{r} over-achieved");
+        assert_eq!(money(s.achieved).as_deref(), achieved, "{r} achieved");
+        assert_eq!(money(s.on_track).as_deref(), on_track, "{r} on track");
+        assert_eq!(money(s.at_risk).as_deref(), at_risk, "{r} at risk");
         assert_eq!(s.unit, 1, "{r}: '24/25 £' is pounds");
         assert_eq!(s.period.as_deref(), Some("24/25"));
         assert_eq!(s.provenance.page, 5);
@@ -63,19 +55,22 @@ fn somerset_tracker_every_row() {
 #[test]
 fn somerset_wrapped_cells_stay_in_their_row() {
     let e = extract(SOMERSET);
-    let s = by_ref(&e, "CFE009");
+    let s = saving(&e, "CFE009");
     assert_eq!(
         s.description,
         "Using Council staff to draft all EHC assessments and plans, instead of using an external provider"
     );
     assert_eq!(s.status, Some(SavingStatus::AtRisk));
-    let s = by_ref(&e, "CFE003");
+    let s = saving(&e, "CFE003");
     assert_eq!(
         s.comment.as_deref(),
         Some("Education savings achieved but likely budget overspend impacting on financial position")
     );
-    assert_eq!(by_ref(&e, "CFE016").status, Some(SavingStatus::Mixed));
-    assert_eq!(n(by_ref(&e, "CFE001").columns.get("24/25 £").copied().flatten()).as_deref(), Some("324500"));
+    assert_eq!(saving(&e, "CFE016").status, Some(SavingStatus::Mixed));
+    assert_eq!(
+        money(saving(&e, "CFE001").columns.get("24/25 £").copied().flatten()).as_deref(),
+        Some("324500")
+    );
 }
 
 #[test]
@@ -83,11 +78,11 @@ fn somerset_totals_reconcile() {
     let e = extract(SOMERSET);
     assert_eq!(e.savings_totals.len(), 1);
     let t = total(&e, "TOTALS");
-    assert_eq!(n(t.target).as_deref(), Some("9568900"));
+    assert_eq!(money(t.target).as_deref(), Some("9568900"));
     assert_eq!(t.over_achieved, None);
-    assert_eq!(n(t.achieved).as_deref(), Some("1371200"));
-    assert_eq!(n(t.on_track).as_deref(), Some("4166400"));
-    assert_eq!(n(t.at_risk).as_deref(), Some("4031300"));
+    assert_eq!(money(t.achieved).as_deref(), Some("1371200"));
+    assert_eq!(money(t.on_track).as_deref(), Some("4166400"));
+    assert_eq!(money(t.at_risk).as_deref(), Some("4031300"));
     assert!(t.reconciles, "{:?}", t.discrepancies);
     assert!(t.discrepancies.is_empty());
 }
@@ -102,18 +97,21 @@ fn kent_appendix_rows_with_unit_and_directorate() {
 
     let s = by_desc(&e, "Alternate Provision Brand New Starts (DP)");
     assert_eq!(s.directorate.as_deref(), Some("Adult Social Care & Health"));
-    assert_eq!(n(s.target).as_deref(), Some("-3041100"));
-    assert_eq!(n(s.forecast).as_deref(), Some("0"));
-    assert_eq!(n(s.variance).as_deref(), Some("3041100"));
-    assert_eq!(n(s.undeliverable).as_deref(), Some("3041100"));
+    assert_eq!(money(s.target).as_deref(), Some("-3041100"));
+    assert_eq!(money(s.forecast).as_deref(), Some("0"));
+    assert_eq!(money(s.variance).as_deref(), Some("3041100"));
+    assert_eq!(money(s.undeliverable).as_deref(), Some("3041100"));
     assert_eq!(s.period.as_deref(), Some("2024-25"));
     assert_eq!(s.columns.len(), 8);
-    assert_eq!(n(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(), Some("0"));
+    assert_eq!(
+        money(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(),
+        Some("0")
+    );
 
     let s = by_desc(&e, "Technology Enabled Lives Service (TELS)");
-    assert_eq!(n(s.target).as_deref(), Some("-2049000"));
-    assert_eq!(n(s.forecast).as_deref(), Some("-3768400"));
-    assert_eq!(n(s.variance).as_deref(), Some("-1719400"));
+    assert_eq!(money(s.target).as_deref(), Some("-2049000"));
+    assert_eq!(money(s.forecast).as_deref(), Some("-3768400"));
+    assert_eq!(money(s.variance).as_deref(), Some("-1719400"));
 
     // Wrapped over three lines, figures on the last.
     let s = by_desc(&e, "Uplift in social care client contributions");
@@ -122,7 +120,7 @@ fn kent_appendix_rows_with_unit_and_directorate() {
         "{}",
         s.description
     );
-    assert_eq!(n(s.target).as_deref(), Some("-6400000"));
+    assert_eq!(money(s.target).as_deref(), Some("-6400000"));
     // Wrapped over four lines, with a fragment the layout splits off mid-line.
     let s = by_desc(&e, "Adult Social Care - Consistently adhere");
     assert!(
@@ -131,24 +129,24 @@ fn kent_appendix_rows_with_unit_and_directorate() {
         s.description
     );
     assert!(s.description.ends_with("timely reviews of Section 117 status with regard to charging"));
-    assert_eq!(n(s.target).as_deref(), Some("-851400"));
+    assert_eq!(money(s.target).as_deref(), Some("-851400"));
     assert_eq!(
-        n(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(),
+        money(s.columns.get("To be achieved in future years").copied().flatten()).as_deref(),
         Some("-262700")
     );
     // Description on one line, figures alone on the next.
     let s = by_desc(&e, "Work with Kent District Councils");
     assert_eq!(s.description, "Work with Kent District Councils to deliver savings from improving kerbside food waste recycling rates");
     assert_eq!(s.directorate.as_deref(), Some("Growth, Environment & Transport"));
-    assert_eq!(n(s.target).as_deref(), Some("-80000"));
+    assert_eq!(money(s.target).as_deref(), Some("-80000"));
     // A positive figure (invest to save) and a heading on a continuation page.
     let s = by_desc(&e, "Development of in-house residential units");
-    assert_eq!(n(s.target).as_deref(), Some("100000"));
+    assert_eq!(money(s.target).as_deref(), Some("100000"));
     assert_eq!(s.directorate.as_deref(), Some("Children, Young People & Education"));
     let s = by_desc(&e, "Review of Office Assets");
     assert_eq!(s.directorate.as_deref(), Some("Deputy Chief Executive's Department"));
     assert_eq!(
-        n(s.columns.get("Forecast against alternative saving (one-off)").copied().flatten()).as_deref(),
+        money(s.columns.get("Forecast against alternative saving (one-off)").copied().flatten()).as_deref(),
         Some("-388900")
     );
 }
@@ -169,8 +167,8 @@ fn kent_directorate_and_grand_totals() {
     assert_eq!(e.savings_totals.len(), expected.len());
     for (label, target, forecast) in expected {
         let t = total(&e, label);
-        assert_eq!(n(t.target).as_deref(), Some(target), "{label}");
-        assert_eq!(n(t.forecast).as_deref(), Some(forecast), "{label}");
+        assert_eq!(money(t.target).as_deref(), Some(target), "{label}");
+        assert_eq!(money(t.forecast).as_deref(), Some(forecast), "{label}");
         // The printed figures are rounded to £100; sums differ by at most £100.
         assert!(t.reconciles, "{label}: {:?}", t.discrepancies);
     }

@@ -65,3 +65,18 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<Stri
         .collect();
     (header, rows)
 }
+
+/// Converts a generated paper (`tests/gen/pdfs/NAME`) that must read.
+pub fn generated(name: &str) -> Extraction {
+    extract(&format!("../tests/gen/pdfs/{name}"))
+}
+
+/// An amount as the contract prints it ("-1200000"), for comparing with figures read in the PDF.
+pub fn money(m: Option<councilpdf::contract::Money>) -> Option<String> {
+    m.map(|m| m.to_string())
+}
+
+/// The saving printed with reference `r`.
+pub fn saving<'a>(e: &'a Extraction, r: &str) -> &'a councilpdf::contract::Saving {
+    e.savings.iter().find(|s| s.reference.as_deref() == Some(r)).unwrap_or_else(|| panic!("no saving {r}"))
+}

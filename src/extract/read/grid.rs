@@ -15,12 +15,15 @@
 //! on the same baselines go back to the description; a named header over an empty column gives
 //! its name to the unnamed figure column next to it; figures the layout took for a page stamp
 //! are read back into their empty cell; a total row printed just under an aligned table is
-//! read. Where no table carries the figures (one wide cell of numbers), the columns are rebuilt
-//! from the words: right-aligned figures share a right edge, and each stacked header word
-//! belongs to the column whose right edge is the first at or after its own. Known limits:
+//! read; a ruled table whose vertical rules are broken by spanned rows is re-cut at every rule
+//! crossing most of its rows. Where no table carries the figures (one wide cell of numbers), the
+//! columns are rebuilt from the words: right-aligned figures share a right edge, and each stacked header word
+//! belongs to the column whose right edge is the first at or after its own (a phrase of header
+//! words moves as one; a left-aligned header with no body under it names the figures to its right);
+//! a number a word space after a word ends that text ("Efficiency review 1"). Known limits:
 //! left-aligned figure columns in a table without rules are not recognised by the word rebuild.
 
-use crate::layout::{join_lines, BBox, Line, Page, Table, Word};
+use crate::layout::{join_lines, BBox, Line, Page, Table, TableSource, Word};
 
 use super::columns::{classify, Kind};
 use super::rows::same_baseline;
@@ -63,6 +66,8 @@ pub struct Grid {
     /// Where `unit` was printed: `caption` (a unit line above the header or in it), `note` (a
     /// sentence just above or below the table), `text` (elsewhere on the page).
     pub unit_source: Option<UnitSource>,
+    /// The line that printed `unit`, as printed.
+    pub unit_text: Option<String>,
 }
 
 impl Grid {
@@ -111,11 +116,13 @@ fn settle_kinds(columns: &mut [Column]) {
 ///
 /// `inherited` is the previous page's columns, for a continuation that does not repeat its header.
 pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> Option<Grid> {
+    let by_rules = ruled_columns(page, table);
+    let table = by_rules.as_ref().unwrap_or(table);
     if table.ncols() < 3 {
         return None;
     }
     let row_has_figures = |r: &crate::layout::Row| r.cells.iter().any(|c| figure(&c.text).is_some());
-    let mut caption: Option<u32> = None;
+    let mut caption: Option<(u32, String)> = None;
     let (columns, body) = match inherited {
         Some(cols) => {
             // Only a continuation: same columns, and no header of its own.
@@ -139,9 +146,19 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 },
                 n => n,
             };
+            // A heading row under the header (a directorate across the table, one cell of text)
+            // is the body's first row, not a header line.
+            let filled = |r: &crate::layout::Row| r.cells.iter().filter(|c| !c.is_empty()).count();
+            let mut header_rows = header_rows;
+            while header_rows > 1
+                && table.rows.get(header_rows - 1).is_some_and(|r| filled(r) == 1)
+                && table.rows.first().is_some_and(|r| filled(r) >= 3)
+            {
+                header_rows -= 1;
+            }
             let body = table.rows.get(header_rows..).unwrap_or(&[]);
             // A line of a header cell that is only a unit ("£000s" above the header) is a caption.
-            let mut captions: Vec<(usize, u32)> = Vec::new();
+            let mut captions: Vec<(usize, u32, String)> = Vec::new();
             let headers: Vec<String> = (0..table.ncols())
                 .map(|c| {
                     let mut parts: Vec<String> = Vec::new();
@@ -153,7 +170,7 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                         };
                         for l in lines {
                             match unit_only(&l) {
-                                Some(u) => captions.push((c, u)),
+                                Some(u) => captions.push((c, u, l.trim().to_string())),
                                 None if !l.trim().is_empty() => parts.push(l.trim().to_string()),
                                 None => {}
                             }
@@ -180,7 +197,7 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 };
                 if let Some(f) = from {
                     headers[c] = std::mem::take(&mut headers[f]);
-                    if let Some(pos) = captions.iter().position(|(i, _)| *i == f) {
+                    if let Some(pos) = captions.iter().position(|(i, _, _)| *i == f) {
                         captions[pos].0 = c;
                     }
                 }
@@ -195,7 +212,7 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                     .collect();
                 let figures = texts.iter().filter(|t| figure(t).is_some()).count();
                 let numeric = !texts.is_empty() && figures * 10 >= texts.len() * 6;
-                let own = captions.iter().find(|(i, _)| *i == c).map(|&(_, u)| u);
+                let own = captions.iter().find(|(i, _, _)| *i == c).map(|&(_, u, _)| u);
                 columns.push(Column {
                     header: h.clone(),
                     kind: classify(h, numeric),
@@ -203,8 +220,8 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
                 });
             }
             // One caption over the header is the whole table's unit.
-            if let [(_, u)] = captions.as_slice() {
-                caption = Some(*u);
+            if let [(_, u, text)] = captions.as_slice() {
+                caption = Some((*u, text.clone()));
             }
             settle_kinds(&mut columns);
             (columns, body)
@@ -231,13 +248,96 @@ pub fn from_table(page: &Page, table: &Table, inherited: Option<&[Column]>) -> O
             .take(n.max(1))
             .fold(table.rows.first().map_or(table.bbox, |r| r.bbox), |a, r| a.union(&r.bbox))
     });
-    let (unit, unit_source) = match caption {
-        Some(u) => (Some(u), Some(UnitSource::Caption)),
-        None => {
-            caption_unit(page, &header_bbox, &table.bbox).map_or((None, None), |(u, s)| (Some(u), Some(s)))
-        }
+    let (unit, unit_source, unit_text) = match caption {
+        Some((u, text)) => (Some(u), Some(UnitSource::Caption), Some(text)),
+        None => caption_unit(page, &header_bbox, &table.bbox)
+            .map_or((None, None, None), |(u, s, t)| (Some(u), Some(s), Some(t))),
     };
-    Some(Grid { columns, rows, unit, unit_source })
+    Some(Grid { columns, rows, unit, unit_source, unit_text })
+}
+
+/// A vertical rule bounds a column where it crosses more than this share of the table's rows:
+/// a rule broken by spanned rows (a heading or commentary across the table) still counts.
+const RULE_ROWS_SHARE: f64 = 0.5;
+
+/// The table re-cut at its drawn column rules, where the layout's columns miss one: a vertical
+/// rule that crosses most rows, not all, is a column boundary (merged cells break it). In a row
+/// the rule does not cross, the words stay in the cell that spans it (the one at its left).
+/// `None` when the table has no such rule or its columns already stand on every one.
+fn ruled_columns(page: &Page, table: &Table) -> Option<Table> {
+    if table.source != TableSource::Ruled || table.rows.len() < 3 {
+        return None;
+    }
+    let (left, right) = (table.columns.first()?[0], table.columns.last()?[1]);
+    let mid = |r: &crate::layout::Row| (r.bbox.top + r.bbox.bottom) / 2.0;
+    let mut xs: Vec<f64> = page
+        .rules
+        .iter()
+        .filter(|r| !r.is_horizontal() && r.bottom > table.bbox.top && r.top < table.bbox.bottom)
+        .map(|r| (r.x0 + r.x1) / 2.0)
+        .filter(|x| *x > left + SAME_EDGE_PT && *x < right - SAME_EDGE_PT)
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|b, a| (*b - *a).abs() < SAME_EDGE_PT);
+    let crosses = |x: f64, row: &crate::layout::Row| {
+        let y = mid(row);
+        page.rules.iter().any(|r| {
+            !r.is_horizontal()
+                && ((r.x0 + r.x1) / 2.0 - x).abs() < SAME_EDGE_PT
+                && r.top <= y
+                && r.bottom >= y
+        })
+    };
+    let bounds: Vec<f64> = xs
+        .into_iter()
+        .filter(|&x| {
+            let n = table.rows.iter().filter(|r| crosses(x, r)).count();
+            n >= 2 && n as f64 > RULE_ROWS_SHARE * table.rows.len() as f64
+        })
+        .collect();
+    let edges: Vec<f64> = table.columns.iter().skip(1).map(|c| c[0]).collect();
+    let stands = |x: f64| edges.iter().any(|e| (e - x).abs() < SAME_EDGE_PT);
+    // A row the rule does not cross, with words on both sides of it: one spanning cell the
+    // layout cut in two ("Children's | Services").
+    let cut_span = |x: f64| {
+        table.rows.iter().any(|r| {
+            let mut words = r.cells.iter().flat_map(|c| c.line_objs.iter()).flat_map(|l| l.words.iter());
+            !crosses(x, r) && words.clone().any(|w| w.bbox.cx() < x) && words.any(|w| w.bbox.cx() > x)
+        })
+    };
+    if bounds.len() < 2 || bounds.iter().all(|&x| stands(x) && !cut_span(x)) {
+        return None;
+    }
+    let mut cuts = vec![left];
+    cuts.extend(bounds.iter().copied());
+    cuts.push(right);
+    let ncols = cuts.len() - 1;
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for r in &table.rows {
+        let mut words: Vec<Vec<Word>> = vec![Vec::new(); ncols];
+        for w in r.cells.iter().flat_map(|c| c.line_objs.iter()).flat_map(|l| l.words.iter()) {
+            let cx = w.bbox.cx();
+            let mut c = cuts.windows(2).position(|e| cx < e[1]).unwrap_or(ncols - 1);
+            // A rule absent from this row: the cell at its left spans it.
+            while c > 0 && !bounds.get(c - 1).is_some_and(|&x| crosses(x, r)) {
+                c -= 1;
+            }
+            if let Some(ws) = words.get_mut(c) {
+                ws.push(w.clone());
+            }
+        }
+        let cells = words
+            .into_iter()
+            .zip(cuts.windows(2))
+            .map(|(ws, e)| {
+                let bbox = BBox { x0: e[0], top: r.bbox.top, x1: e[1], bottom: r.bbox.bottom };
+                crate::layout::tables::make_cell(ws, bbox, &page.fills)
+            })
+            .collect();
+        rows.push(crate::layout::Row { cells, bbox: r.bbox });
+    }
+    let columns = cuts.windows(2).map(|e| [e[0], e[1]]).collect();
+    Some(Table { rows, columns, ..table.clone() })
 }
 
 /// Words in a cell that are no figure: a nil marker ("-", "n/a") stays, other words may be spilled text.
@@ -493,9 +593,9 @@ const NOTE_BELOW_PT: f64 = 60.0;
 /// The unit printed in a caption above the header (`caption`: a line that is only a unit), a
 /// note just above or below the table (`note`), or a statement elsewhere on the page ("All
 /// figures are in £m", `text`), with where it was printed.
-pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<(u32, UnitSource)> {
+pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<(u32, UnitSource, String)> {
     let lines = page.lines.iter().chain(furniture_lines(page, None));
-    let mut best: Option<(f64, u32, UnitSource)> = None;
+    let mut best: Option<(f64, u32, UnitSource, &str)> = None;
     for l in lines {
         let above = l.bbox.bottom <= header.bottom + 1.0 && l.bbox.top >= header.top - CAPTION_ABOVE_PT;
         let below = l.bbox.top >= table.bottom - 1.0 && l.bbox.top <= table.bottom + NOTE_BELOW_PT;
@@ -506,18 +606,17 @@ pub fn caption_unit(page: &Page, header: &BBox, table: &BBox) -> Option<(u32, Un
             let d = (l.bbox.top - header.top).abs();
             let source =
                 if above && unit_only(&l.text).is_some() { UnitSource::Caption } else { UnitSource::Note };
-            if best.as_ref().is_none_or(|(bd, _, _)| d < *bd) {
-                best = Some((d, u, source));
+            if best.as_ref().is_none_or(|(bd, _, _, _)| d < *bd) {
+                best = Some((d, u, source, l.text.as_str()));
             }
         }
     }
-    best.map(|(_, u, s)| (u, s)).or_else(|| {
+    best.map(|(_, u, s, t)| (u, s, t.trim().to_string())).or_else(|| {
         // "All figures are in £m" anywhere on the page.
-        page.lines
-            .iter()
-            .find(|l| l.text.to_lowercase().contains("figures") && stated_unit(&l.text).is_some())
-            .and_then(|l| stated_unit(&l.text))
-            .map(|u| (u, UnitSource::Text))
+        page.lines.iter().find_map(|l| {
+            let u = stated_unit(&l.text).filter(|_| l.text.to_lowercase().contains("figures"))?;
+            Some((u, UnitSource::Text, l.text.trim().to_string()))
+        })
     })
 }
 
@@ -555,6 +654,21 @@ fn is_figure_word(w: &Word) -> bool {
     figure(&w.text).is_some() || matches!(w.text.trim(), "-" | "–" | "—")
 }
 
+/// Words closer than this fraction of their font size are one phrase (a word space is about a
+/// quarter of an em; a column gutter is wider).
+const WORD_SPACE_EM: f64 = 0.5;
+
+/// Whether the `i`th word of a row (left to right) is a number ending a phrase ("Efficiency
+/// review 1", "Phase 2"): it follows a word a word space away, so it is text, not a figure.
+fn ends_phrase(words: &[Word], i: usize) -> bool {
+    let (Some(w), Some(prev)) = (words.get(i), i.checked_sub(1).and_then(|p| words.get(p))) else {
+        return false;
+    };
+    prev.text.chars().any(char::is_alphabetic)
+        && !is_figure_word(prev)
+        && w.bbox.x0 - prev.bbox.x1 < WORD_SPACE_EM * w.size.max(prev.size)
+}
+
 fn header_like(r: &VRow) -> bool {
     let text: String = r.words.iter().map(|w| w.text.to_lowercase()).collect::<Vec<_>>().join(" ");
     ["saving", "target", "forecast", "variance", "ref", "achieved", "risk", "track", "rag", "£"]
@@ -586,7 +700,12 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let mut rights: Vec<(f64, f64, usize)> = Vec::new(); // (right edge, leftmost x0, count)
     for r in body {
         // Dashes ("-" for nil) join columns the figures made; alone they are punctuation.
-        for w in r.words.iter().filter(|w| figure(&w.text).is_some()) {
+        let figures = r
+            .words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| figure(&w.text).is_some() && !ends_phrase(&r.words, i));
+        for (_, w) in figures {
             match rights.iter_mut().find(|(x, _, _)| (w.bbox.x1 - *x).abs() <= SAME_EDGE_PT) {
                 Some(c) => {
                     c.1 = c.1.min(w.bbox.x0);
@@ -617,35 +736,51 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     // Header words: under a figure column, or in a text column of their own.
     let mut money_headers: Vec<Vec<HeaderWord>> = vec![Vec::new(); rights.len()];
     let mut text_groups: Vec<(f64, f64, Vec<HeaderWord>)> = Vec::new(); // x0, x1, words
-    let mut unit = None;
+    let mut unit: Option<(u32, String)> = None;
     for r in header_rows {
-        for w in &r.words {
+        // A unit alone on its header line is the table's ("£000s" over the header); one
+        // beside other header words ("Target £k") is its column's own.
+        if let [w] = r.words.as_slice() {
             if unit_of(&w.text).is_some()
                 && w.text.split_whitespace().count() == 1
                 && w.text.trim().starts_with('£')
                 && w.text.len() <= 8
             {
-                unit = unit_of(&w.text);
+                unit = unit_of(&w.text).map(|u| (u, w.text.trim().to_string()));
                 continue;
             }
+        }
+        // Words a word space apart are one phrase of one header ("Target £k"): the phrase goes
+        // where its last word goes.
+        let mut phrases: Vec<Vec<&Word>> = Vec::new();
+        for w in &r.words {
+            match phrases.last_mut() {
+                Some(p)
+                    if p.last()
+                        .is_some_and(|l| w.bbox.x0 - l.bbox.x1 < WORD_SPACE_EM * w.size.max(l.size)) =>
+                {
+                    p.push(w)
+                }
+                _ => phrases.push(vec![w]),
+            }
+        }
+        for phrase in phrases {
+            let (Some(first), Some(w)) = (phrase.first(), phrase.last()) else { continue };
+            let words = phrase.iter().map(|w| (w.bbox.top, w.bbox.x0, w.text.clone()));
             // A header word wider than its right-aligned figures belongs to the column whose
             // span (its figures' left edge less an em, to its right edge) holds the word's centre.
             let centre = (w.bbox.x0 + w.bbox.x1) / 2.0;
             let spanning = rights.iter().position(|c| centre >= c.1 - em && centre <= c.0 + SAME_EDGE_PT);
+            let (x0, x1) = (first.bbox.x0, w.bbox.x1);
             match spanning.or_else(|| money_col(w.bbox.x1)) {
-                Some(i) => money_headers[i].push((w.bbox.top, w.bbox.x0, w.text.clone())),
-                None => match text_groups.iter_mut().find(|g| w.bbox.x0 <= g.1 + em && w.bbox.x1 >= g.0 - em)
-                {
+                Some(i) => money_headers[i].extend(words),
+                None => match text_groups.iter_mut().find(|g| x0 <= g.1 + em && x1 >= g.0 - em) {
                     Some(g) => {
-                        g.0 = g.0.min(w.bbox.x0);
-                        g.1 = g.1.max(w.bbox.x1);
-                        g.2.push((w.bbox.top, w.bbox.x0, w.text.clone()));
+                        g.0 = g.0.min(x0);
+                        g.1 = g.1.max(x1);
+                        g.2.extend(words);
                     }
-                    None => text_groups.push((
-                        w.bbox.x0,
-                        w.bbox.x1,
-                        vec![(w.bbox.top, w.bbox.x0, w.text.clone())],
-                    )),
+                    None => text_groups.push((x0, x1, words.collect())),
                 },
             }
         }
@@ -670,6 +805,34 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         text_groups.insert(0, (0.0, 0.0, Vec::new()));
     }
     // Columns: text columns first (by x), then figure columns.
+    // A header printed left of the right-aligned figures it names (a spreadsheet's
+    // left-aligned header in a wide column) makes a text column no body word falls in: it
+    // names the first unnamed figure column to its right, before the next text column.
+    let starts: Vec<f64> = text_groups.iter().map(|g| g.0).collect();
+    let body_text = |t: usize| {
+        body.iter().any(|r| {
+            r.words.iter().enumerate().any(|(i, w)| {
+                let money = is_figure_word(w)
+                    && !ends_phrase(&r.words, i)
+                    && rights.iter().any(|c| (w.bbox.x1 - c.0).abs() <= SAME_EDGE_PT);
+                !money && starts.iter().rposition(|&x| x <= w.bbox.x0 + 2.0).unwrap_or(0) == t
+            })
+        })
+    };
+    let mut has_body: Vec<bool> = (0..text_groups.len()).map(body_text).collect();
+    let mut t = 1;
+    while t < text_groups.len() {
+        let (x1, next) = (text_groups[t].1, text_groups.get(t + 1).map_or(f64::MAX, |g| g.0));
+        let figures = (0..rights.len())
+            .find(|&j| rights[j].0 > x1 && rights[j].0 < next + em && money_headers[j].is_empty());
+        match figures {
+            Some(j) if !text_groups[t].2.is_empty() && !has_body.get(t).copied().unwrap_or(true) => {
+                money_headers[j] = text_groups.remove(t).2;
+                has_body.remove(t);
+            }
+            _ => t += 1,
+        }
+    }
     let text_x0: Vec<f64> = text_groups.iter().map(|g| g.0).collect();
     let mut columns: Vec<Column> = text_groups
         .into_iter()
@@ -698,8 +861,8 @@ pub fn from_words(page: &Page) -> Option<Grid> {
     let mut rows = Vec::new();
     for r in body {
         let mut cells: Vec<Vec<&Word>> = vec![Vec::new(); columns.len()];
-        for w in &r.words {
-            let money = if is_figure_word(w) {
+        for (i, w) in r.words.iter().enumerate() {
+            let money = if is_figure_word(w) && !ends_phrase(&r.words, i) {
                 rights.iter().position(|c| (w.bbox.x1 - c.0).abs() <= SAME_EDGE_PT)
             } else {
                 None
@@ -744,11 +907,12 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         |a, w| a.union(&w.bbox),
     );
     let table_bbox = rows.iter().fold(hb, |a, r| a.union(&r.bbox));
-    let (unit, unit_source) = match unit {
-        Some(u) => (Some(u), Some(UnitSource::Caption)),
-        None => caption_unit(page, &hb, &table_bbox).map_or((None, None), |(u, s)| (Some(u), Some(s))),
+    let (unit, unit_source, unit_text) = match unit {
+        Some((u, text)) => (Some(u), Some(UnitSource::Caption), Some(text)),
+        None => caption_unit(page, &hb, &table_bbox)
+            .map_or((None, None, None), |(u, s, t)| (Some(u), Some(s), Some(t))),
     };
-    Some(Grid { columns, rows, unit, unit_source })
+    Some(Grid { columns, rows, unit, unit_source, unit_text })
 }
 
 #[cfg(test)]

@@ -156,6 +156,10 @@ pub fn figure(text: &str) -> Option<Money> {
 /// A printed amount in `unit`; a figure carrying its own unit ("£1.4m", "£250k") uses that instead.
 pub fn money(text: &str, unit: u32) -> Option<Money> {
     let t = text.trim();
+    // "67%" is a rate, never money.
+    if t.contains('%') {
+        return None;
+    }
     Money::parse_printed(t, unit).or_else(|| {
         let (body, own) = if let Some(b) = t.strip_suffix(['m', 'M']) {
             (b, 1_000_000)
@@ -192,5 +196,7 @@ mod tests {
         assert_eq!(unit_only("Target £000"), None, "a header naming its unit keeps it");
         assert_eq!(stated_unit("Figures in this section are £m"), Some(1_000_000));
         assert_eq!(stated_unit("The £m programme was approved"), None, "a mention, not a statement");
+        assert_eq!(money("67%", 1_000_000), None, "a rate is never money");
+        assert_eq!(money("(1.2)", 1_000_000).map(|m| m.to_string()).as_deref(), Some("-1200000"));
     }
 }

@@ -12,8 +12,9 @@
 //! or an appendix with "£000s" above a stacked header, directorate heading rows, descriptions
 //! wrapped over several lines with the figures on the last, and "<Directorate> Total" rows. A row
 //! with text but no figures is the start of the next saving's description unless it is a
-//! heading (bold over plain rows, or named by a later "… Total" row). Units come from the column
-//! header, the caption or a note, and carry over to continuation pages. Each total is checked
+//! heading (bold over plain rows, or named by a later "… Total" row). Units come from the nearest
+//! statement (column header, caption or note, the table continued, the text above, the foot of
+//! an earlier page, the title) and carry over to continuation pages. Each total is checked
 //! against the rows it covers and, where status columns exist, each row's parts against its target.
 //!
 //! Known limits: a description whose figures sit on its first line in a table without rules is
@@ -33,7 +34,7 @@ use crate::extract::read;
 use crate::extract::read::columns::{is_savings_table, period_of, Kind};
 use crate::extract::read::grid::{Grid, GridRow};
 use crate::extract::read::rag::{rating_in_cell, rating_of_colour, Rating};
-use crate::extract::read::units::figure;
+use crate::extract::read::units::{figure, UnitStatement};
 use crate::extract::{provenance, Context};
 use crate::layout::BBox;
 
@@ -67,6 +68,12 @@ struct Run {
     unit: Option<u32>,
     /// Where `unit` was printed (a caption or note of this table or the one it continues).
     unit_source: Option<UnitSource>,
+    /// The statement of `unit`, carried to the pages the table continues on.
+    statement: Option<UnitStatement>,
+    /// No unit was found for the run's table: pounds assumed, `unit_missing` already warned.
+    assumed: bool,
+    /// The target column's header where it printed the unit, and the page it is printed on.
+    header: Option<UnitStatement>,
     directorate: Option<String>,
     /// Indexes into `out.savings` of every row of the run, and of those since the last total.
     all: Vec<usize>,
@@ -80,16 +87,65 @@ struct Run {
     decimals: BTreeMap<usize, BTreeMap<String, u32>>,
 }
 
+/// The unit governing one savings table and the statement that said so (what `councilpdf
+/// layout` shows for each table).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableUnit {
+    /// The physical page of the table (of this part, for a table continued over pages).
+    pub page: u32,
+    pub bbox: BBox,
+    /// The multiplier of the table's target column.
+    pub unit: u32,
+    pub source: UnitSource,
+    /// The statement that governed, where it was printed; `None` when pounds were assumed.
+    pub statement: Option<UnitStatement>,
+}
+
 /// Finds savings tables on every page and appends their rows and totals.
 pub fn extract(ctx: &Context, out: &mut Extraction) {
+    read_tables(ctx, out);
+}
+
+/// Each savings table's governing unit and its statement, in page order.
+pub fn table_units(ctx: &Context) -> Vec<TableUnit> {
+    let mut out = Extraction::empty(crate::contract::Source {
+        file: String::new(),
+        path: None,
+        sha256: None,
+        bytes: None,
+        pages: None,
+        producer: None,
+        title: None,
+    });
+    read_tables(ctx, &mut out)
+}
+
+/// The target column's own unit and its header, where the header prints one ("Target £k"; a
+/// bare "£" only where no unit is printed beside the table).
+fn target_header_unit(grid: &Grid) -> Option<(u32, &str)> {
+    let c = grid.columns.iter().find(|c| c.kind == Kind::Target)?;
+    c.unit.filter(|&u| u != 1 || grid.unit.is_none()).map(|u| (u, c.header.as_str()))
+}
+
+/// The one unit every money column that prints its own agrees on ("Target £k", "Forecast £k"),
+/// for a money column whose printed header lost or never had it.
+fn shared_header_unit(grid: &Grid) -> Option<u32> {
+    let mut units = grid.columns.iter().filter(|c| c.kind.is_money()).filter_map(|c| c.unit);
+    let first = units.next()?;
+    units.all(|u| u == first).then_some(first)
+}
+
+fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
+    let mut found = Vec::new();
     let mut run = Run::default();
     for (at, page) in ctx.layout.pages.iter().enumerate() {
         // The run (its unit, directorate and totals) goes on over pages that follow each other;
         // a table takes the run's columns only where the layout says it continues the last
         // table of the previous page.
         let continues = run.last_page + 1 == page.number;
-        let grids: Vec<Grid> = {
-            let mut from_tables: Vec<Grid> = Vec::new();
+        // Each grid, and whether it took the columns (and header) of the table it continues.
+        let grids: Vec<(Grid, bool)> = {
+            let mut from_tables: Vec<(Grid, bool)> = Vec::new();
             for t in &page.tables {
                 let own = read::grid::from_table(page, t, None)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()));
@@ -99,13 +155,14 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
                         .filter(|_| continues && t.continues)
                         .and_then(|cols| read::grid::from_table(page, t, Some(cols)))
                 };
-                if let Some(g) = own.or_else(carried) {
+                if let Some(g) = own.map(|g| (g, false)).or_else(|| carried().map(|g| (g, true))) {
                     from_tables.push(g);
                 }
             }
             if from_tables.is_empty() {
                 read::grid::from_words(page)
                     .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                    .map(|g| (g, false))
                     .into_iter()
                     .collect()
             } else {
@@ -120,38 +177,79 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             run = Run::default();
         }
         run.last_page = page.number;
-        for grid in &grids {
-            let own_header = grid.columns.iter().any(|c| c.kind.is_money() && c.unit.is_some());
-            let (unit, source) = match (grid.unit, run.unit) {
-                (Some(u), _) => (Some(u), grid.unit_source),
-                (None, Some(u)) => (Some(u), run.unit_source),
-                (None, None) if own_header || run.unit_source.is_some() => (None, run.unit_source),
-                (None, None) => {
-                    // Nothing beside the table: the nearest statement away from it governs.
-                    let section = ctx.section_at(page.number);
-                    let first = section.map_or(1, |s| s.first_page);
-                    let title = section.and_then(|s| s.title.as_deref());
-                    let top = grid.rows.first().map_or(0.0, |r| r.bbox.top);
-                    match read::units::governing_unit(&ctx.layout.pages, at, top, first, title) {
-                        Some(st) => (Some(st.unit), Some(st.source)),
-                        None => {
-                            out.warnings.push(Warning::new(
-                                WarningCode::UnitMissing,
-                                "savings table prints no unit in its header, caption, notes, the text before it \
-                                 or the title; pounds assumed",
-                                Some(page.number),
-                            ));
-                            (None, Some(UnitSource::Assumed))
-                        }
-                    }
-                }
+        for (grid, carried) in &grids {
+            // The nearest statement wins: a unit printed beside the table (its caption or a
+            // note), that of the table it continues, the unit its money columns' headers share,
+            // then a statement away from it (the text above, the foot of an earlier page, the
+            // title). A column printing its own unit keeps it.
+            let beside = grid.unit.map(|unit| UnitStatement {
+                unit,
+                source: grid.unit_source.unwrap_or(UnitSource::Caption),
+                page: page.number,
+                text: grid.unit_text.clone().unwrap_or_default(),
+            });
+            let away = || {
+                let section = ctx.section_at(page.number);
+                let first = section.map_or(1, |s| s.first_page);
+                let title = section.and_then(|s| s.title.as_deref());
+                let top = grid.rows.first().map_or(0.0, |r| r.bbox.top);
+                read::units::governing_unit(&ctx.layout.pages, at, top, first, title)
             };
-            run.unit = unit;
-            run.unit_source = source;
-            read_grid(grid, page.number, unit.unwrap_or(1), &mut run, out);
+            let header = target_header_unit(grid);
+            let statement = beside
+                .or_else(|| run.statement.clone())
+                .or_else(|| {
+                    let unit = shared_header_unit(grid).filter(|_| header.is_some())?;
+                    Some(UnitStatement {
+                        unit,
+                        source: UnitSource::Header,
+                        page: page.number,
+                        text: header.map(|(_, h)| h.to_string()).unwrap_or_default(),
+                    })
+                })
+                .or_else(away);
+            if statement.is_none() && header.is_none() && !run.assumed {
+                out.warnings.push(Warning::new(
+                    WarningCode::UnitMissing,
+                    "savings table prints no unit in its header, caption, notes, the text before it \
+                     or the title; pounds assumed",
+                    Some(page.number),
+                ));
+            }
+            run.assumed = statement.is_none() && header.is_none();
+            run.unit = statement.as_ref().map(|s| s.unit);
+            run.unit_source =
+                statement.as_ref().map(|s| s.source).or(run.assumed.then_some(UnitSource::Assumed));
+            // The statement governing the target column, for `layout`.
+            let shown = match header {
+                // A continuation without its own header: the header printed on an earlier page.
+                Some(_) if *carried && run.header.is_some() => run.header.clone(),
+                Some((unit, text)) => Some(UnitStatement {
+                    unit,
+                    source: UnitSource::Header,
+                    page: page.number,
+                    text: text.to_string(),
+                }),
+                None => statement.clone(),
+            };
+            run.header = shown.clone().filter(|s| s.source == UnitSource::Header);
+            found.push(TableUnit {
+                page: page.number,
+                bbox: grid
+                    .rows
+                    .iter()
+                    .skip(1)
+                    .fold(grid.rows.first().map_or(BBox::EMPTY, |r| r.bbox), |b, r| b.union(&r.bbox)),
+                unit: shown.as_ref().map_or(1, |s| s.unit),
+                source: shown.as_ref().map_or(UnitSource::Assumed, |s| s.source),
+                statement: shown,
+            });
+            run.statement = statement.filter(|s| s.source != UnitSource::Header);
+            read_grid(grid, page.number, run.unit.unwrap_or(1), &mut run, out);
             run.columns = Some(grid.columns.clone());
         }
     }
+    found
 }
 
 /// Words a commentary sentence has at least; a wrapped description's tail is shorter.
@@ -210,10 +308,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
     // table (its caption or note, the text before it, the title; or that of the table it
     // continues), else nowhere (`assumed`).
     let table_source = run.unit_source.unwrap_or(UnitSource::Assumed);
-    let own_header = col(Kind::Target)
-        .and_then(|i| grid.columns.get(i))
-        .and_then(|c| c.unit)
-        .is_some_and(|u| u != 1 || grid.unit.is_none());
+    let own_header = target_header_unit(grid).is_some();
     let unit_source = if own_header { UnitSource::Header } else { table_source };
     let unit_of_col = |i: usize| {
         grid.columns.get(i).and_then(|c| c.unit).filter(|&u| u != 1 || grid.unit.is_none()).unwrap_or(unit)
@@ -363,7 +458,11 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
         let on_track = money_of(row, Kind::OnTrack);
         let at_risk = money_of(row, Kind::AtRisk);
         // Without status columns, a status column's words ("Achieved", "At risk") say it.
+        // A saving only partly delivered ("Delivered" short of its target) is not achieved.
+        let target = money_of(row, Kind::Target);
+        let short = |m: &Option<Money>| matches!((m, target), (Some(a), Some(t)) if a.0.abs() < t.0.abs());
         let status = status_of(&[over_achieved, achieved, on_track, at_risk])
+            .filter(|s| *s != SavingStatus::Achieved || !short(&achieved))
             .or_else(|| rag_text.as_deref().and_then(status_from_text));
         let target_unit = col(Kind::Target).map_or(unit, unit_of_col);
         let saving = Saving {
@@ -376,7 +475,7 @@ fn read_grid(grid: &Grid, page: u32, unit: u32, run: &mut Run, out: &mut Extract
             period: period.clone(),
             unit: target_unit,
             unit_source: Some(unit_source),
-            target: money_of(row, Kind::Target),
+            target,
             over_achieved,
             achieved,
             on_track,
@@ -566,7 +665,7 @@ mod tests {
                 size: 10.0,
             })
             .collect();
-        Grid { columns, rows, unit, unit_source: unit.map(|_| UnitSource::Caption) }
+        Grid { columns, rows, unit, unit_source: unit.map(|_| UnitSource::Caption), unit_text: None }
     }
 
     fn run_grid(g: &Grid) -> Extraction {
