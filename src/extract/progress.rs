@@ -31,7 +31,15 @@
 //!   "Overall status:" label. The period: a labelled one ("Reporting period: …"), else the
 //!   first month-year or quarter printed, cover first.
 //!
-//! Known limits: a status shown only as a coloured shape with no label is not read; a slide
+//! - A report page with several workstreams: each bold heading with a list heading flush under
+//!   it opens that workstream's part of the page, read as a slide of its own.
+//! - An overview table (Workstream | Lead | Status): its rows are the workstreams, each status a
+//!   word, a letter or the cell's colour (red/amber/green/blue by hue; grey is warned of as
+//!   `status_unreadable`); an "Overall programme" row is the programme's status.
+//! - A workstream's status may be blue (complete); the programme's is red, amber or green.
+//!
+//! Known limits: a status shown only as a coloured shape with no label is not read, nor a box
+//! drawn with curves (a circle, a rounded rectangle: only straight-edged fills are boxes); a slide
 //! whose title shares too few words with any overview name becomes a workstream of its own;
 //! stacked and side-by-side headings mixed on one slide may hand a column's tail to the wrong
 //! list; a list that runs on to the next page without its heading is lost; several progress
@@ -64,7 +72,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*
         (?:(?:rag\s+)?status|rag)\s*[:\-–]?\s*
-        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|on\s+track|off\s+track|at\s+risk|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
+        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|blue|on\s+track|off\s+track|at\s+risk|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
         \b",
     )
     .expect("valid regex")
@@ -1119,6 +1127,11 @@ mod tests {
         assert_eq!(s("Programme status: Amber/Red"), Some(RagStatus::Red));
         assert_eq!(s("Status: G"), Some(RagStatus::Green));
         assert_eq!(s("Status of the review"), None);
+        // Blue (complete) is a workstream's status, never the programme's.
+        let w = |t: &str| STATUS.captures(t).and_then(|c| rating_of_word(c.name("rag")?.as_str()));
+        assert_eq!(w("Workstream status: Blue"), Some(Rating::Blue));
+        assert_eq!(w("RAG: Blue"), Some(Rating::Blue));
+        assert_eq!(s("RAG: Blue"), None);
     }
 
     #[test]
