@@ -14,9 +14,10 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.util import Inches, Pt
+from pptx.util import Inches
+
+from progress import hexrgb, textbox  # tests/gen/progress.py, beside this file
 
 OUT = "tests/gen/pdfs/"
 GREEN, AMBER, RED, BLUE, GREY = "00B050", "FFC000", "C00000", "0070C0", "A6A6A6"
@@ -51,23 +52,6 @@ WORKSTREAMS = [
                   ("Issues", ["N/A"])],
     },
 ]
-
-
-def hexrgb(h):
-    return RGBColor.from_string(h)
-
-
-def textbox(slide, x, y, w, h, lines, size=14, bold=False, bullets=False):
-    tb = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
-    tf = tb.text_frame
-    tf.word_wrap = True
-    for i, t in enumerate(lines):
-        para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        para.text = ("• " + t) if bullets else t
-        for r in para.runs:
-            r.font.size = Pt(size)
-            r.font.bold = bold
-    return tb
 
 
 def furniture(slide, n):
