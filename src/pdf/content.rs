@@ -562,6 +562,9 @@ impl<'a> Walker<'a> {
 /// A corner may be visited twice and a path may start mid-edge (LibreOffice Impress draws its
 /// shapes' rectangles from the middle of the bottom edge): points on a straight run are dropped.
 fn axis_rect(poly: &[(f64, f64)]) -> Option<[f64; 4]> {
+    if poly.len() > MAX_RECT_POINTS {
+        return None;
+    }
     let mut pts: Vec<(f64, f64)> = Vec::with_capacity(poly.len());
     for &p in poly {
         if !pts.last().is_some_and(|q| same_point(*q, p)) {
@@ -603,6 +606,9 @@ fn axis_rect(poly: &[(f64, f64)]) -> Option<[f64; 4]> {
     ])
 }
 
+/// The most points a rectangle's outline is drawn with: four corners, the start again, a start
+/// mid-edge and a corner visited twice. A longer polygon is no box (and costs nothing to drop).
+const MAX_RECT_POINTS: usize = 10;
 /// Two path points closer than this (user space) are one.
 const SAME_POINT_TOL: f64 = 0.01;
 /// An edge whose ends differ by less than this across is horizontal or vertical.
