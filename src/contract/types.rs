@@ -445,7 +445,8 @@ pub struct Workstream {
     /// A projects table's rows (1.1); `projects` keeps the names.
     #[serde(default)]
     pub project_details: Vec<ProjectDetail>,
-    pub status: Option<RagStatus>,
+    /// Red, amber, green or blue (complete), as a project's status (1.1).
+    pub status: Option<Rag>,
     pub working_well: Vec<String>,
     pub not_working_well: Vec<String>,
     pub escalations: Vec<String>,

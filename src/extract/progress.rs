@@ -31,7 +31,15 @@
 //!   "Overall status:" label. The period: a labelled one ("Reporting period: …"), else the
 //!   first month-year or quarter printed, cover first.
 //!
-//! Known limits: a status shown only as a coloured shape with no label is not read; a slide
+//! - A report page with several workstreams: each bold heading with a list heading flush under
+//!   it opens that workstream's part of the page, read as a slide of its own.
+//! - An overview table (Workstream | Lead | Status): its rows are the workstreams, each status a
+//!   word, a letter or the cell's colour (red/amber/green/blue by hue; grey is warned of as
+//!   `status_unreadable`); an "Overall programme" row is the programme's status.
+//! - A workstream's status may be blue (complete); the programme's is red, amber or green.
+//!
+//! Known limits: a status shown only as a coloured shape with no label is not read, nor a box
+//! drawn with curves (a circle, a rounded rectangle: only straight-edged fills are boxes); a slide
 //! whose title shares too few words with any overview name becomes a workstream of its own;
 //! stacked and side-by-side headings mixed on one slide may hand a column's tail to the wrong
 //! list; a list that runs on to the next page without its heading is lost; several progress
@@ -64,7 +72,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*
         (?:(?:rag\s+)?status|rag)\s*[:\-–]?\s*
-        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|on\s+track|off\s+track|at\s+risk|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
+        (?P<rag>red\s*/\s*amber|amber\s*/\s*red|amber\s*/\s*green|green\s*/\s*amber|red|amber|green|blue|on\s+track|off\s+track|at\s+risk|(?-i:[RAG])(?:\s*/\s*(?-i:[RAG]))?)
         \b",
     )
     .expect("valid regex")
@@ -148,6 +156,17 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
         pages.iter().find_map(|p| labelled_period(p)).or_else(|| pages.iter().find_map(|p| period_of(p)));
 
     for page in &pages {
+        // An overview table (Workstream | Lead | Status) names the workstreams and their status.
+        read_status_table(page, &mut progress, &mut workstreams, &mut out.warnings);
+        // A report page with several workstreams, each a heading over its own lists.
+        let parts = workstream_parts(page);
+        if parts.len() >= 2 {
+            for (title, part) in &parts {
+                let heads = list_headings(part);
+                read_list_slide(part, title, &heads, &mut progress, &mut workstreams, &mut out.warnings);
+            }
+            continue;
+        }
         let mut title = slide_title(page);
         let heads = list_headings(page);
         if title.text.is_empty() && !heads.is_empty() {
@@ -268,9 +287,10 @@ fn labelled_period(page: &Page) -> Option<String> {
     })
 }
 
+/// The first period printed on a page, read by rows (a month and its year may be two fragments).
 fn period_of(page: &Page) -> Option<String> {
-    page.lines.iter().find_map(|l| {
-        PERIOD.find(&l.text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+    rows(page).iter().find_map(|(text, _, _)| {
+        PERIOD.find(text).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
     })
 }
 
@@ -279,12 +299,12 @@ fn period_of(page: &Page) -> Option<String> {
 /// one row, so rows are read whole; a label with no word after it takes the colour of a filled
 /// box beside it or behind it.
 fn status_of(page: &Page, overall: bool) -> Option<RagStatus> {
-    shown_status(page, overall).and_then(|s| s.ok())
+    shown_status(page, overall).and_then(|s| s.ok()).and_then(status_of_rating)
 }
 
-/// As [`status_of`], and a box whose colour is none of red/amber/green (grey) as `Err` with
-/// its colour, to be warned of.
-fn shown_status(page: &Page, overall: bool) -> Option<Result<RagStatus, [u8; 3]>> {
+/// As [`status_of`] with blue kept (a workstream's status may be blue), and a box whose colour
+/// is none of red/amber/green/blue (grey) as `Err` with its colour, to be warned of.
+fn shown_status(page: &Page, overall: bool) -> Option<Result<Rating, [u8; 3]>> {
     let programme_wide = |scope: Option<regex::Match>| {
         matches!(
             scope.map(|m| m.as_str().to_lowercase()).as_deref(),
@@ -296,7 +316,7 @@ fn shown_status(page: &Page, overall: bool) -> Option<Result<RagStatus, [u8; 3]>
         if overall && !programme_wide(c.name("scope")) {
             return None;
         }
-        rag(c.name("rag")?.as_str())
+        rating_of_word(c.name("rag")?.as_str())
     });
     if let Some(p) = printed {
         return Some(Ok(p));
@@ -315,7 +335,7 @@ fn shown_status(page: &Page, overall: bool) -> Option<Result<RagStatus, [u8; 3]>
             })
             .find(|f| (f.x0 >= b.x1 - 1.0 && f.x0 < b.x1 + size * 6.0) || (f.x0 <= b.x0 && f.x1 >= b.x1))?;
         Some(match rating_of_hue(fill.color) {
-            Hue::Rating(r) => status_of_rating(r).ok_or(fill.color),
+            Hue::Rating(r) => Ok(r),
             Hue::Unreadable => Err(fill.color),
         })
     })
@@ -326,7 +346,7 @@ static STATUS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<scope>overarching|overall|programme|project|workstream|delivery)?\s*(?:rag\s+)?(?:status|rag)\s*:?\s*$").expect("valid regex")
 });
 
-/// A workstream status has no blue.
+/// The programme's overall status has no blue (contract: red, amber or green).
 fn status_of_rating(r: Rating) -> Option<RagStatus> {
     match r {
         Rating::Red => Some(RagStatus::Red),
@@ -342,8 +362,19 @@ fn rows(page: &Page) -> Vec<(String, BBox, f64)> {
 }
 
 /// "R", "Red", "Amber/Red" (the worse of two).
+#[cfg(test)]
 fn rag(text: &str) -> Option<RagStatus> {
     rating_of_word(text).and_then(status_of_rating)
+}
+
+/// A workstream's or project's status: red, amber, green or blue (complete).
+fn rag_of(r: Rating) -> Rag {
+    match r {
+        Rating::Red => Rag::Red,
+        Rating::Amber => Rag::Amber,
+        Rating::Green => Rag::Green,
+        Rating::Blue => Rag::Blue,
+    }
 }
 
 /// The list headings of a slide with the box of each, and the headings of other matter
@@ -533,13 +564,14 @@ fn read_list_slide(
         warnings.push(Warning {
             code: WarningCode::StatusUnreadable,
             message: format!(
-                "the status box of \"{}\" is coloured #{r:02x}{g:02x}{b:02x}, none of red, amber or green",
+                "the status box of \"{}\" is coloured #{r:02x}{g:02x}{b:02x}, none of red, amber, green or blue",
                 title.text
             ),
             page: Some(page.number),
         });
     }
-    let status = shown.and_then(Result::ok);
+    let rating = shown.and_then(Result::ok);
+    let status = rating.map(rag_of);
     let details = project_details(page);
     let projects: Vec<String> =
         if details.is_empty() { projects } else { details.iter().map(|d| d.name.clone()).collect() };
@@ -569,7 +601,7 @@ fn read_list_slide(
         progress.not_working_well = nww;
         progress.escalations = esc;
         if progress.overall_status.is_none() {
-            progress.overall_status = status;
+            progress.overall_status = rating.and_then(status_of_rating);
         }
         return;
     }
@@ -607,6 +639,150 @@ fn read_list_slide(
     });
 }
 
+/// The parts of a report page that holds several workstreams: each bold heading, no smaller than
+/// the list headings, whose next line is a list heading flush under it ("Early Help Hubs" over
+/// "Highlights") opens a part that runs to the next such heading. Fewer than two such headings:
+/// none (the page is read whole).
+fn workstream_parts(page: &Page) -> Vec<(Title, Page)> {
+    let heads = list_headings(page);
+    let is_list_head =
+        |l: &Line| heads.iter().any(|(k, b)| k.is_some() && b.contains_point(l.bbox.cx(), l.bbox.cy()));
+    let list_size = page.lines.iter().filter(|l| is_list_head(l)).map(|l| l.size).fold(0.0, f64::max);
+    let in_table = |l: &Line| page.tables.iter().any(|t| t.bbox.contains_point(l.bbox.cx(), l.bbox.cy()));
+    let mut starts: Vec<&Line> = page
+        .lines
+        .iter()
+        .filter(|l| {
+            l.bold
+                && l.bullet.is_none()
+                && l.size > list_size - SIZE_TOL_PT
+                && !is_list_head(l)
+                && !in_table(l)
+                && !OTHER_HEADING.is_match(&l.text)
+                && !STATUS_LABEL.is_match(&l.text)
+                && !STATUS.is_match(&l.text)
+        })
+        .filter(|l| {
+            // The nearest line below it, across its own column, is a list heading flush under it.
+            page.lines
+                .iter()
+                .filter(|m| {
+                    m.bbox.top > l.bbox.bottom - 0.5 && m.bbox.x0 < l.bbox.x1 && m.bbox.x1 > l.bbox.x0
+                })
+                .min_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top))
+                .is_some_and(|m| is_list_head(m) && (m.bbox.x0 - l.bbox.x0).abs() < INDENT_PT)
+        })
+        .collect();
+    if starts.len() < 2 {
+        return vec![];
+    }
+    starts.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    let mut parts = vec![];
+    for (i, start) in starts.iter().enumerate() {
+        let top = start.bbox.top - 0.5;
+        let end = starts.get(i + 1).map_or(f64::INFINITY, |n| n.bbox.top - 0.5);
+        let within = |t: f64| t >= top && t < end;
+        let mut part = page.clone();
+        part.lines.retain(|l| within(l.bbox.top));
+        part.blocks.retain(|b| within(b.bbox.top));
+        part.tables.retain(|t| within(t.bbox.top));
+        part.fills.retain(|f| within(f.top));
+        let title = Title { text: start.text.clone(), bottom: start.bbox.bottom, bbox: start.bbox };
+        parts.push((title, part));
+    }
+    parts
+}
+
+/// Font sizes closer than this (pt) are one size.
+const SIZE_TOL_PT: f64 = 0.5;
+
+/// Header words of an overview table (Workstream | Lead | Status).
+const OVERVIEW_HEADERS: &[(ProjectColumn, Synonyms)] = &[
+    (ProjectColumn::Status, &["rag", "status", "rating"]),
+    (ProjectColumn::Lead, &["lead", "owner", "responsib", "=sro", "sponsor"]),
+    (ProjectColumn::Name, &["workstream", "work stream", "=priority", "priorities", "theme", "=area"]),
+];
+
+/// A row of an overview table that is the programme's own: "Overall programme", "Overall".
+static OVERALL_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:overall|overarching|whole\s+programme|programme(?:\s+(?:overall|status|rag))?\s*$)",
+    )
+    .expect("valid regex")
+});
+
+/// An overview table: a header naming a workstream column and a status column, and no project
+/// column (that is a projects table). Its rows are the workstreams (created when no overview
+/// named them yet) with their status as a word, a letter or the cell's colour; an "Overall" row
+/// gives the programme's status. A colour that is none of red/amber/green/blue is warned of.
+fn read_status_table(
+    page: &Page,
+    progress: &mut Progress,
+    workstreams: &mut Vec<Workstream>,
+    warnings: &mut Vec<Warning>,
+) {
+    /// A title row may sit above the header.
+    const HEADER_WITHIN: usize = 3;
+    for t in &page.tables {
+        let Some((h, found)) = header_row(t, HEADER_WITHIN, |cells| {
+            let found = find_columns(cells, OVERVIEW_HEADERS);
+            let project = cells.iter().any(|c| c.to_lowercase().contains("project"));
+            (!project
+                && column_of(&found, ProjectColumn::Name).is_some()
+                && column_of(&found, ProjectColumn::Status).is_some())
+            .then_some(found)
+        }) else {
+            continue;
+        };
+        let create = workstreams.is_empty();
+        for r in t.rows.iter().skip(h + 1) {
+            let cell = |kind| column_of(&found, kind).and_then(|i| r.cells.get(i));
+            let Some(name) = cell(ProjectColumn::Name).map(|c| squash(&c.text)).filter(|n| !n.is_empty())
+            else {
+                continue;
+            };
+            let shown = cell(ProjectColumn::Status).and_then(|c| {
+                rating_in_cell(&c.text).map(Ok).or_else(|| match c.fill.map(rating_of_hue) {
+                    Some(Hue::Rating(r)) => Some(Ok(r)),
+                    Some(Hue::Unreadable) => c.fill.map(Err),
+                    None => None,
+                })
+            });
+            if let Some(Err([r, g, b])) = shown {
+                warnings.push(Warning {
+                    code: WarningCode::StatusUnreadable,
+                    message: format!(
+                        "the status of \"{name}\" is coloured #{r:02x}{g:02x}{b:02x}, none of red, amber, green or blue"
+                    ),
+                    page: Some(page.number),
+                });
+            }
+            let rating = shown.and_then(Result::ok);
+            if OVERALL_ROW.is_match(&name) {
+                if progress.overall_status.is_none() {
+                    progress.overall_status = rating.and_then(status_of_rating);
+                }
+                continue;
+            }
+            let known = workstreams.iter_mut().find(|w| name_match(&w.name, &name) >= 0.99);
+            match known {
+                Some(w) => w.status = w.status.or(rating.map(rag_of)),
+                None if create => workstreams.push(Workstream {
+                    name,
+                    projects: vec![],
+                    project_details: vec![],
+                    status: rating.map(rag_of),
+                    working_well: vec![],
+                    not_working_well: vec![],
+                    escalations: vec![],
+                    provenance: provenance(page.number, &r.bbox),
+                }),
+                None => {}
+            }
+        }
+    }
+}
+
 /// Adds a slide's projects to a workstream's (the overview may have named some already).
 fn add_projects(w: &mut Workstream, projects: Vec<String>, details: Vec<ProjectDetail>) {
     for p in projects {
@@ -631,7 +807,7 @@ const PROJECT_HEADERS: &[(ProjectColumn, Synonyms)] = &[
     (ProjectColumn::Milestone, &["milestone", "next step", "key date", "deliverable"]),
     (ProjectColumn::Status, &["rag", "status", "rating"]),
     (ProjectColumn::Lead, &["lead", "owner", "responsib", "=sro", "sponsor"]),
-    (ProjectColumn::Name, &["project", "scheme", "initiative", "=name", "workstream"]),
+    (ProjectColumn::Name, &["project", "scheme", "initiative", "=name"]),
 ];
 
 /// The rows of the page's projects tables: a header naming a project column and at least one
@@ -663,12 +839,7 @@ fn project_details(page: &Page) -> Vec<ProjectDetail> {
             out.push(ProjectDetail {
                 name,
                 lead: cell(r, ProjectColumn::Lead),
-                status: status.map(|r| match r {
-                    Rating::Red => Rag::Red,
-                    Rating::Amber => Rag::Amber,
-                    Rating::Green => Rag::Green,
-                    Rating::Blue => Rag::Blue,
-                }),
+                status: status.map(rag_of),
                 milestone: cell(r, ProjectColumn::Milestone),
                 provenance: provenance(page.number, &r.bbox),
             });
@@ -956,6 +1127,11 @@ mod tests {
         assert_eq!(s("Programme status: Amber/Red"), Some(RagStatus::Red));
         assert_eq!(s("Status: G"), Some(RagStatus::Green));
         assert_eq!(s("Status of the review"), None);
+        // Blue (complete) is a workstream's status, never the programme's.
+        let w = |t: &str| STATUS.captures(t).and_then(|c| rating_of_word(c.name("rag")?.as_str()));
+        assert_eq!(w("Workstream status: Blue"), Some(Rating::Blue));
+        assert_eq!(w("RAG: Blue"), Some(Rating::Blue));
+        assert_eq!(s("RAG: Blue"), None);
     }
 
     #[test]

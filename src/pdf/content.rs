@@ -559,20 +559,40 @@ impl<'a> Walker<'a> {
 }
 
 /// The bounding rectangle of a polygon whose edges are all horizontal or vertical, if it is one.
+/// A corner may be visited twice and a path may start mid-edge (LibreOffice Impress draws its
+/// shapes' rectangles from the middle of the bottom edge): points on a straight run are dropped.
 fn axis_rect(poly: &[(f64, f64)]) -> Option<[f64; 4]> {
-    let mut pts: Vec<(f64, f64)> = poly.to_vec();
-    if pts.len() >= 2
-        && (pts[0].0 - pts[pts.len() - 1].0).abs() < 0.01
-        && (pts[0].1 - pts[pts.len() - 1].1).abs() < 0.01
-    {
+    if poly.len() > MAX_RECT_POINTS {
+        return None;
+    }
+    let mut pts: Vec<(f64, f64)> = Vec::with_capacity(poly.len());
+    for &p in poly {
+        if !pts.last().is_some_and(|q| same_point(*q, p)) {
+            pts.push(p);
+        }
+    }
+    if pts.len() >= 2 && same_point(pts[0], pts[pts.len() - 1]) {
         pts.pop();
+    }
+    // Drop a point between two on one straight axis-aligned run, going round the polygon.
+    let mut i = 0;
+    while pts.len() > 4 && i < pts.len() {
+        let n = pts.len();
+        let (a, b, c) = (pts[(i + n - 1) % n], pts[i], pts[(i + 1) % n]);
+        let on_x = (a.0 - b.0).abs() < AXIS_TOL && (b.0 - c.0).abs() < AXIS_TOL;
+        let on_y = (a.1 - b.1).abs() < AXIS_TOL && (b.1 - c.1).abs() < AXIS_TOL;
+        if on_x || on_y {
+            pts.remove(i);
+        } else {
+            i += 1;
+        }
     }
     if pts.len() != 4 {
         return None;
     }
     for i in 0..4 {
         let (a, b) = (pts[i], pts[(i + 1) % 4]);
-        if (a.0 - b.0).abs() > 0.5 && (a.1 - b.1).abs() > 0.5 {
+        if (a.0 - b.0).abs() > AXIS_TOL && (a.1 - b.1).abs() > AXIS_TOL {
             return None;
         }
     }
@@ -584,4 +604,44 @@ fn axis_rect(poly: &[(f64, f64)]) -> Option<[f64; 4]> {
         xs.fold(f64::NEG_INFINITY, f64::max),
         ys.fold(f64::NEG_INFINITY, f64::max),
     ])
+}
+
+/// The most points a rectangle's outline is drawn with: four corners, the start again, a start
+/// mid-edge and a corner visited twice. A longer polygon is no box (and costs nothing to drop).
+const MAX_RECT_POINTS: usize = 10;
+/// Two path points closer than this (user space) are one.
+const SAME_POINT_TOL: f64 = 0.01;
+/// An edge whose ends differ by less than this across is horizontal or vertical.
+const AXIS_TOL: f64 = 0.5;
+
+fn same_point(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() < SAME_POINT_TOL && (a.1 - b.1).abs() < SAME_POINT_TOL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::axis_rect;
+
+    #[test]
+    fn rectangle_drawn_from_mid_edge_is_a_rectangle() {
+        // LibreOffice Impress's filled status box: m at the bottom edge's middle, four l, back to
+        // the start, h.
+        let poly = [
+            (871.172, 475.257),
+            (849.572, 475.257),
+            (849.572, 511.228),
+            (892.743, 511.228),
+            (892.743, 475.257),
+            (871.172, 475.257),
+        ];
+        assert_eq!(axis_rect(&poly), Some([849.572, 475.257, 892.743, 511.228]));
+        assert_eq!(
+            axis_rect(&[(0.0, 0.0), (10.0, 0.0), (10.0, 5.0), (0.0, 5.0)]),
+            Some([0.0, 0.0, 10.0, 5.0])
+        );
+        // A slanted quadrilateral and an L shape are no rectangles.
+        assert_eq!(axis_rect(&[(0.0, 0.0), (10.0, 2.0), (10.0, 5.0), (0.0, 5.0)]), None);
+        let l_shape = [(0.0, 0.0), (10.0, 0.0), (10.0, 5.0), (5.0, 5.0), (5.0, 10.0), (0.0, 10.0)];
+        assert_eq!(axis_rect(&l_shape), None);
+    }
 }

@@ -188,7 +188,7 @@ fn populated() -> Extraction {
             provenance: prov(19),
         })
         .collect();
-    let workstreams = rag_statuses()
+    let workstreams = rags()
         .into_iter()
         .map(|status| Workstream {
             name: "Neighbourhood Working".into(),
@@ -427,7 +427,7 @@ fn populated_extraction_uses_every_variant() {
     assert_eq!(used(&["savings", "*", "unit_source"]), schema_values("UnitSource"));
     assert_eq!(used(&["workstreams", "*", "project_details", "*", "status"]), schema_values("Rag"));
     assert_eq!(used(&["judgements", "*", "grade_code"]), schema_values("GradeCode"));
-    assert_eq!(used(&["workstreams", "*", "status"]), schema_values("RagStatus"));
+    assert_eq!(used(&["workstreams", "*", "status"]), schema_values("Rag"));
     assert_eq!(used(&["warnings", "*", "code"]), schema_values("WarningCode"));
 }
 

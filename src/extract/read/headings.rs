@@ -32,6 +32,7 @@ pub const CONCEPTS: &[(&str, ListMeaning)] = &[
     ("wins", ListMeaning::WorkingWell),
     ("positive", ListMeaning::WorkingWell),
     ("strength", ListMeaning::WorkingWell),
+    ("celebrat", ListMeaning::WorkingWell),
     ("challeng", ListMeaning::NotWorkingWell),
     ("concern", ListMeaning::NotWorkingWell),
     ("issue", ListMeaning::NotWorkingWell),
@@ -50,6 +51,7 @@ pub const CONCEPTS: &[(&str, ListMeaning)] = &[
     ("support", ListMeaning::Escalations),
     ("help", ListMeaning::Escalations),
     ("decision", ListMeaning::Escalations),
+    ("exception", ListMeaning::Escalations),
     ("project", ListMeaning::Projects),
 ];
 
@@ -125,6 +127,9 @@ pub const FILLER: &[&str] = &[
     "top",
     "new",
     "emerging",
+    "things",
+    "upcoming",
+    "next",
 ];
 
 /// Words that negate a success: "not working well", "what isn't going well".
@@ -233,6 +238,20 @@ mod tests {
             ("Decisions for the board", Some(Escalations)),
             ("2. Issues to escalate", Some(Escalations)),
             ("Key projects", Some(Projects)),
+            // Round 2: wordings met in other councils' reports.
+            ("What's gone well", Some(WorkingWell)),
+            ("What went well", Some(WorkingWell)),
+            ("Things to celebrate", Some(WorkingWell)),
+            ("Wins this month", Some(WorkingWell)),
+            ("Areas for development", Some(NotWorkingWell)),
+            ("Key risks and issues", Some(NotWorkingWell)),
+            ("Blockers", Some(NotWorkingWell)),
+            ("What's not gone well", Some(NotWorkingWell)),
+            ("Help needed from the Board", Some(Escalations)),
+            ("Board asks", Some(Escalations)),
+            ("Upcoming decisions", Some(Escalations)),
+            ("Exceptions", Some(Escalations)),
+            ("Key decisions required", Some(Escalations)),
             ("Working well with schools is key", None),
             ("Challenges in recruiting social workers remain", None),
             ("Next steps", None),

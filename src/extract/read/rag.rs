@@ -57,20 +57,22 @@ const RED_OTHERS_MAX: i32 = 110;
 const BLUE_MIN: i32 = 150;
 
 /// A rating printed as a whole word or phrase: "R", "Red", "on track", "Amber/Red" (the worse
-/// of two parts). Text that only mentions a colour among other words is none.
+/// of two parts), "Blue" or "Complete" (blue, where no part is red, amber or green). Text that
+/// only mentions a colour among other words is none.
 pub fn rating_of_word(text: &str) -> Option<Rating> {
     let t = text.to_lowercase();
     let rank = |p: &str| match p {
         "r" | "red" | "off track" | "significant risk" => Some(2),
         "a" | "amber" | "at risk" | "some risk" => Some(1),
-        "g" | "green" | "on track" | "complete" | "completed" => Some(0),
+        "g" | "green" | "on track" => Some(0),
         _ => None,
     };
-    let worst = t
-        .split('/')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter_map(|p| rank(&p))
-        .max()?;
+    let parts: Vec<String> =
+        t.split('/').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let blue = |p: &str| matches!(p, "blue" | "complete" | "completed" | "delivered");
+    let Some(worst) = parts.iter().filter_map(|p| rank(p)).max() else {
+        return parts.iter().any(|p| blue(p)).then_some(Rating::Blue);
+    };
     Some(match worst {
         2 => Rating::Red,
         1 => Rating::Amber,
@@ -176,6 +178,9 @@ mod tests {
         assert_eq!(rating_of_word("Amber/Red"), Some(Rating::Red));
         assert_eq!(rating_of_word("On  track"), Some(Rating::Green));
         assert_eq!(rating_of_word("Amber – at risk"), None);
+        assert_eq!(rating_of_word("Complete"), Some(Rating::Blue));
+        assert_eq!(rating_of_word("Blue"), Some(Rating::Blue));
+        assert_eq!(rating_of_word("Green/Complete"), Some(Rating::Green));
         assert_eq!(rating_in_cell("Amber – at risk"), Some(Rating::Amber));
         assert_eq!(rating_in_cell("Delivered"), Some(Rating::Blue));
     }

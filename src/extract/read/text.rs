@@ -32,20 +32,28 @@ pub fn furniture_lines(page: &Page, kind: Option<Furniture>) -> impl Iterator<It
     page.furniture.iter().filter(move |(k, _)| kind.is_none_or(|want| *k == want)).map(|(_, l)| l)
 }
 
-/// Slide furniture that is never a list item: a bare slide number ("4", "Page 4", "4 of 12") or
-/// a protective marking ("OFFICIAL", "Official – Sensitive", "NOT PROTECTIVELY MARKED").
+/// Slide furniture that is never a list item: a bare slide number ("4", "Page 4", "4 of 12"), a
+/// protective marking ("OFFICIAL", "Official – Sensitive", "NOT PROTECTIVELY MARKED"), or a
+/// marking and a page number in one footer line ("OFFICIAL – SENSITIVE Page 2", "3 | OFFICIAL").
 pub fn is_slide_furniture(text: &str) -> bool {
     static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"(?ix)^\s*(?:
-                (?:page\s+|slide\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?
-              | (?:official|sensitive|restricted|not\s+protectively\s+marked)
-                (?:\s*[-–—:]?\s*(?:official|sensitive|restricted))?
+                (?P<n1>(?:page\s+|slide\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)?
+                \s*[|\-–—]?\s*
+                (?P<mark>(?:official|sensitive|restricted|not\s+protectively\s+marked)
+                  (?:\s*[-–—:]?\s*(?:official|sensitive|restricted))?)?
+                \s*[|\-–—]?\s*
+                (?P<n2>(?:page\s+|slide\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?)?
             )\s*$",
         )
         .expect("valid regex")
     });
-    FURNITURE.is_match(text)
+    FURNITURE.captures(text).is_some_and(|c| {
+        let (n1, mark, n2) = (c.name("n1").is_some(), c.name("mark").is_some(), c.name("n2").is_some());
+        // A number alone, a marking alone, or a marking with one number.
+        (mark && !(n1 && n2)) || (n1 != n2 && !mark)
+    })
 }
 
 #[cfg(test)]
@@ -54,11 +62,22 @@ mod tests {
 
     #[test]
     fn slide_furniture() {
-        for t in ["4", "Page 4", "4 of 12", "OFFICIAL", "Official – Sensitive", "OFFICIAL-SENSITIVE"] {
+        for t in [
+            "4",
+            "Page 4",
+            "4 of 12",
+            "OFFICIAL",
+            "Official – Sensitive",
+            "OFFICIAL-SENSITIVE",
+            "OFFICIAL – SENSITIVE Page 2",
+            "3 | OFFICIAL",
+        ] {
             assert!(is_slide_furniture(t), "{t}");
         }
         assert!(!is_slide_furniture("4 new homes opened"));
         assert!(!is_slide_furniture("Official launch in May"));
+        assert!(!is_slide_furniture("4 5"));
+        assert!(!is_slide_furniture(""));
     }
 
     #[test]
