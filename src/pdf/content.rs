@@ -14,7 +14,8 @@ use super::geom::Matrix;
 /// Font facts from the page resources, which `OutputDev` does not pass.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FontInfo {
-    pub name: String,
+    /// Shared with every word set in the font.
+    pub name: Arc<str>,
     pub bold: bool,
     pub italic: bool,
     pub symbolic: bool,
@@ -243,7 +244,7 @@ impl<'a> Walker<'a> {
         let italic =
             lower.contains("italic") || lower.contains("oblique") || flags & 0x40 != 0 || angle.abs() > 0.5;
         let symbolic = ["symbol", "wingding", "dingbat", "webdings"].iter().any(|k| lower.contains(k));
-        FontInfo { name, bold, italic, symbolic }
+        FontInfo { name: name.into(), bold, italic, symbolic }
     }
 
     fn colour_space(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> Space {
