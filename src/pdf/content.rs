@@ -4,7 +4,6 @@
 //! fill colour, render mode, and the form matrix pdf-extract forgets), and every ruling line,
 //! filled rectangle and image, form XObjects included, with the true CTM.
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -298,7 +297,7 @@ impl<'a> Walker<'a> {
         base: Matrix,
         depth: usize,
     ) {
-        let Ok(content) = Content::decode(content) else { return };
+        let Ok(content) = super::lex::decode(content) else { return };
         let mut stack: Vec<GState> = Vec::new();
         let mut path: Vec<PathItem> = Vec::new();
         for op in &content.operations {
