@@ -117,6 +117,8 @@ impl<'a> IntoIterator for &'a Words {
 impl IntoIterator for Words {
     type Item = Word;
     type IntoIter = std::vec::IntoIter<Word>;
+    // The iterator owns its copies: `self` (and the borrow `iter()` would need) ends here.
+    #[allow(clippy::unnecessary_to_owned)]
     fn into_iter(self) -> Self::IntoIter {
         self.0.to_vec().into_iter()
     }
