@@ -583,7 +583,7 @@ mod tests {
     fn line(x: f64, top: f64, text: &str) -> Line {
         use crate::layout::BBox;
         Line {
-            words: Vec::new(),
+            words: Default::default(),
             bbox: BBox { x0: x, top, x1: x + 300.0, bottom: top + 11.0 },
             text: text.into(),
             size: 11.0,

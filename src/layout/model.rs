@@ -1,6 +1,7 @@
 //! The layout model every extractor reads: pages of words, lines, blocks and tables.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 /// A box in points, origin top-left of the page (as pdfplumber).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -61,13 +62,84 @@ pub struct Word {
     pub bold: bool,
     pub italic: bool,
     pub color: [u8; 3],
-    pub font: String,
+    /// The font's name, shared by every word in that font.
+    #[serde(serialize_with = "shared_str")]
+    pub font: Arc<str>,
+}
+
+fn shared_str<S: Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
+}
+
+/// A line's words, held once however many copies of the line a page keeps (its reading-order
+/// lines, its blocks and its table cells all hold the same lines): a clone shares them, so a
+/// page's memory grows with its words once, not once per view. Reads as a slice of words.
+#[derive(Clone, Default)]
+pub struct Words(Arc<[Word]>);
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+    fn deref(&self) -> &[Word] {
+        &self.0
+    }
+}
+
+impl From<Vec<Word>> for Words {
+    fn from(words: Vec<Word>) -> Words {
+        Words(words.into())
+    }
+}
+
+impl FromIterator<Word> for Words {
+    fn from_iter<I: IntoIterator<Item = Word>>(iter: I) -> Words {
+        Words(iter.into_iter().collect())
+    }
+}
+
+/// Appending copies the words into a new list (only the extractors' merged lines do this).
+impl Extend<Word> for Words {
+    fn extend<I: IntoIterator<Item = Word>>(&mut self, iter: I) {
+        let mut words = self.0.to_vec();
+        words.extend(iter);
+        self.0 = words.into();
+    }
+}
+
+impl<'a> IntoIterator for &'a Words {
+    type Item = &'a Word;
+    type IntoIter = std::slice::Iter<'a, Word>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// By value: copies of the words (they may be shared).
+impl IntoIterator for Words {
+    type Item = Word;
+    type IntoIter = std::vec::IntoIter<Word>;
+    // The iterator owns its copies: `self` (and the borrow `iter()` would need) ends here.
+    #[allow(clippy::unnecessary_to_owned)]
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.to_vec().into_iter()
+    }
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
 }
 
 /// Words on one baseline that belong together (a column's line, or a cell's line).
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {
-    pub words: Vec<Word>,
+    pub words: Words,
     pub bbox: BBox,
     /// Words joined by single spaces.
     pub text: String,

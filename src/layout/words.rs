@@ -425,7 +425,7 @@ pub fn line_from_words(words: Vec<Word>) -> Line {
         }
         _ => text,
     };
-    Line { words, bbox, text, size, bold, bullet }
+    Line { words: words.into(), bbox, text, size, bold, bullet }
 }
 
 fn mode(sorted: &[f64]) -> Option<f64> {

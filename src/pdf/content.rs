@@ -4,7 +4,6 @@
 //! fill colour, render mode, and the form matrix pdf-extract forgets), and every ruling line,
 //! filled rectangle and image, form XObjects included, with the true CTM.
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,7 +13,8 @@ use super::geom::Matrix;
 /// Font facts from the page resources, which `OutputDev` does not pass.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FontInfo {
-    pub name: String,
+    /// Shared with every word set in the font.
+    pub name: Arc<str>,
     pub bold: bool,
     pub italic: bool,
     pub symbolic: bool,
@@ -243,7 +243,7 @@ impl<'a> Walker<'a> {
         let italic =
             lower.contains("italic") || lower.contains("oblique") || flags & 0x40 != 0 || angle.abs() > 0.5;
         let symbolic = ["symbol", "wingding", "dingbat", "webdings"].iter().any(|k| lower.contains(k));
-        FontInfo { name, bold, italic, symbolic }
+        FontInfo { name: name.into(), bold, italic, symbolic }
     }
 
     fn colour_space(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> Space {
@@ -297,7 +297,7 @@ impl<'a> Walker<'a> {
         base: Matrix,
         depth: usize,
     ) {
-        let Ok(content) = Content::decode(content) else { return };
+        let Ok(content) = super::lex::decode(content) else { return };
         let mut stack: Vec<GState> = Vec::new();
         let mut path: Vec<PathItem> = Vec::new();
         for op in &content.operations {

@@ -4,6 +4,7 @@
 mod content;
 mod decode;
 mod geom;
+mod lex;
 mod repair;
 mod scan;
 mod walk;
