@@ -10,8 +10,12 @@
 //! pages through the page stamps; `section_ids` are the sections inside it, and a range whose
 //! ends fall inside sections (or cannot be mapped) is a `page_range_unmatched` warning.
 //!
+//! A title runs on over the lines of its paragraph or table cell in its own weight ("Minutes of
+//! the Previous" / "Meeting"), and past a range printed mid-line.
+//!
 //! Limits: the item number must start its line (or be a bare number on the title's baseline);
-//! the title ends at its page range, or at its first line unless that line wraps.
+//! a plain title outside a table ends at its page range, or at its first line unless that line
+//! wraps (a plain line under it may be its description).
 
 use regex::Regex;
 use std::collections::HashSet;
@@ -347,7 +351,9 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
             && first.bold
             && next.bold
             && !PAGES.is_match(&next.text);
-        let aligned = (next.bbox.x0 - title_x).abs() < 4.0;
+        // A wrapped line starts under the title, or under the number when the title follows it
+        // after a tab with no hanging indent (Word's hand-numbered items).
+        let aligned = (next.bbox.x0 - title_x).abs() < 4.0 || (next.bbox.x0 - first.bbox.x0).abs() < 4.0;
         let close = next.bbox.top - prev.bbox.bottom < 1.2 * prev.size;
         let same_weight = next.bold == first.bold;
         // A title wrapped inside its paragraph (a table cell, or a bold title block): the next
@@ -357,7 +363,11 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
         let same_para = same_weight
             && (first.bold || in_cell)
             && same_block(f.page, (title_x, prev.bbox.top), (next.bbox.x0, next.bbox.top));
-        let has_pages = PAGES.is_match(&text) && !open_paren && !range_mid_title && !(in_cell && same_para);
+        // A range ends the title where it ends the line; one printed mid-line ("… (Pages 1 - 26)
+        // and" / "matters arising.") leaves the title open.
+        let range_ends_line = PAGES.find_iter(&text).last().is_some_and(|m| m.end() >= text.trim_end().len());
+        let cell_continues = in_cell && same_para;
+        let has_pages = range_ends_line && !(open_paren || range_mid_title || cell_continues);
         if !aligned
             || !close
             || ITEM.is_match(next.text.trim())

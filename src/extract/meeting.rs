@@ -4,7 +4,9 @@
 //! and unlabelled ones ("CABINET" / "Thursday, 30th January, 2025, at 10.00 am" / venue lines
 //! under it), and member lists such as "Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), ..."
 //! with "R Hobbs, E Tipper – co-opted members", "Councillors A, B and C", one member per line,
-//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm").
+//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm"),
+//! Welsh ones ("… yn Neuadd y Pentref" / "dydd Mercher, 15fed Mawrth 2023 am 7.00yh"). A reference
+//! stamp ("CAB/24/05"), a venue line ("Hall, Maidstone.") or a sentence fragment is never the body.
 //!
 //! Limits: only agenda packs (minutes are read by the minutes extractor); the front sheet is the
 //! first cover or agenda section's first page; a body printed only in a logo image is missed.
@@ -175,6 +177,10 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
                 _ => text.get(range.end..).unwrap_or_default(),
             };
             time = time.or_else(|| parse_time(after));
+            // "PANEL – Tuesday, 10th December, 2024" / "at 2.00 pm in the Council Chamber …".
+            if time.is_none() && rows_used == 1 {
+                time = next.filter(|n| TIME_LEAD.is_match(&n.text)).and_then(|n| parse_time(&n.text));
+            }
             // The heading as printed ("CORPORATE PARENTING PANEL – 10th December 2024"), else a
             // notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in
             // the Village Hall".
@@ -213,6 +219,11 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
     let members = members(&rows);
     Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
 }
+
+/// A row that opens with the meeting's time ("at 2.00 pm in …", "commencing at 10.00 am").
+static TIME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:at|from|commencing\s+at|starting\s+at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b|y\.?[hb]\b)").expect("valid regex")
+});
 
 /// A heading before a date names a body in a few words; more is a sentence.
 const MAX_HEADING_WORDS: usize = 8;
@@ -316,8 +327,10 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
             break;
         }
         let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
-        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue.
-        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) || MEETING_PAPER.is_match(&t) {
+        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue;
+        // "am" is the tail of the date row's time.
+        let has_word = t.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3);
+        if !has_word || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) || MEETING_PAPER.is_match(&t) {
             break;
         }
         parts.push(t);

@@ -39,6 +39,14 @@ Every value the tests assert is printed here.
                                    on" / "Wednesday, 2nd" / "April, 2025 at 2.00 pm"); seventeen items over
                                    two pages, "(Pages 1 - 26)" mid-title, ranges on page 2.
 
+  agenda-summons-docx.pdf          (python-docx, then LibreOffice) round 1's summons as Word prints it: the
+                                   summons in a one-cell table, "(Pages 1 - 26)" mid-title, items 9-11 on
+                                   page 2.
+  minutes-item-refs-docx.pdf       (python-docx, then LibreOffice) "(Item n)" minutes, RESOLVED then (1) … (5)
+                                   one per line.
+  agenda-panel-weekday.pdf         (reportlab) "CORPORATE PARENTING PANEL – Tuesday, 10th December, 2024"
+                                   over a venue that wraps to "Hall, Maidstone.".
+
 Remake: python3 tests/gen/make_meeting_forms.py
   (needs reportlab, python-docx and `soffice`; CI only reads the committed PDFs)
 """
@@ -542,6 +550,92 @@ def summons_three_lines(path):
     c.save()
 
 
+# --- round-1 forms again, as a word processor exports them ------------------------------------------
+
+def summons_docx(path):
+    """The summons in a one-cell table at the top left (Word's box), the items numbered by hand,
+    "(Pages 1 - 26)" mid-title, items 9-11 on page 2."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    d = new_doc()
+    box = d.add_table(rows=1, cols=1)
+    box.style = "Table Grid"
+    box.cell(0, 0).width = Cm(5.5)
+    cell = box.cell(0, 0)
+    cell.paragraphs[0].add_run("Summons to and Agenda for a Meeting on Thursday, 13th March, 2025 at 10.00 am").bold = True
+    d.add_paragraph("")
+    d.add_paragraph("To: All Members of the County Council")
+    d.add_paragraph("A meeting of the County Council will be held in the Council Chamber, County Hall, Glenfield "
+                    "on Thursday, 13th March, 2025 at 10.00 am.")
+    bold_para(d, "AGENDA")
+    items = [
+        ("1.", "Apologies for absence."),
+        ("2.", "Minutes of the meeting held on 5th February 2025 (Pages 1 - 26) and matters arising."),
+        ("3.", "Chairman's announcements."),
+        ("4.", "Petitions."),
+        ("5.", "Questions asked under Standing Order 7(3) and 7(5). (Pages 27 - 30)"),
+        ("6.", "Position Statements from the Leader and Cabinet Lead Members. (Pages 31 - 40)"),
+        ("7.", "Report of the Cabinet. (Pages 41 - 60)"),
+        ("8.", "Report of the Scrutiny Commission. (Pages 61 - 70)"),
+        ("9.", "Revenue Budget and Capital Programme 2025/26. (Pages 71 - 120)"),
+        ("10.", "Treasury Management Strategy Statement. (Pages 121 - 140)"),
+        ("11.", "Notices of motion. (Pages 141 - 142)"),
+    ]
+    for k, (num, title) in enumerate(items):
+        if k == 8:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        p = d.add_paragraph()
+        p.add_run("%s\t%s" % (num, title)).bold = True
+    soffice(d, path)
+
+
+def item_refs_docx(path):
+    """Minutes numbered only by "(Item n)" under bold titles; RESOLVED (1) … (5) one per line."""
+    d = new_doc()
+    bold_para(d, "CORPORATE PARENTING PANEL")
+    d.add_paragraph("MINUTES of a meeting of the Corporate Parenting Panel held in the Council Chamber, Sessions "
+                    "House, County Hall, Maidstone on Tuesday, 10th December, 2024.")
+    d.add_paragraph("PRESENT: Mrs S Prendergast (Chair), Mr A Brady and Mr D Beaney")
+    for title, ref, body in [
+        ("Apologies and Substitutes", "1", ["Apologies were received from Mr J Meade."]),
+        ("Minutes of the meeting held on 17 September 2024", "2",
+         ["RESOLVED that the minutes of the meeting held on 17 September 2024 are correctly recorded."]),
+        ("Virtual School Kent Annual Report", "5",
+         ["The Headteacher introduced the report.", "RESOLVED", "(1) the report be noted;",
+          "(2) the Panel thank the Virtual School staff;", "(3) attendance figures be reported each term;",
+          "(4) the Director write to schools with low attendance; and",
+          "(5) a further report come to the Panel in June 2025."]),
+    ]:
+        bold_para(d, title)
+        d.add_paragraph("(Item %s)" % ref)
+        for t in body:
+            d.add_paragraph(t)
+    soffice(d, path)
+
+
+def panel_weekday(path):
+    """A heading with the weekday, ordinal and commas: "CORPORATE PARENTING PANEL – Tuesday, 10th
+    December, 2024", the venue on the next line ending "Hall, Maidstone."."""
+    c = canvas.Canvas(path, pagesize=A4, invariant=1)
+    c.setTitle("Corporate Parenting Panel")
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(50, H - 80, "CORPORATE PARENTING PANEL \u2013 Tuesday, 10th December, 2024")
+    c.setFont("Helvetica", 11)
+    c.drawString(50, H - 100, "at 2.00 pm in the Council Chamber, Sessions House, County")
+    c.drawString(50, H - 114, "Hall, Maidstone.")
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(50, H - 150, "AGENDA")
+    c.setFont("Helvetica", 11)
+    y = H - 175
+    for num, t in [("1.", "Apologies and Substitutes"), ("2.", "Minutes of the meeting held on 17 September 2024 (Pages 1 - 8)")]:
+        c.drawString(50, y, num)
+        c.drawString(90, y, t)
+        y -= 22
+    c.showPage()
+    c.save()
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     p = lambda name: os.path.join(OUT, name)
@@ -560,3 +654,6 @@ if __name__ == "__main__":
     bilingual_docx("cy", p("minutes-bilingual-cy.pdf"))
     welsh_weekday_agenda(p("agenda-cy-weekday.pdf"))
     summons_three_lines(p("agenda-summons-three-lines.pdf"))
+    summons_docx(p("agenda-summons-docx.pdf"))
+    item_refs_docx(p("minutes-item-refs-docx.pdf"))
+    panel_weekday(p("agenda-panel-weekday.pdf"))

@@ -242,3 +242,60 @@ fn summons_date_over_three_lines_and_seventeen_items_over_two_pages() {
     assert_eq!(item(16).2, Some((167, 170)));
     assert_eq!(item(17).2, None);
 }
+
+// Round 1's forms again, as Word exports them: the summons in a one-cell box with "am" wrapped to
+// its own line, "(Pages 1 - 26)" mid-line with the title going on, a range broken over two lines.
+#[test]
+fn summons_exported_from_word_gives_every_item_and_the_meeting() {
+    let x = gen("agenda-summons-docx.pdf");
+    assert_eq!(
+        meeting(&x),
+        (
+            Some("County Council"),
+            Some("2025-03-13"),
+            Some("10:00"),
+            Some("the Council Chamber, County Hall, Glenfield")
+        ),
+        "\"am\" under the date is no venue"
+    );
+    let got = agenda(&x);
+    assert_eq!(got.len(), 11, "{got:?}");
+    let item = |n: usize| got.get(n - 1).cloned().unwrap_or_default();
+    assert_eq!(item(2).1, "Minutes of the meeting held on 5th February 2025 and matters arising.");
+    assert_eq!(item(2).2, Some((1, 26)));
+    assert_eq!(item(6).1, "Position Statements from the Leader and Cabinet Lead Members.");
+    assert_eq!(item(6).2, Some((31, 40)), "\"(Pages 31 -\" / \"40)\"");
+    assert_eq!(item(11).2, Some((141, 142)));
+    assert!(x.agenda_items.iter().all(|i| i.description.is_none()));
+}
+
+#[test]
+fn item_ref_minutes_exported_from_word_with_resolutions_one_per_line() {
+    let x = gen("minutes-item-refs-docx.pdf");
+    let got: Vec<(Option<&str>, Option<&str>, usize)> = x
+        .minute_items
+        .iter()
+        .map(|m| (m.number.as_deref(), m.agenda_item.as_deref(), m.resolutions.len()))
+        .collect();
+    assert_eq!(got, [(Some("1"), Some("1"), 0), (Some("2"), Some("2"), 1), (Some("5"), Some("5"), 5)]);
+    let r = x.minute_items.get(2).map(|m| m.resolutions.clone()).unwrap_or_default();
+    assert_eq!(r.first().map(String::as_str), Some("the report be noted"));
+    assert_eq!(r.last().map(String::as_str), Some("a further report come to the Panel in June 2025."));
+    assert_eq!(meeting(&x).0, Some("Corporate Parenting Panel"));
+    assert_eq!(meeting(&x).1, Some("2024-12-10"));
+}
+
+#[test]
+fn panel_heading_with_weekday_ordinal_and_commas() {
+    let x = gen("agenda-panel-weekday.pdf");
+    assert_eq!(
+        meeting(&x),
+        (
+            Some("CORPORATE PARENTING PANEL"),
+            Some("2024-12-10"),
+            Some("14:00"),
+            Some("the Council Chamber, Sessions House, County Hall, Maidstone")
+        ),
+        "the venue's last line \"Hall, Maidstone.\" is no body"
+    );
+}

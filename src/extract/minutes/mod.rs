@@ -18,7 +18,9 @@
 //! A heading is a row that starts with a number and whose title is bold or upper case or carries
 //! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
 //! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
-//! back to plain numbered rows that run 1, 2, 3 ….
+//! back to plain numbered rows that run 1, 2, 3 …. Items taken without a number ("Election of
+//! Chair" before minute 1, "Public Questions" between minutes) are items with number null when
+//! they stand at the numbered headings' edge and weight and name an item of business.
 //!
 //! Known limits: a "Min No. | Subject | Decision" table whose three cells share a baseline is read
 //! as one row, so its headings are not found; a heading whose number the layout lost (a number set as a superscript) is only
@@ -899,6 +901,31 @@ mod tests {
         assert_eq!(
             got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
             ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]
+        );
+    }
+
+    #[test]
+    fn welsh_lists_split_at_a_and_ac_only_when_welsh() {
+        let got = names("Y Cynghorwyr Siân Morgan, Huw Rees a Dafydd Owen", Attendance::Present);
+        assert_eq!(
+            got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["Siân Morgan", "Huw Rees", "Dafydd Owen"]
+        );
+        // An English list keeps a lower-case "a" inside a name's phrase.
+        let got = names("Councillor A Jones and Councillor B a Beckett", Attendance::Present);
+        assert_eq!(
+            got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["Councillor A Jones", "Councillor B a Beckett"]
+        );
+        let got = names("The Mayor (Councillor A Adams), Councillors B Brown, C Clarke", Attendance::Present);
+        let got: Vec<(&str, MemberRole)> = got.iter().map(|m| (m.name.as_str(), m.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Councillor A Adams", MemberRole::Chair),
+                ("B Brown", MemberRole::Member),
+                ("C Clarke", MemberRole::Member)
+            ]
         );
     }
 
