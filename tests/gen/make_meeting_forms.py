@@ -89,6 +89,37 @@ def bold_para(d, text):
     return p
 
 
+def agenda_list(c, y, items, bold="Helvetica-Bold", regular="Helvetica"):
+    """Draws "AGENDA" at y and the numbered items under it, then ends the page and the file."""
+    c.setFont(bold, 12)
+    c.drawString(50, y, "AGENDA")
+    y -= 25
+    c.setFont(regular, 11)
+    for num, t in items:
+        c.drawString(50, y, num)
+        c.drawString(90, y, t)
+        y -= 22
+    c.showPage()
+    c.save()
+
+
+def docx_front_sheet(path, heading, date, time, venue, items, stamps=()):
+    """A Word front sheet: stamps at the right, the bold heading, Date/Time/Venue rows, the items."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = new_doc()
+    for stamp in stamps:
+        bold_para(d, stamp).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    bold_para(d, heading)
+    d.add_paragraph("Date: " + date)
+    d.add_paragraph("Time: " + time)
+    d.add_paragraph("Venue: " + venue)
+    bold_para(d, "AGENDA")
+    for num, title in items:
+        d.add_paragraph("%s\t%s" % (num, title))
+    soffice(d, path)
+
+
 # --- 1. wrapped titles in agenda table cells -------------------------------------------------------
 
 WRAPPED_ITEMS = [
@@ -342,34 +373,18 @@ def stamp_house(path):
 
 
 def stamp_cabinet_docx(path):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    d = new_doc()
-    for stamp in ["CAB/24/05", "HC 123"]:
-        p = bold_para(d, stamp)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    bold_para(d, "CABINET")
-    d.add_paragraph("Date: Thursday, 30th January, 2025")
-    d.add_paragraph("Time: 10.00 am")
-    d.add_paragraph("Venue: Council Chamber, Sessions House, County Hall, Maidstone")
-    bold_para(d, "AGENDA")
-    for num, title in [("1.", "Apologies"), ("2.", "Declarations of Interest"),
-                       ("3.", "Minutes of the Meeting held on 9 January 2025 (Pages 1 - 8)")]:
-        d.add_paragraph("%s\t%s" % (num, title))
-    soffice(d, path)
+    docx_front_sheet(path, "CABINET", "Thursday, 30th January, 2025", "10.00 am",
+                     "Council Chamber, Sessions House, County Hall, Maidstone",
+                     [("1.", "Apologies"), ("2.", "Declarations of Interest"),
+                      ("3.", "Minutes of the Meeting held on 9 January 2025 (Pages 1 - 8)")],
+                     stamps=["CAB/24/05", "HC 123"])
 
 
 def near_miss_area_docx(path):
-    d = new_doc()
-    bold_para(d, "PLANNING COMMITTEE (AREA 2)")
-    d.add_paragraph("Date: Monday, 3rd March, 2025")
-    d.add_paragraph("Time: 7.00 pm")
-    d.add_paragraph("Venue: The Guildhall, Market Square")
-    bold_para(d, "AGENDA")
-    for num, title in [("1.", "Apologies"), ("2.", "Declarations of Interest"),
-                       ("3.", "Applications for Planning Permission (Pages 1 - 40)")]:
-        d.add_paragraph("%s\t%s" % (num, title))
-    soffice(d, path)
+    docx_front_sheet(path, "PLANNING COMMITTEE (AREA 2)", "Monday, 3rd March, 2025", "7.00 pm",
+                     "The Guildhall, Market Square",
+                     [("1.", "Apologies"), ("2.", "Declarations of Interest"),
+                      ("3.", "Applications for Planning Permission (Pages 1 - 40)")])
 
 
 # --- 5. venue fragments ----------------------------------------------------------------------------
@@ -386,19 +401,9 @@ def venue_fragment(path):
               "Tuesday, 14th January, 2025 at 10.00 am"]:
         c.drawString(50, y, t)
         y -= 14
-    y -= 16
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(50, y, "AGENDA")
-    y -= 24
-    c.setFont("Helvetica", 11)
-    for num, t in [("1.", "Apologies and Substitutes"), ("2.", "Declarations of Interest"),
-                   ("3.", "Minutes of the meeting held on 10 September 2024 (Pages 1 - 6)"),
-                   ("4.", "Common Land and Village Green Applications (Pages 7 - 20)")]:
-        c.drawString(50, y, num)
-        c.drawString(90, y, t)
-        y -= 22
-    c.showPage()
-    c.save()
+    agenda_list(c, y - 16, [("1.", "Apologies and Substitutes"), ("2.", "Declarations of Interest"),
+                            ("3.", "Minutes of the meeting held on 10 September 2024 (Pages 1 - 6)"),
+                            ("4.", "Common Land and Village Green Applications (Pages 7 - 20)")])
 
 
 def venue_first_docx(path):
@@ -478,17 +483,8 @@ def welsh_weekday_agenda(path):
     c.setFont("DejaVu", 11)
     c.drawString(50, H - 104, "Cynhelir cyfarfod o'r Cyngor yn Neuadd y Pentref")
     c.drawString(50, H - 118, "dydd Mercher, 15fed Mawrth 2023 am 7.00yh")
-    c.setFont("DejaVu-Bold", 12)
-    c.drawString(50, H - 150, "AGENDA")
-    c.setFont("DejaVu", 11)
-    y = H - 175
-    for num, t in [("1.", "Ymddiheuriadau"), ("2.", "Datganiadau o Fuddiant"), ("3.", "Cofnodion"),
-                   ("4.", "Cynllunio")]:
-        c.drawString(50, y, num)
-        c.drawString(90, y, t)
-        y -= 22
-    c.showPage()
-    c.save()
+    agenda_list(c, H - 150, [("1.", "Ymddiheuriadau"), ("2.", "Datganiadau o Fuddiant"), ("3.", "Cofnodion"),
+                             ("4.", "Cynllunio")], bold="DejaVu-Bold", regular="DejaVu")
 
 
 # --- fresh variants: three-line summons date, seventeen items over two pages --------------------------
@@ -624,16 +620,8 @@ def panel_weekday(path):
     c.setFont("Helvetica", 11)
     c.drawString(50, H - 100, "at 2.00 pm in the Council Chamber, Sessions House, County")
     c.drawString(50, H - 114, "Hall, Maidstone.")
-    c.setFont("Helvetica-Bold", 12)
-    c.drawString(50, H - 150, "AGENDA")
-    c.setFont("Helvetica", 11)
-    y = H - 175
-    for num, t in [("1.", "Apologies and Substitutes"), ("2.", "Minutes of the meeting held on 17 September 2024 (Pages 1 - 8)")]:
-        c.drawString(50, y, num)
-        c.drawString(90, y, t)
-        y -= 22
-    c.showPage()
-    c.save()
+    agenda_list(c, H - 150, [("1.", "Apologies and Substitutes"),
+                             ("2.", "Minutes of the meeting held on 17 September 2024 (Pages 1 - 8)")])
 
 
 if __name__ == "__main__":

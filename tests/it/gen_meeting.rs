@@ -2,17 +2,8 @@
 //! (python-docx through LibreOffice, and reportlab). Every value asserted is one the generator
 //! printed; each form has a near-miss that must not give the record.
 
-use councilpdf::contract::{Attendance, DocumentType, Extraction, Output};
-use std::path::PathBuf;
-
-fn gen(name: &str) -> Extraction {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gen/pdfs").join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    match councilpdf::convert(name, &bytes, &Default::default()) {
-        Output::Ok(e) => *e,
-        Output::Failed(f) => panic!("{name} failed: {:?}", f.error),
-    }
-}
+use super::util::generated as gen;
+use councilpdf::contract::{Attendance, DocumentType, Extraction};
 
 /// (number, title, printed range) per agenda item.
 fn agenda(x: &Extraction) -> Vec<(String, String, Option<(u32, u32)>)> {
