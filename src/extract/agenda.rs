@@ -10,8 +10,12 @@
 //! pages through the page stamps; `section_ids` are the sections inside it, and a range whose
 //! ends fall inside sections (or cannot be mapped) is a `page_range_unmatched` warning.
 //!
+//! A title runs on over the lines of its paragraph or table cell in its own weight ("Minutes of
+//! the Previous" / "Meeting"), and past a range printed mid-line.
+//!
 //! Limits: the item number must start its line (or be a bare number on the title's baseline);
-//! the title ends at its page range, or at its first line unless that line wraps.
+//! a plain title outside a table ends at its page range, or at its first line unless that line
+//! wraps (a plain line under it may be its description).
 
 use regex::Regex;
 use std::collections::HashSet;
@@ -327,6 +331,7 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
     let Some(first) = lines.get(f.line) else { return 1 };
     let right = lines.iter().map(|l| l.bbox.x1).fold(0.0_f64, f64::max);
     let title_x = first.words.iter().skip(1).map(|w| w.bbox.x0).next().unwrap_or(first.bbox.x0);
+    let in_cell = f.page.tables.iter().any(|t| t.bbox.contains_point(title_x + 1.0, first.bbox.top + 1.0));
     let mut text = first.text.clone();
     let mut n = 1;
     let mut prev = first;
@@ -346,15 +351,28 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
             && first.bold
             && next.bold
             && !PAGES.is_match(&next.text);
-        let has_pages = PAGES.is_match(&text) && !open_paren && !range_mid_title;
-        let aligned = (next.bbox.x0 - title_x).abs() < 4.0;
+        // A wrapped line starts under the title, or under the number when the title follows it
+        // after a tab with no hanging indent (Word's hand-numbered items).
+        let aligned = (next.bbox.x0 - title_x).abs() < 4.0 || (next.bbox.x0 - first.bbox.x0).abs() < 4.0;
         let close = next.bbox.top - prev.bbox.bottom < 1.2 * prev.size;
         let same_weight = next.bold == first.bold;
+        // A title wrapped inside its paragraph (a table cell, or a bold title block): the next
+        // line of the same layout block in the same weight. A plain title only in a table cell,
+        // where a description is its own paragraph; in a cell the range is the page column's,
+        // so it does not close the title.
+        let same_para = same_weight
+            && (first.bold || in_cell)
+            && same_block(f.page, (title_x, prev.bbox.top), (next.bbox.x0, next.bbox.top));
+        // A range ends the title where it ends the line; one printed mid-line ("… (Pages 1 - 26)
+        // and" / "matters arising.") leaves the title open.
+        let range_ends_line = PAGES.find_iter(&text).last().is_some_and(|m| m.end() >= text.trim_end().len());
+        let cell_continues = in_cell && same_para;
+        let has_pages = range_ends_line && !(open_paren || range_mid_title || cell_continues);
         if !aligned
             || !close
             || ITEM.is_match(next.text.trim())
             || has_pages
-            || !(open_paren || range_mid_title || wraps && same_weight)
+            || !(open_paren || range_mid_title || wraps && same_weight || same_para)
         {
             break;
         }
@@ -362,11 +380,21 @@ fn title_extent(rows: &[(&Page, Vec<Line>)], f: &Found) -> usize {
         text.push_str(&next.text);
         prev = next;
         n += 1;
-        if n > 5 {
+        if n > MAX_TITLE_LINES {
             break;
         }
     }
     n
+}
+
+/// The most lines a title runs to (a long title wrapped in a narrow table cell).
+const MAX_TITLE_LINES: usize = 8;
+
+/// Whether two line starts (x, top) lie in one layout block (one paragraph or table cell).
+fn same_block(page: &Page, a: (f64, f64), b: (f64, f64)) -> bool {
+    page.blocks.iter().any(|blk| {
+        blk.bbox.contains_point(a.0 + 1.0, a.1 + 1.0) && blk.bbox.contains_point(b.0 + 1.0, b.1 + 1.0)
+    })
 }
 
 /// Lines before the first item on the first page (the table header repeated on later pages).
@@ -416,9 +444,14 @@ fn build_item(
                 break 'pages;
             } else if !preamble.contains(&squash(t)) {
                 // The last item's text ends at the left margin, a sign-off or a wide gap.
-                let item_x = f.page.lines.get(f.line).map(|x| x.bbox.x0).unwrap_or(0.0);
+                // The item's own row (of the merged rows `f.line` indexes).
+                let (item_x, item_top) = bbox.map_or((0.0, 0.0), |b| (b.x0, b.top));
                 let gap = prev_bottom.map(|b| l.bbox.top - b).unwrap_or(0.0);
-                if next.is_none() && (l.bbox.x0 < item_x - 4.0 || SIGN_OFF.is_match(t) || gap > 3.0 * l.size)
+                // A line printed above the item on its own page (a reference stamp at the top
+                // right, read after the items) is not the item's.
+                let above_item = page.number == f.page.number && l.bbox.bottom <= item_top;
+                if next.is_none()
+                    && (l.bbox.x0 < item_x - 4.0 || SIGN_OFF.is_match(t) || gap > 3.0 * l.size || above_item)
                 {
                     break 'pages;
                 }

@@ -4,7 +4,9 @@
 //! and unlabelled ones ("CABINET" / "Thursday, 30th January, 2025, at 10.00 am" / venue lines
 //! under it), and member lists such as "Cllr L Redman (Chair), Cllr O Patrick (Vice-Chair), ..."
 //! with "R Hobbs, E Tipper – co-opted members", "Councillors A, B and C", one member per line,
-//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm").
+//! and parish summonses ("... to be held at the Village Hall on Tuesday 4th March 2025 at 7.30pm"),
+//! Welsh ones ("… yn Neuadd y Pentref" / "dydd Mercher, 15fed Mawrth 2023 am 7.00yh"). A reference
+//! stamp ("CAB/24/05"), a venue line ("Hall, Maidstone.") or a sentence fragment is never the body.
 //!
 //! Limits: only agenda packs (minutes are read by the minutes extractor); the front sheet is the
 //! first cover or agenda section's first page; a body printed only in a logo image is missed.
@@ -12,7 +14,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-use super::read::dates::{find_dates, parse_date, parse_time};
+use super::read::body::{is_reference_stamp, is_venue_fragment};
+use super::read::dates::{find_dates, parse_date, parse_time, trim_weekday};
 use super::read::rows::{line_rows, LineRow as VRow};
 use super::read::text::squash;
 use super::read::tol::SAME_EDGE_PT;
@@ -174,6 +177,10 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
                 _ => text.get(range.end..).unwrap_or_default(),
             };
             time = time.or_else(|| parse_time(after));
+            // "PANEL – Tuesday, 10th December, 2024" / "at 2.00 pm in the Council Chamber …".
+            if time.is_none() && rows_used == 1 {
+                time = next.filter(|n| TIME_LEAD.is_match(&n.text)).and_then(|n| parse_time(&n.text));
+            }
             // The heading as printed ("CORPORATE PARENTING PANEL – 10th December 2024"), else a
             // notice sentence: "... a meeting of X Parish Council to be held on DATE at 7.30pm in
             // the Village Hall".
@@ -186,6 +193,9 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
                 time = time.or_else(|| notice_time(&around));
                 venue = venue.or_else(|| notice_venue(&around));
             }
+            // "… yn Neuadd y Pentref" / "dydd Mercher, 15fed Mawrth 2023": a notice row above the
+            // date that names no body still names the venue.
+            venue = venue.or_else(|| notice_venue(&around));
             if venue.is_none() {
                 venue = venue_after(&rows, i + rows_used - 1);
             }
@@ -210,6 +220,11 @@ fn read_front_sheet(page: &Page) -> Option<Meeting> {
     Some(Meeting { body, date, time, venue, members, provenance: provenance(page.number, &anchor.bbox) })
 }
 
+/// A row that opens with the meeting's time ("at 2.00 pm in …", "commencing at 10.00 am").
+static TIME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:at|from|commencing\s+at|starting\s+at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\b|y\.?[hb]\b)").expect("valid regex")
+});
+
 /// A heading before a date names a body in a few words; more is a sentence.
 const MAX_HEADING_WORDS: usize = 8;
 
@@ -233,7 +248,10 @@ fn notice_anywhere(rows: &[VRow]) -> Option<String> {
 
 /// The venue a notice sentence names.
 fn notice_venue(text: &str) -> Option<String> {
-    NOTICE_VENUE.captures(text).and_then(|v| v.name("venue").or(v.name("before"))).map(|m| squash(m.as_str()))
+    NOTICE_VENUE
+        .captures(text)
+        .and_then(|v| ["venue", "before", "cy", "end"].iter().find_map(|k| v.name(k)))
+        .map(|m| squash(m.as_str()))
 }
 
 /// The time a notice sentence names after "held".
@@ -256,14 +274,19 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "... at 7.30pm in the Village Hall, High Street." after a notice's date and time, or
-/// "... to be held at the Village Hall on Tuesday 4th March 2025" before them.
+/// "... to be held at the Village Hall on Tuesday 4th March 2025" before them, or "... will be
+/// held in the Council Chamber, County Hall, Glenfield." ending its sentence, or Welsh "yn
+/// Neuadd y Pentref" (in the village hall) before the weekday, date or time.
 static NOTICE_VENUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \d\s*(?:[ap]\.?m\.?|hrs|hours)\s*,?\s+(?:in|at)\s+(?P<venue>(?:the\s+)?[A-Z][^.;]{2,100}?)
             \s*(?:\.|;|$|\s+(?:for\s+the|to\s+transact|to\s+consider))
         | \bheld\s+(?:at|in)\s+(?P<before>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*,?\s+on\s+
-            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)",
+            (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)
+        | \b(?:yn|ym)\s+(?P<cy>(?:neuadd|ystafell|siambr|canolfan|swyddfa|swyddfeydd)\b[^.;]{0,80}?)
+            \s*(?:[.;]|,?\s*$|,?\s+(?:nos|d?dydd|am|ar)\b)
+        | \bheld\s+(?:at|in)\s+(?P<end>(?:the\s+)?[A-Z][^.;]{2,100}?)\s*\.(?:\s|$)",
     )
     .expect("valid regex")
 });
@@ -277,7 +300,13 @@ fn venue_text(rows: &[VRow], i: usize, value: &str) -> String {
     for next in rows.iter().skip(i + 1).take(3) {
         let aligned = (next.bbox.x0 - value_x).abs() < SAME_EDGE_PT;
         let close = next.bbox.top - prev.bbox.bottom < prev.size * 0.8;
-        if !aligned || !close || LABEL.is_match(&next.text) || ANY_LABEL.is_match(&next.text) {
+        // "AGENDA" under a "Venue:" row opens the items, it is no part of the venue.
+        if !aligned
+            || !close
+            || LABEL.is_match(&next.text)
+            || ANY_LABEL.is_match(&next.text)
+            || NOT_BODY.is_match(next.text.trim())
+        {
             break;
         }
         parts.push(CONTACT_TAIL.replace(&next.text, "").to_string());
@@ -298,8 +327,10 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
             break;
         }
         let t = CONTACT_TAIL.replace(&next.text, "").trim().to_string();
-        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue.
-        if t.is_empty() || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) || MEETING_PAPER.is_match(&t) {
+        // "To: All Members of the Council", "Dear Councillor" open the summons, not the venue;
+        // "am" is the tail of the date row's time.
+        let has_word = t.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3);
+        if !has_word || ADDRESSEE.is_match(&t) || NOT_BODY.is_match(&t) || MEETING_PAPER.is_match(&t) {
             break;
         }
         parts.push(t);
@@ -310,11 +341,7 @@ fn venue_after(rows: &[VRow], i: usize) -> Option<String> {
 
 /// "CABINET - THURSDAY, 30 JANUARY 2025": the words before the weekday and date.
 fn body_prefix(prefix: &str) -> Option<String> {
-    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[\s,]*$")
-            .expect("valid regex")
-    });
-    let p = WEEKDAY.replace(prefix.trim(), "");
+    let p = trim_weekday(prefix.trim());
     let p = p.trim().trim_end_matches([',', '-', '–', '—', ':']).trim();
     // "COUNTY COUNCIL MEETING – 13 MARCH 2025": the body is the council.
     static MEETING_WORD: LazyLock<Regex> =
@@ -324,23 +351,36 @@ fn body_prefix(prefix: &str) -> Option<String> {
     static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:date(?:\s+and\s+time)?|time|when|on|held\s+on|meeting(?:\s+date)?|date\s+of\s+meeting)$").expect("valid regex")
     });
-    static ENDS_IN_PREPOSITION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:on|at|in|of|for|from|held|to|the)$").expect("valid regex"));
     (p.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !NOT_BODY.is_match(p)
-        && !ENDS_IN_PREPOSITION.is_match(p)
+        && !is_fragment(p)
         && !LABEL.is_match(p)
         && !LABEL_WORD.is_match(p))
     .then(|| p.to_string())
 }
 
-/// The largest heading above the date row (joined over its lines), skipping "AGENDA" etc.
+/// A line ending in a preposition ("for a Meeting on"), starting in lower case (a sentence's
+/// continuation), a venue ("Hall, Maidstone.") or a reference stamp ("CAB/24/05"): no body.
+fn is_fragment(t: &str) -> bool {
+    static ENDS_IN_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:on|at|in|of|for|from|held|to|the|a|an)$").expect("valid regex")
+    });
+    let t = t.trim();
+    ENDS_IN_PREPOSITION.is_match(t)
+        || t.starts_with(char::is_lowercase)
+        || is_venue_fragment(t)
+        || is_reference_stamp(t)
+}
+
+/// The largest heading above the date row (joined over its lines), skipping "AGENDA", reference
+/// stamps, venue lines and sentence fragments.
 fn body_above(rows: &[VRow], date_top: f64) -> Option<String> {
     let cands: Vec<&VRow> = rows
         .iter()
         .filter(|r| {
             r.bbox.top < date_top
                 && !NOT_BODY.is_match(r.text.trim())
+                && !is_fragment(&r.text)
                 && r.text.chars().any(char::is_alphabetic)
         })
         .collect();

@@ -441,6 +441,14 @@ fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
     {
         return false;
     }
+    // A front sheet running over pages: items with their printed page ranges ("12. Revenue
+    // Budget … (Pages 85 - 140)") go on listing the agenda, whatever their titles mention.
+    if k == SectionKind::CommitteeReport
+        && matches!(cur, SectionKind::Cover | SectionKind::Agenda)
+        && lists_agenda_items(page)
+    {
+        return false;
+    }
     if matches!(
         (k, cur),
         (SectionKind::Guidance, SectionKind::Agenda) | (SectionKind::Agenda, SectionKind::Cover)
@@ -454,6 +462,14 @@ fn starts_document(page: &Page, k: SectionKind, cur: SectionKind) -> bool {
         || top
             .windows(2)
             .any(|w| emphatic(w[0]) && re.is_match(&format!("{} {}", w[0].text, w[1].text).to_lowercase()))
+}
+
+/// A page that lists agenda items: two or more lines end in a printed page range "(Pages 5 - 12)".
+fn lists_agenda_items(page: &Page) -> bool {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*pages?\s+\d{1,4}(?:\s*(?:-|–|to)\s*\d{1,4})?\s*\)\.?\s*$").expect("valid regex")
+    });
+    page.lines.iter().filter(|l| RANGE.is_match(l.text.trim())).count() >= 2
 }
 
 /// The section's title: the emphatic line that announces its kind (with the next line when the

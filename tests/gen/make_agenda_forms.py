@@ -194,7 +194,8 @@ def table_docx(path):
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "agenda-table-docx.docx")
         d.save(src)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, src], check=True,
+        subprocess.run(["soffice", "-env:UserInstallation=file:///tmp/lo-agenda-forms", "--headless",
+                        "--convert-to", "pdf", "--outdir", tmp, src], check=True,
                        stdout=subprocess.DEVNULL)
         os.replace(os.path.join(tmp, "agenda-table-docx.pdf"), path)
 

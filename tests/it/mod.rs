@@ -8,6 +8,7 @@ mod contract;
 mod export;
 mod foundation;
 mod gen_agenda;
+mod gen_meeting;
 mod gen_minutes;
 mod gen_ofsted;
 mod gen_ofsted_forms;

@@ -11,17 +11,30 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Converts a fixture through the library and returns its output.
 pub fn convert(name: &str) -> Output {
-    let path = fixture(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    convert_at(&fixture(name), name)
+}
+
+fn convert_at(path: &Path, name: &str) -> Output {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     councilpdf::convert(name, &bytes, &Default::default())
+}
+
+fn must_read(out: Output, name: &str) -> Extraction {
+    match out {
+        Output::Ok(e) => *e,
+        Output::Failed(f) => panic!("{name} failed: {:?}", f.error),
+    }
 }
 
 /// Converts a fixture that must read, and returns the extraction.
 pub fn extract(name: &str) -> Extraction {
-    match convert(name) {
-        Output::Ok(e) => *e,
-        Output::Failed(f) => panic!("{name} failed: {:?}", f.error),
-    }
+    must_read(convert(name), name)
+}
+
+/// Converts a generated paper (`tests/gen/pdfs/NAME`) that must read.
+pub fn generated(name: &str) -> Extraction {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gen/pdfs").join(name);
+    must_read(convert_at(&path, name), name)
 }
 
 /// The layout of a fixture.

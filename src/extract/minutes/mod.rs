@@ -18,7 +18,9 @@
 //! A heading is a row that starts with a number and whose title is bold or upper case or carries
 //! an agenda reference; numbers must run on from the previous item, so numbered paragraphs inside
 //! an item ("1. Mr Oakford introduced …") are not items. Minutes with no styled headings fall
-//! back to plain numbered rows that run 1, 2, 3 ….
+//! back to plain numbered rows that run 1, 2, 3 …. Items taken without a number ("Election of
+//! Chair" before minute 1, "Public Questions" between minutes) are items with number null when
+//! they stand at the numbered headings' edge and weight and name an item of business.
 //!
 //! Known limits: a "Min No. | Subject | Decision" table whose three cells share a baseline is read
 //! as one row, so its headings are not found; a heading whose number the layout lost (a number set as a superscript) is only
@@ -33,9 +35,11 @@ mod resolutions;
 use crate::contract::{
     Attendance, DocumentType, Extraction, Meeting, Member, MemberRole, MinuteItem, Warning, WarningCode,
 };
+use crate::extract::read::body::{is_reference_stamp, is_venue_fragment};
 use crate::extract::read::dates::{find_dates, parse_time};
 use crate::extract::read::rows::{meeting_date, para_rows, paragraph_rows, paragraph_texts, Row};
 use crate::extract::read::text::squash;
+use crate::extract::read::tol::SAME_EDGE_PT;
 use crate::extract::{provenance, Context};
 use crate::layout::join_lines;
 use resolutions::{resolutions, Para, ParaRow};
@@ -90,6 +94,26 @@ static BODY_HELD_CY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Welsh: "Cofnodion cyfarfod Cyngor Cymuned X a gynhaliwyd …" (minutes of the meeting of X held …).
+static BODY_CY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^cofnodion\s+(?:y\s+)?cyfarfod\s+(?:o\s+|o'r\s+)?(?P<b>\p{Lu}[^.,]{3,80}?)\s+a\s+gynhaliwyd\b",
+    )
+    .expect("valid regex")
+});
+
+/// Welsh: "a gynhaliwyd yn Neuadd y Pentref nos Lun, …" (held in the village hall on Monday
+/// evening), "… 2019 yn yr Ystafell Ddarllen, Cwmifor." (in the reading room).
+static VENUE_CY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x) (?: \b(?:gynhaliwyd|cynhaliwyd|cynhelir) \s+ (?: \w+ \s+ ){0,2}? | \d{4} \s+ )
+        (?: yn | ym ) \s+ (?: yr? \s+ )?
+        (?P<v> \p{Lu} [^.;]+? )
+        (?: ,? \s+ (?: nos | d?dydd | ar | am ) \b | \. \s | \.? $ )",
+    )
+    .expect("valid regex")
+});
+
 /// "held in the Council Chamber, County Hall, Maidstone on Thursday", "held at X."
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -134,7 +158,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$").expect("valid regex")
+    Regex::new(r"(?i)\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+from\s+(?P<n>.+)$|\bderbyniwyd\s+ymddiheuriadau\s+(?:am\s+absenoldeb\s+)?gan\s+(?:y\s+)?(?P<cy>.+)$").expect("valid regex")
 });
 static ROLE_PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(([^)]*)\)").expect("valid regex"));
 static HONOUR: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,6 +171,8 @@ struct Heading {
     number: String,
     /// The numeric value used to check that numbers run on.
     value: u32,
+    /// false for an item printed without a number ("Election of Chair" before minute 1).
+    numbered: bool,
 }
 
 /// The minute items and, for a minutes document, the meeting.
@@ -224,7 +250,61 @@ fn headings(rows: &[Row], warnings: &mut Vec<String>) -> Vec<Heading> {
         scan_headings(rows, false)
     };
     fill_lost_numbers(rows, &mut heads, warnings);
+    add_unnumbered(rows, &mut heads);
     heads
+}
+
+/// Items a meeting takes without a minute number: the election of its chair, apologies,
+/// announcements (contract 1.1: number null).
+static UNNUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^(?: (?:election|appointment) \s+ of \s+ (?:the \s+)? (?:vice[\s-]*)? chair (?:man|person)?
+           | apologies (?:\s+ for \s+ absence)? (?:\s+ and \s+ substitut\w+)?
+           | declarations? \s+ of \s+ (?:\w+ \s+)? interests?
+           | (?:chair(?:man)?|mayor|leader)['’]?s? \s+ announcements | announcements
+           | public \s+ (?:questions|participation|question \s+ time|speaking|forum)
+           | questions \s+ from \s+ (?:the \s+)? (?:public|members)
+           | petitions? | urgent \s+ (?:business|items?) | welcome (?:\s+ and \s+ introductions)?
+           | exclusion \s+ of \s+ the \s+ (?:press|public) .*
+           | minutes \s+ of \s+ the \s+ (?:previous|last) \s+ meeting
+           | (?:date|dates) \s+ of \s+ (?:the \s+)? next \s+ meeting
+           | any \s+ other \s+ business
+        ) \s* $",
+    )
+    .expect("valid regex")
+});
+
+/// Unnumbered items among numbered ones: a row that starts its own paragraph at the numbered
+/// headings' left edge, in their style, naming an item of business (`UNNUMBERED_ITEM`). A
+/// sub-heading inside a minute ("Background") names none; a label with names after it
+/// ("Apologies: Cllrs …") is an attendance list.
+fn add_unnumbered(rows: &[Row], heads: &mut Vec<Heading>) {
+    let numbered: Vec<&Row> = heads.iter().filter_map(|h| rows.get(h.row)).collect();
+    let Some(first) = numbered.first() else { return };
+    let (x, bold) = (first.bbox.x0, first.bold);
+    let taken: Vec<usize> = heads.iter().map(|h| h.row).collect();
+    let last_row = heads.last().map_or(0, |h| h.row);
+    for (i, r) in rows.iter().enumerate() {
+        if i >= last_row {
+            break;
+        }
+        let starts_para = i == 0 || rows.get(i - 1).is_some_and(|p| p.para != r.para);
+        let own_para = rows.get(i + 1).is_none_or(|n| n.para != r.para || is_ref_row(&n.text));
+        let t = r.text.trim();
+        if taken.contains(&i)
+            || r.bullet
+            || !starts_para
+            || !own_para
+            || r.bold != bold
+            || (r.bbox.x0 - x).abs() > SAME_EDGE_PT
+            || !UNNUMBERED_ITEM.is_match(t)
+        {
+            continue;
+        }
+        let at = heads.iter().position(|h| h.row > i).unwrap_or(heads.len());
+        heads.insert(at, Heading { row: i, number: String::new(), value: 0, numbered: false });
+    }
 }
 
 fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
@@ -276,7 +356,7 @@ fn scan_headings(rows: &[Row], styled: bool) -> Vec<Heading> {
             continue;
         }
         if runs_on {
-            heads.push(Heading { row: i, number: num.as_str().trim().to_string(), value });
+            heads.push(Heading { row: i, number: num.as_str().trim().to_string(), value, numbered: true });
         }
     }
     heads
@@ -300,7 +380,7 @@ fn ref_headings(rows: &[Row]) -> Vec<Heading> {
             continue;
         };
         let Some(value) = numeric(&number) else { continue };
-        heads.push(Heading { row: i, number, value });
+        heads.push(Heading { row: i, number, value, numbered: true });
     }
     heads
 }
@@ -344,7 +424,7 @@ fn fill_lost_numbers(rows: &[Row], heads: &mut Vec<Heading>, warnings: &mut Vec<
             ));
         }
         for (j, (&i, v)) in cands.iter().zip(numbers).enumerate() {
-            heads.insert(k + 1 + j, Heading { row: i, number: v.to_string(), value: v });
+            heads.insert(k + 1 + j, Heading { row: i, number: v.to_string(), value: v, numbered: true });
         }
         k += 1 + cands.len();
     }
@@ -405,7 +485,7 @@ fn minute_item(rows: &[Row], h: &Heading, meeting_date: Option<String>) -> Optio
     let text = join_lines(body.iter().map(|r| r.text.as_str()));
     let paras = paragraphs(body);
     Some(MinuteItem {
-        number: Some(h.number.trim_end_matches('.').to_string()),
+        number: h.numbered.then(|| h.number.trim_end_matches('.').to_string()),
         title: squash(&title),
         agenda_item,
         meeting_date,
@@ -504,7 +584,10 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
         })
         .or_else(|| {
             pre_text.iter().find_map(|t| {
-                BODY_HELD_CY.captures(t).and_then(|c| c.name("b").map(|m| m.as_str().to_string()))
+                BODY_HELD_CY
+                    .captures(t)
+                    .or_else(|| BODY_CY.captures(t))
+                    .and_then(|c| c.name("b").map(|m| m.as_str().to_string()))
             })
         })
         .or_else(|| {
@@ -514,6 +597,8 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
                 .find(|r| {
                     r.bold
                         && !r.text.to_lowercase().starts_with("minutes")
+                        && !is_reference_stamp(&r.text)
+                        && !is_venue_fragment(&r.text)
                         && find_dates(&r.text).is_empty()
                         && r.text.chars().any(char::is_alphabetic)
                 })
@@ -560,6 +645,7 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             .and_then(|c| c.name("v"))
             .or_else(|| VENUE_AFTER_DATE.captures(t).and_then(|c| c.name("v")))
             .or_else(|| VENUE_AFTER_TIME.captures(t).and_then(|c| c.name("v")))
+            .or_else(|| VENUE_CY.captures(t).and_then(|c| c.name("v")))
             .map(|v| squash(v.as_str().trim_end_matches([',', '.'])))
     });
     let venue = venue
@@ -575,10 +661,11 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
             .captures(first_row)
             .filter(|c| c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()));
         if let Some(c) = APOLOGIES_FROM.captures(&text) {
-            let n = c.name("n").map_or("", |m| m.as_str());
+            let welsh = c.name("cy").is_some();
+            let n = c.name("n").or_else(|| c.name("cy")).map_or("", |m| m.as_str());
             let n = strip_collective(n);
             let cut = n.find(". ").map_or(n.len(), |k| k);
-            members.extend(names(n.get(..cut).unwrap_or(n), Attendance::Apologies));
+            members.extend(names_in(n.get(..cut).unwrap_or(n), Attendance::Apologies, welsh));
         } else if let Some(c) = label_row.or_else(|| LABEL.captures(&text)) {
             let label = c.name("label").map_or(String::new(), |l| l.as_str().to_lowercase());
             let attendance = if label.contains("attendance") || label.starts_with("also") {
@@ -623,7 +710,8 @@ fn meeting(rows: &[Row], preamble: &[Row], date: Option<String>, search_end: usi
 /// "Cllrs. A, B" → "A, B": a plural title in front of a list belongs to every name.
 fn strip_collective(s: &str) -> &str {
     let t = s.trim_start();
-    for p in ["Councillors ", "Cllrs. ", "Cllrs ", "Cllrs.", "Members "] {
+    // Welsh: "Y Cynghorwyr" (the councillors).
+    for p in ["Councillors ", "Cllrs. ", "Cllrs ", "Cllrs.", "Members ", "Y Cynghorwyr ", "Cynghorwyr "] {
         if let Some(r) = t.strip_prefix(p) {
             return r;
         }
@@ -651,8 +739,12 @@ fn split_outside_parens(list: &str) -> Vec<&str> {
     out
 }
 
-/// Splits "A and B" at " and " outside brackets.
-fn split_and(group: &str) -> Vec<&str> {
+/// Splits "A and B" at " and " outside brackets; a Welsh list also at " a ", " ac " and " a'r "
+/// (and, and the).
+fn split_and(group: &str, welsh: bool) -> Vec<&str> {
+    const AND: &[&str] = &[" and "];
+    const AND_CY: &[&str] = &[" and ", " a ", " ac ", " a'r ", " a’r "];
+    let words = if welsh { AND_CY } else { AND };
     let mut out = Vec::new();
     let (mut depth, mut start) = (0i32, 0usize);
     let bytes = group.as_bytes();
@@ -661,21 +753,39 @@ fn split_and(group: &str) -> Vec<&str> {
         match bytes.get(k) {
             Some(b'(') => depth += 1,
             Some(b')') => depth = (depth - 1).max(0),
-            Some(b' ') if depth == 0 && group[k..].starts_with(" and ") => {
-                out.push(group[start..k].trim());
-                start = k + 5;
-                k += 4;
+            Some(b' ') if depth == 0 => {
+                if let Some(w) =
+                    words.iter().find(|w| group.get(k..).is_some_and(|rest| rest.starts_with(**w)))
+                {
+                    out.push(group.get(start..k).unwrap_or_default().trim());
+                    start = k + w.len();
+                    k += w.len() - 1;
+                }
             }
             _ => {}
         }
         k += 1;
     }
-    out.push(group[start..].trim());
+    out.push(group.get(start..).unwrap_or_default().trim());
     out
 }
 
 /// The names of one attendance list, with roles printed beside them.
 fn names(list: &str, attendance: Attendance) -> Vec<Member> {
+    static WELSH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s*(?:y\s+)?cynghorwyr\b|\bcyng\.\s").expect("valid regex"));
+    names_in(list, attendance, WELSH.is_match(list))
+}
+
+/// A role printed where the name goes, the name in brackets after it: "The Mayor (Councillor A
+/// Adams)".
+static ROLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^the\s+(?P<role>mayor|chair(?:man|person)?|vice[\s-]*chair(?:man|person)?|presiding\s+member)\s*\((?P<name>[^)]+)\)\s*$")
+        .expect("valid regex")
+});
+
+/// The names of one attendance list, English or Welsh ("a", "ac" for "and").
+fn names_in(list: &str, attendance: Attendance, welsh: bool) -> Vec<Member> {
     let list = strip_collective(list.trim().trim_end_matches('.'));
     let mut out = Vec::new();
     let parts: Vec<&str> =
@@ -702,9 +812,21 @@ fn names(list: &str, attendance: Attendance) -> Vec<Member> {
         if next_is_role {
             continue;
         }
-        for name in split_and(group) {
-            let name = name.strip_prefix("and ").unwrap_or(name).trim();
+        for name in split_and(group, welsh) {
+            // "…, Councillors B Brown, C Clarke": a plural title inside the list.
+            let name = strip_collective(name.strip_prefix("and ").unwrap_or(name).trim());
             let mut role = group_role.unwrap_or(MemberRole::Member);
+            if let Some(c) = ROLE_FIRST.captures(name) {
+                let (r, n) =
+                    (c.name("role").map_or("", |m| m.as_str()), c.name("name").map_or("", |m| m.as_str()));
+                let role = if r.to_lowercase().starts_with("vice") {
+                    MemberRole::ViceChair
+                } else {
+                    MemberRole::Chair
+                };
+                out.push(Member { name: squash(n), role, attendance: Some(attendance) });
+                continue;
+            }
             for c in ROLE_PAREN.captures_iter(name) {
                 let r = c.get(1).map_or(String::new(), |m| m.as_str().to_lowercase());
                 if r.contains("co-opted") || r.contains("co opted") {
@@ -779,6 +901,31 @@ mod tests {
         assert_eq!(
             got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
             ["Miss Jane Ritchie", "Mrs Victoria Whitehead"]
+        );
+    }
+
+    #[test]
+    fn welsh_lists_split_at_a_and_ac_only_when_welsh() {
+        let got = names("Y Cynghorwyr Siân Morgan, Huw Rees a Dafydd Owen", Attendance::Present);
+        assert_eq!(
+            got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["Siân Morgan", "Huw Rees", "Dafydd Owen"]
+        );
+        // An English list keeps a lower-case "a" inside a name's phrase.
+        let got = names("Councillor A Jones and Councillor B a Beckett", Attendance::Present);
+        assert_eq!(
+            got.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            ["Councillor A Jones", "Councillor B a Beckett"]
+        );
+        let got = names("The Mayor (Councillor A Adams), Councillors B Brown, C Clarke", Attendance::Present);
+        let got: Vec<(&str, MemberRole)> = got.iter().map(|m| (m.name.as_str(), m.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Councillor A Adams", MemberRole::Chair),
+                ("B Brown", MemberRole::Member),
+                ("C Clarke", MemberRole::Member)
+            ]
         );
     }
 

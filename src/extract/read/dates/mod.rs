@@ -68,6 +68,36 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A weekday as printed before a date, English or Welsh: "Thursday", "dydd Llun", "ddydd
+/// Mercher", "nos Fawrth" (Welsh mutates "Mawrth" to "Fawrth", "Gwener" to "Wener", "Llun" to
+/// "Lun" after "nos").
+static WEEKDAY_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?: monday | tuesday | wednesday | thursday | friday | saturday | sunday
+             | (?: d?dydd | nos ) \s+ (?: llun | lun | mawrth | fawrth | mercher | fercher | iau
+                                        | gwener | wener | sadwrn | sul ) )
+        [\s,]* $",
+    )
+    .expect("valid regex")
+});
+
+/// `text` without the weekday that ends it ("CABINET - THURSDAY, " → "CABINET - ", "CYNGOR
+/// CYMUNED dydd Llun, " → "CYNGOR CYMUNED ").
+///
+/// # Example
+/// ```
+/// use councilpdf::extract::read::dates::trim_weekday;
+/// assert_eq!(trim_weekday("PANEL – Thursday, "), "PANEL – ");
+/// assert_eq!(trim_weekday("dydd Mercher, "), "");
+/// ```
+pub fn trim_weekday(text: &str) -> &str {
+    match WEEKDAY_AT_END.find(text) {
+        Some(m) => text.get(..m.start()).unwrap_or(text),
+        None => text,
+    }
+}
+
 /// `YYYY-MM-DD` for a real calendar date between 1900 and 2100, else None.
 pub fn iso(y: i32, m: u32, d: u32) -> Option<String> {
     let days = match m {
@@ -193,6 +223,18 @@ mod tests {
         assert_eq!(parse_date("3 Mai 2022").as_deref(), Some("2022-05-03"));
         assert_eq!(parse_date("3 Maid 2022"), None);
         assert_eq!(parse_date("Item 3 of 2022"), None);
+        // Welsh weekdays before the date, "Mawrth" both Tuesday and March.
+        assert_eq!(parse_date("dydd Mawrth, 14eg Mawrth 2023 am 7.00yh").as_deref(), Some("2023-03-14"));
+        assert_eq!(parse_date("nos Lun, 13eg Mawrth 2023").as_deref(), Some("2023-03-13"));
+        assert_eq!(parse_date("ddydd Gwener 3 Tachwedd 2023").as_deref(), Some("2023-11-03"));
+    }
+
+    #[test]
+    fn weekdays_trimmed() {
+        assert_eq!(trim_weekday("CABINET - THURSDAY, "), "CABINET - ");
+        assert_eq!(trim_weekday("dydd Mercher, "), "");
+        assert_eq!(trim_weekday("Cyngor nos Fawrth "), "Cyngor ");
+        assert_eq!(trim_weekday("Monday Club "), "Monday Club ");
     }
 
     #[test]
