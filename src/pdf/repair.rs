@@ -364,14 +364,9 @@ fn cut_use_cmap_chains(doc: &mut Document, starts: &BTreeSet<ObjectId>) -> usize
     for &start in starts {
         let mut seen = HashSet::from([start]);
         let mut node = start;
-        loop {
-            let next = match doc.get_object(node) {
-                Ok(Object::Stream(s)) => match s.dict.get(b"UseCMap") {
-                    Ok(Object::Reference(r)) => *r,
-                    _ => break,
-                },
-                _ => break,
-            };
+        while let Ok(Object::Stream(s)) = doc.get_object(node) {
+            let Ok(Object::Reference(next)) = s.dict.get(b"UseCMap") else { break };
+            let next = *next;
             if !seen.insert(next) || seen.len() > MAX_USECMAP_DEPTH {
                 if let Ok(Object::Stream(s)) = doc.get_object_mut(node) {
                     s.dict.remove(b"UseCMap");
