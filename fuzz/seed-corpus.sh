@@ -8,7 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 shared="${1:-../shared}"
 mkdir -p fuzz/corpus/convert fuzz/corpus/pdf_layer
-find fixtures tests/gen/pdfs tests/hostile "$shared/hostile" "$shared/corpus" -name '*.pdf' -type f 2>/dev/null |
+# A folder that is missing is said, not silently skipped (a worktree has no ../shared beside it).
+dirs=()
+for d in fixtures tests/gen/pdfs tests/hostile "$shared/hostile" "$shared/corpus"; do
+    if [ -d "$d" ]; then dirs+=("$d"); else echo "seed-corpus: $d is missing (pass SHARED_DIR)" >&2; fi
+done
+find "${dirs[@]}" -name '*.pdf' -type f |
 while read -r f; do
     size=$(stat -c %s "$f")
     name=$(sha256sum "$f" | cut -c1-16).pdf

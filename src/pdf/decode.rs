@@ -60,16 +60,72 @@ pub fn check(s: &Stream, limit: usize) -> Decoded {
 pub fn decode_chain(data: &[u8], chain: &[Vec<u8>], limit: usize) -> Option<Vec<u8>> {
     let mut cur = data.to_vec();
     for f in chain {
-        cur = match f.as_slice() {
-            b"FlateDecode" | b"Fl" => flate(&cur, limit)?,
-            b"LZWDecode" | b"LZW" => lzw(&cur, limit)?,
-            b"ASCII85Decode" | b"A85" => ascii85(&cur, limit)?,
-            b"RunLengthDecode" | b"RL" => run_length(&cur, limit)?,
-            // Filters that do not grow data, or that lopdf cannot decode: stop here.
-            _ => return Some(cur),
+        cur = match stage(f, &cur, limit) {
+            Stage::Decoded(out) => out,
+            Stage::Over => return None,
+            // Filters that do not grow data (images), or that we cannot decode: stop here.
+            Stage::Unknown => return Some(cur),
         };
     }
     Some(cur)
+}
+
+/// The data decoded through every filter of `chain`, for streams that must be read whole (a
+/// font's CMap): None when a filter is not one we decode or a stage passes `limit`.
+pub fn decode_all(data: &[u8], chain: &[Vec<u8>], limit: usize) -> Option<Vec<u8>> {
+    let mut cur = data.to_vec();
+    for f in chain {
+        cur = match stage(f, &cur, limit) {
+            Stage::Decoded(out) => out,
+            Stage::Over | Stage::Unknown => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// One filter's output.
+enum Stage {
+    Decoded(Vec<u8>),
+    Over,
+    Unknown,
+}
+
+fn stage(filter: &[u8], data: &[u8], limit: usize) -> Stage {
+    let out = match filter {
+        b"FlateDecode" | b"Fl" => flate(data, limit),
+        b"LZWDecode" | b"LZW" => lzw(data, limit),
+        b"ASCII85Decode" | b"A85" => ascii85(data, limit),
+        b"ASCIIHexDecode" | b"AHx" => Some(ascii_hex(data)),
+        b"RunLengthDecode" | b"RL" => run_length(data, limit),
+        _ => return Stage::Unknown,
+    };
+    out.map_or(Stage::Over, Stage::Decoded)
+}
+
+/// ASCIIHexDecode (PDF 32000-1, 7.4.2): pairs of hex digits up to `>`, white space ignored, an
+/// odd last digit followed by 0; it never grows the data.
+fn ascii_hex(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 2);
+    let mut high: Option<u8> = None;
+    for &c in data {
+        let digit = match c {
+            b'>' => break,
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            // White space is skipped; anything else is an error, after which we keep what we have.
+            c if c.is_ascii_whitespace() || c == b'\0' => continue,
+            _ => break,
+        };
+        match high.take() {
+            Some(h) => out.push(h << 4 | digit),
+            None => high = Some(digit),
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+    out
 }
 
 fn flate(data: &[u8], limit: usize) -> Option<Vec<u8>> {
@@ -204,5 +260,10 @@ mod tests {
         // "Man " in ASCII85 is "9jqo^"; `z` is four zero bytes.
         assert_eq!(ascii85(b"9jqo^z~>", 100).as_deref(), Some(&b"Man \0\0\0\0"[..]));
         assert_eq!(run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], 100).as_deref(), Some(&b"abcxxx"[..]));
+        assert_eq!(ascii_hex(b"4d 69\n6E7>ff"), b"Min\x70");
+        let chain = [b"ASCIIHexDecode".to_vec(), b"FlateDecode".to_vec()];
+        let hexed: String = deflate(b"begincmap").iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(decode_all(hexed.as_bytes(), &chain, 100).as_deref(), Some(&b"begincmap"[..]));
+        assert_eq!(decode_all(b"x", &[b"DCTDecode".to_vec()], 100), None);
     }
 }

@@ -102,8 +102,9 @@ pub fn repair(doc: &mut Document, limits: &Limits) -> Repairs {
         ));
     }
 
-    // 5. ToUnicode maps that the CMap parser would recurse on, expand without end or fail on.
-    notes.extend(check_to_unicode(doc));
+    // 5. Font CMaps (ToUnicode, Type0 encodings) that the CMap parser would recurse on, expand
+    //    without end or fail on.
+    notes.extend(check_font_maps(doc, limits));
 
     // 6. Content streams: operands nested past what the content parser takes, long comments.
     let (deep, comments) = tidy_content_streams(doc, &pages);
@@ -210,69 +211,323 @@ fn default_media_boxes(doc: &mut Document, pages: &[(u32, ObjectId)]) -> usize {
     missing.len()
 }
 
-/// Every ToUnicode map is checked before pdf-extract's CMap parser sees it: nested past
-/// MAX_NESTING (the parser recurses), a `bfrange` wider than a two-byte code space (clamped to
-/// MAX_RANGE_CODES), more codes than any font has, or text the parser fails on. A map that cannot be used is removed, so the font's encoding is used.
-fn check_to_unicode(doc: &mut Document) -> Vec<String> {
-    let targets: BTreeSet<ObjectId> = doc
-        .objects
-        .values()
-        .filter_map(|o| match o {
-            Object::Dictionary(d) => match d.get(b"ToUnicode") {
-                Ok(Object::Reference(r)) => Some(*r),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
-    let (mut dropped, mut clamped) = (BTreeSet::new(), 0usize);
-    let mut why = BTreeSet::new();
-    for id in targets {
-        let Ok(Object::Stream(s)) = doc.get_object(id) else { continue };
-        let Ok(data) = s.decompressed_content() else {
-            dropped.insert(id);
-            why.insert("undecodable");
-            continue;
-        };
-        match vet_cmap(&data) {
-            Ok(None) => {}
-            Ok(Some(fixed)) => {
-                clamped += 1;
-                if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
-                    s.dict.remove(b"Filter");
-                    s.dict.remove(b"DecodeParms");
-                    s.set_content(fixed);
+/// Which map of a font a CMap stream is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum CmapRole {
+    /// `/ToUnicode`: codes to text.
+    ToUnicode,
+    /// A Type0 font's `/Encoding` given as an embedded CMap: codes to CIDs.
+    Encoding,
+}
+
+/// Every font's CMaps are checked before pdf-extract's CMap parser sees them: each ToUnicode map
+/// and each Type0 font's embedded `/Encoding` CMap, whether the font dictionary is an object of
+/// its own or written inside a resource dictionary. A map nested past MAX_NESTING (the parser
+/// recurses), with a `bfrange` wider than a two-byte code space (clamped to MAX_RANGE_CODES),
+/// more codes than any font has, text the parser fails on, a filter lopdf cannot decode (we
+/// decode it here, bounded), or that is no stream at all (pdf-extract panics on a direct
+/// ToUnicode) is replaced by what the font has without it: the font's own encoding for a
+/// ToUnicode map, `Identity-H` for an encoding. `/UseCMap` links that loop or chain past
+/// MAX_USECMAP_DEPTH are cut.
+fn check_font_maps(doc: &mut Document, limits: &Limits) -> Vec<String> {
+    let mut targets: BTreeSet<(CmapRole, ObjectId)> = BTreeSet::new();
+    for obj in doc.objects.values() {
+        visit_dicts(obj, 0, &mut |d| {
+            if let Ok(Object::Reference(r)) = d.get(b"ToUnicode") {
+                targets.insert((CmapRole::ToUnicode, *r));
+            }
+            if is_type0(d) {
+                if let Ok(Object::Reference(r)) = d.get(b"Encoding") {
+                    targets.insert((CmapRole::Encoding, *r));
                 }
             }
-            Err(reason) => {
-                dropped.insert(id);
-                why.insert(reason);
-            }
+        });
+    }
+    let mut bad: BTreeSet<(CmapRole, ObjectId)> = BTreeSet::new();
+    let mut why: BTreeMap<CmapRole, BTreeSet<&'static str>> = BTreeMap::new();
+    let (mut clamped, mut decoded) = (0usize, 0usize);
+    let mut streams: BTreeSet<ObjectId> = BTreeSet::new();
+    for &(role, id) in &targets {
+        let verdict = match doc.get_object(id) {
+            // pdf-extract takes the name Identity-H for a ToUnicode map and panics on any other;
+            // an encoding's name is a predefined CMap, left as it is written in place.
+            Ok(Object::Name(n)) if n == b"Identity-H" || role == CmapRole::Encoding => continue,
+            Ok(Object::Stream(s)) => match cmap_text(s, limits) {
+                Ok((text, lopdf_fails)) => {
+                    streams.insert(id);
+                    let vetted = match role {
+                        CmapRole::ToUnicode => vet_cmap(&text),
+                        CmapRole::Encoding => vet_encoding_cmap(&text).map(Some),
+                    };
+                    match vetted {
+                        Ok(fixed) => {
+                            clamped += usize::from(fixed.is_some() && role == CmapRole::ToUnicode);
+                            decoded += usize::from(lopdf_fails);
+                            if fixed.is_some() || lopdf_fails {
+                                if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+                                    s.dict.remove(b"Filter");
+                                    s.dict.remove(b"DecodeParms");
+                                    s.set_content(fixed.unwrap_or(text));
+                                }
+                            }
+                            Ok(())
+                        }
+                        Err(reason) => Err(reason),
+                    }
+                }
+                Err(reason) => Err(reason),
+            },
+            Ok(_) => Err("not a stream"),
+            Err(_) => Err("missing"),
+        };
+        if let Err(reason) = verdict {
+            bad.insert((role, id));
+            why.entry(role).or_default().insert(reason);
         }
     }
-    if !dropped.is_empty() {
-        for obj in doc.objects.values_mut() {
-            if let Object::Dictionary(d) = obj {
-                if matches!(d.get(b"ToUnicode"), Ok(Object::Reference(r)) if dropped.contains(r)) {
+    // Maps written in place of a reference: pdf-extract panics on any but the name Identity-H.
+    let mut direct: BTreeMap<CmapRole, usize> = BTreeMap::new();
+    for obj in doc.objects.values_mut() {
+        visit_dicts_mut(obj, 0, &mut |d| {
+            match d.get(b"ToUnicode") {
+                Ok(Object::Reference(r)) if bad.contains(&(CmapRole::ToUnicode, *r)) => {
                     d.remove(b"ToUnicode");
                 }
+                Ok(Object::Reference(_)) => {}
+                Ok(Object::Name(n)) if n == b"Identity-H" => {}
+                Ok(_) => {
+                    d.remove(b"ToUnicode");
+                    *direct.entry(CmapRole::ToUnicode).or_default() += 1;
+                }
+                Err(_) => {}
             }
+            if is_type0(d) {
+                let identity = Object::Name(b"Identity-H".to_vec());
+                match d.get(b"Encoding") {
+                    Ok(Object::Reference(r)) if bad.contains(&(CmapRole::Encoding, *r)) => {
+                        d.set("Encoding", identity);
+                    }
+                    Ok(Object::Reference(_) | Object::Name(_)) => {}
+                    Ok(_) => {
+                        d.set("Encoding", identity);
+                        *direct.entry(CmapRole::Encoding).or_default() += 1;
+                    }
+                    Err(_) => {}
+                }
+            }
+        });
+    }
+    for (role, n) in &direct {
+        if *n > 0 {
+            why.entry(*role).or_default().insert("not a stream");
         }
     }
+    let use_cuts = cut_use_cmap_chains(doc, &streams);
+
+    let count =
+        |role: CmapRole| bad.iter().filter(|(r, _)| *r == role).count() + direct.get(&role).unwrap_or(&0);
+    let reasons = |role: CmapRole| why.get(&role).map(|w| w.iter().copied().collect::<Vec<_>>().join(", "));
     let mut notes = Vec::new();
     if clamped > 0 {
         notes.push(format!(
             "{clamped} ToUnicode maps had code ranges of more than {MAX_RANGE_CODES} codes; they were clamped"
         ));
     }
-    if !dropped.is_empty() {
+    if let (n @ 1.., Some(why)) = (count(CmapRole::ToUnicode), reasons(CmapRole::ToUnicode)) {
         notes.push(format!(
-            "{} ToUnicode maps could not be used ({}); the fonts' own encodings were used",
-            dropped.len(),
-            why.into_iter().collect::<Vec<_>>().join(", ")
+            "{n} ToUnicode maps could not be used ({why}); the fonts' own encodings were used"
         ));
     }
+    if let (n @ 1.., Some(why)) = (count(CmapRole::Encoding), reasons(CmapRole::Encoding)) {
+        notes.push(format!(
+            "{n} Type0 font encodings (embedded CMaps) could not be used ({why}); Identity-H was used"
+        ));
+    }
+    if use_cuts > 0 {
+        notes.push(format!(
+            "{use_cuts} /UseCMap links that looped or chained more than {MAX_USECMAP_DEPTH} deep were cut"
+        ));
+    }
+    // Decoding a filter lopdf lacks mends nothing in the file: no note.
+    let _ = decoded;
     notes
+}
+
+/// `/UseCMap` chains are followed at most this deep.
+const MAX_USECMAP_DEPTH: usize = 8;
+
+/// Cuts the `/UseCMap` link that closes a loop, or passes MAX_USECMAP_DEPTH, in the chain from
+/// each font CMap stream; returns how many links were cut. (pdf-extract does not follow the
+/// links, but a reader that did would loop; the cut map keeps its own mappings.)
+fn cut_use_cmap_chains(doc: &mut Document, starts: &BTreeSet<ObjectId>) -> usize {
+    let mut cuts = 0;
+    for &start in starts {
+        let mut seen = HashSet::from([start]);
+        let mut node = start;
+        while let Ok(Object::Stream(s)) = doc.get_object(node) {
+            let Ok(Object::Reference(next)) = s.dict.get(b"UseCMap") else { break };
+            let next = *next;
+            if !seen.insert(next) || seen.len() > MAX_USECMAP_DEPTH {
+                if let Ok(Object::Stream(s)) = doc.get_object_mut(node) {
+                    s.dict.remove(b"UseCMap");
+                    cuts += 1;
+                }
+                break;
+            }
+            node = next;
+        }
+    }
+    cuts
+}
+
+fn is_type0(d: &Dictionary) -> bool {
+    matches!(d.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Type0")
+}
+
+/// Calls `f` on every dictionary in `obj` (stream dictionaries included), to a bounded depth.
+fn visit_dicts(obj: &Object, depth: usize, f: &mut impl FnMut(&Dictionary)) {
+    if depth > MAX_NESTING {
+        return;
+    }
+    match obj {
+        Object::Array(items) => items.iter().for_each(|o| visit_dicts(o, depth + 1, f)),
+        Object::Dictionary(d) => {
+            f(d);
+            d.iter().for_each(|(_, o)| visit_dicts(o, depth + 1, f));
+        }
+        Object::Stream(s) => {
+            f(&s.dict);
+            s.dict.iter().for_each(|(_, o)| visit_dicts(o, depth + 1, f));
+        }
+        _ => {}
+    }
+}
+
+/// As [`visit_dicts`], each dictionary given mutably (before its values are visited).
+fn visit_dicts_mut(obj: &mut Object, depth: usize, f: &mut impl FnMut(&mut Dictionary)) {
+    if depth > MAX_NESTING {
+        return;
+    }
+    match obj {
+        Object::Array(items) => items.iter_mut().for_each(|o| visit_dicts_mut(o, depth + 1, f)),
+        Object::Dictionary(d) => {
+            f(d);
+            d.iter_mut().for_each(|(_, o)| visit_dicts_mut(o, depth + 1, f));
+        }
+        Object::Stream(s) => {
+            f(&mut s.dict);
+            s.dict.iter_mut().for_each(|(_, o)| visit_dicts_mut(o, depth + 1, f));
+        }
+        _ => {}
+    }
+}
+
+/// A CMap stream's text, and whether lopdf (which pdf-extract uses) fails to decode it: lopdf
+/// lacks ASCIIHexDecode and RunLengthDecode, and pdf-extract then parses the raw bytes.
+fn cmap_text(s: &Stream, limits: &Limits) -> Result<(Vec<u8>, bool), &'static str> {
+    if s.dict.get(b"Filter").is_err() {
+        return Ok((s.content.clone(), false));
+    }
+    if let Ok(text) = s.decompressed_content() {
+        return Ok((text, false));
+    }
+    decode::decode_all(&s.content, &decode::filters(s), limits.max_stream_bytes)
+        .map(|text| (text, true))
+        .ok_or("undecodable")
+}
+
+/// A Type0 font's embedded encoding CMap rewritten into the form pdf-extract reads right, or
+/// why it cannot be used: nested past MAX_NESTING (its parser recurses), a parse that fails or
+/// panics, no code space, or CIDs past 32 bits.
+///
+/// pdf-extract 0.12 misreads every embedded encoding: it takes an n-byte code space for n/2
+/// bytes, gives a code the CID `code + first CID` (not `code - first code + first CID`), and
+/// ignores `cidchar`. The map is written back as code spaces of doubled width, each range's
+/// offset as `first CID - first code` (mod 2^32, which its unchecked addition undoes), each
+/// `cidchar` as a range of one, and each range in a block of its own.
+fn vet_encoding_cmap(data: &[u8]) -> Result<Vec<u8>, &'static str> {
+    use adobe_cmap_parser::Value;
+    if scan::max_nesting(data) > MAX_NESTING {
+        return Err("nested too deep");
+    }
+    let parsed = catch_unwind(AssertUnwindSafe(|| adobe_cmap_parser::parse(data)));
+    let Ok(Ok(lexed)) = parsed else { return Err("unparsable") };
+    let code = |v: &Value| match v {
+        Value::LiteralString(b) if !b.is_empty() && b.len() <= 4 => {
+            Some((b.iter().fold(0u32, |c, &x| c << 8 | u32::from(x)), b.len()))
+        }
+        _ => None,
+    };
+    let mut spaces: Vec<(u32, u32, usize)> = Vec::new();
+    let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
+    let mut i = 0;
+    while let Some(v) = lexed.get(i) {
+        let Value::Operator(op) = v else {
+            i += 1;
+            continue;
+        };
+        // A block's entries are read to its end operator, whatever count it claims.
+        let block = |end: &str| {
+            let stop = lexed.iter().skip(i + 1).position(|v| matches!(v, Value::Operator(o) if o == end));
+            lexed.get(i + 1..i + 1 + stop.unwrap_or(0)).unwrap_or(&[])
+        };
+        match op.as_str() {
+            "begincodespacerange" => {
+                let items = block("endcodespacerange");
+                for pair in items.chunks_exact(2) {
+                    let (Some((lo, n)), Some((hi, m))) = (code(&pair[0]), code(&pair[1])) else {
+                        return Err("unreadable code space");
+                    };
+                    if n != m || hi < lo {
+                        return Err("unreadable code space");
+                    }
+                    spaces.push((lo, hi, n));
+                }
+                i += items.len() + 1;
+            }
+            "begincidrange" | "begincidchar" => {
+                let ranged = op == "begincidrange";
+                let items = block(if ranged { "endcidrange" } else { "endcidchar" });
+                for entry in items.chunks_exact(if ranged { 3 } else { 2 }) {
+                    let lo = code(&entry[0]).map(|c| c.0);
+                    let hi = if ranged { code(&entry[1]).map(|c| c.0) } else { lo };
+                    let cid = match entry.last() {
+                        Some(Value::Integer(c)) => u32::try_from(*c).ok(),
+                        _ => None,
+                    };
+                    let (Some(lo), Some(hi), Some(cid)) = (lo, hi, cid) else { return Err("unreadable CID") };
+                    if hi < lo || (hi - lo).checked_add(cid).is_none() {
+                        return Err("CIDs past 32 bits");
+                    }
+                    ranges.push((lo, hi, cid));
+                }
+                i += items.len() + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if spaces.is_empty() {
+        return Err("no code space");
+    }
+    let mut out = format!("{} begincodespacerange\n", spaces.len());
+    for (lo, hi, n) in &spaces {
+        out.push_str(&format!("<{lo:0w$X}> <{hi:0w$X}>\n", w = 4 * n));
+    }
+    out.push_str("endcodespacerange\n");
+    // One range a block: adobe-cmap-parser 0.4 steps two values per `cidrange` entry of three,
+    // so only a block's first entry is read right.
+    for (lo, hi, cid) in &ranges {
+        out.push_str(&format!(
+            "1 begincidrange\n<{lo:08X}> <{hi:08X}> {}\nendcidrange\n",
+            cid.wrapping_sub(*lo)
+        ));
+    }
+    // What pdf-extract will do with it must not panic either.
+    let reread = catch_unwind(AssertUnwindSafe(|| adobe_cmap_parser::get_byte_mapping(out.as_bytes())));
+    match reread {
+        Ok(Ok(_)) => Ok(out.into_bytes()),
+        _ => Err("unparsable"),
+    }
 }
 
 /// Ok(None): the map is fine; Ok(Some(text)): fine once its ranges are clamped; Err: unusable.
@@ -894,6 +1149,25 @@ mod tests {
         nested.extend(std::iter::repeat_n(b'[', 1000));
         assert_eq!(vet_cmap(&nested), Err("nested too deep"));
         assert!(vet_cmap(&[0xA5; 4096]).is_err(), "binary garbage");
+    }
+
+    #[test]
+    fn embedded_encodings_are_rewritten_as_pdf_extract_reads_them() {
+        let cmap = b"1 begincodespacerange <00> <FF> endcodespacerange\n1 begincidrange\n<20> <7E> 1\nendcidrange\n1 begincidchar\n<41> 500\nendcidchar";
+        let fixed = String::from_utf8(vet_encoding_cmap(cmap).unwrap()).unwrap();
+        // One byte read as one byte (pdf-extract halves the width of what it is given).
+        assert!(fixed.contains("<0000> <00FF>"), "{fixed}");
+        // Code 0x21 is CID 2: pdf-extract adds the offset 1 - 0x20 (mod 2^32) to the code.
+        assert!(fixed.contains("<00000020> <0000007E> 4294967265"), "{fixed}");
+        assert!(fixed.contains("<00000041> <00000041> 435"), "{fixed}");
+        let map = adobe_cmap_parser::get_byte_mapping(fixed.as_bytes()).unwrap();
+        assert_eq!(map.codespace[0].width, 1);
+        assert_eq!(map.cid.len(), 2);
+        assert_eq!(0x21u32.wrapping_add(map.cid[0].dst_CID_lo), 2);
+        assert_eq!(0x41u32.wrapping_add(map.cid[1].dst_CID_lo), 500);
+        assert_eq!(vet_encoding_cmap(&[0xA5; 512]), Err("unparsable"));
+        let overflow = b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 begincidrange <0000> <FFFF> 4294967295 endcidrange";
+        assert_eq!(vet_encoding_cmap(overflow), Err("CIDs past 32 bits"));
     }
 
     #[test]

@@ -175,6 +175,59 @@ fn every_shared_hostile_reproducer_gives_its_result() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// The font CMaps of `tests/hostile/gen_font_maps.py` (round 2 of issue 21): each shows TEXT
+/// (known by construction: the page's codes and the maps are written by the generator), and
+/// where something had to be mended or dropped, `repaired_input` says so. `None`: a valid file
+/// whose map only needed decoding through a filter chain, read without a warning.
+const FONT_MAP_CASES: &[(&str, Option<WarningCode>)] = &[
+    // A ToUnicode that is no stream (pdf-extract panics on it): dropped, the encoding used.
+    ("tounicode-direct-dictionary", Some(WarningCode::RepairedInput)),
+    ("tounicode-name-not-identity", Some(WarningCode::RepairedInput)),
+    // Filter chains: the page's codes are shifted, so the text proves the map was read.
+    ("tounicode-ahx-flate-chain", None),
+    ("tounicode-a85-flate-chain", None),
+    // /UseCMap naming the map itself, or a loop of three: the link cut, the map kept.
+    ("tounicode-usecmap-self", Some(WarningCode::RepairedInput)),
+    ("tounicode-usecmap-loop-of-3", Some(WarningCode::RepairedInput)),
+    // Nested 100,000 deep, in a font written inside the page's resources (a stack overflow).
+    ("tounicode-nested-100k-in-direct-font", Some(WarningCode::RepairedInput)),
+    // Type0 fonts whose embedded /Encoding CMap cannot be used: Identity-H instead.
+    ("type0-encoding-cmap-garbage", Some(WarningCode::RepairedInput)),
+    ("type0-encoding-cmap-nested-100k", Some(WarningCode::RepairedInput)),
+    ("type0-encoding-direct-dictionary", Some(WarningCode::RepairedInput)),
+    ("type0-encoding-cid-overflow", Some(WarningCode::RepairedInput)),
+    ("type0-encoding-cmap-usecmap-self", Some(WarningCode::RepairedInput)),
+];
+
+#[test]
+fn font_cmaps_give_text_or_a_warned_fallback() {
+    let mut failures = Vec::new();
+    for &(name, want) in FONT_MAP_CASES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile").join(format!("{name}.pdf"));
+        let bytes = std::fs::read(&path).unwrap();
+        let out = councilpdf::convert(&format!("{name}.pdf"), &bytes, &Default::default());
+        let v = councilpdf::emit::to_checked_json(&out);
+        councilpdf::contract::validate(&v).unwrap_or_else(|e| panic!("{name}: invalid output: {e}"));
+        let Output::Ok(e) = &out else {
+            failures.push(format!("{name}: {:?}", out.error_code()));
+            continue;
+        };
+        let codes: Vec<WarningCode> = e.warnings.iter().map(|w| w.code).collect();
+        match want {
+            Some(code) if !codes.contains(&code) => {
+                failures.push(format!("{name}: no {code:?} warning: {:?}", e.warnings))
+            }
+            None if !codes.is_empty() => failures.push(format!("{name}: warnings {:?}", e.warnings)),
+            _ => {}
+        }
+        let text = page_text(&bytes);
+        if !text.contains(TEXT) {
+            failures.push(format!("{name}: the text is missing: {text:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
 /// Runs the binary with a deadline: a hang is a failure, not a stuck test.
 fn run_within(mut cmd: Command, limit: Duration) -> std::process::Output {
     let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
