@@ -190,6 +190,23 @@ fn every_generated_paper_names_its_authority() {
         ("ofsted-sif-sentence-ri.pdf", "Kingsmere Borough Council", None, None, 1),
         ("pack-parish-notice.pdf", "Little Marsham Parish Council", Some(Parish), None, 1),
         ("authority-school-front.pdf", "Rough Hay Primary School", Some(School), None, 1),
+        // Papers merged beside this test (issues 15, 17B): names read with pdftotext.
+        ("agenda-cy-weekday.pdf", "Cyngor Cymuned Llanfair", Some(Community), None, 1),
+        ("minutes-bilingual-cy.pdf", "Cyngor Cymuned Llanfair", Some(Community), None, 1),
+        ("minutes-bilingual-en.pdf", "Llanfair Community Council", Some(Community), None, 1),
+        // "Inspection of Lowbridge local authority children's services".
+        ("forms-grade-typo.pdf", "Lowbridge", None, None, 1),
+        // "Inspection of the Royal Borough of / Windsor and Maidenhead local authority …": a unitary.
+        (
+            "forms-ilacs-windsor.pdf",
+            "Royal Borough of Windsor and Maidenhead",
+            Some(Unitary),
+            Some("E06000040"),
+            1,
+        ),
+        ("forms-school-2019.pdf", "Rough Hay Primary School", Some(School), None, 1),
+        ("forms-sif-2015.pdf", "Westmoor County Council", Some(County), None, 1),
+        ("forms-sif-2016.pdf", "London Borough of Eastfield", Some(LondonBorough), None, 1),
     ];
     for (file, name, kind, code, page) in cases {
         let path = format!("{GEN}{file}");
@@ -245,6 +262,28 @@ fn generated_papers_naming_no_authority_say_why() {
         "progress-reportlab-deck.pdf",
         "progress-word-report.pdf",
         "questions-put.pdf",
+        // Merged beside this test: "the County Council", "the Council", "Council Chamber",
+        // "HOUSE COMMITTEE", "the council", "the county": no council's name.
+        "agenda-area-committee-docx.pdf",
+        "agenda-panel-weekday.pdf",
+        "agenda-stamp-cabinet-docx.pdf",
+        "agenda-summons-docx.pdf",
+        "agenda-summons-three-lines.pdf",
+        "agenda-venue-fragment.pdf",
+        "agenda-wrapped-cells-docx.pdf",
+        "agenda-wrapped-cells-reportlab.pdf",
+        "forms-performance-q3.pdf",
+        "gu_continued_stacked.pdf",
+        "gu_stacked_five.pdf",
+        "minutes-item-refs-docx.pdf",
+        "minutes-recorded-vote-docx.pdf",
+        "minutes-recorded-vote.pdf",
+        "minutes-stamp-house.pdf",
+        "minutes-unnumbered-docx.pdf",
+        "minutes-unnumbered-reportlab.pdf",
+        "minutes-venue-first-docx.pdf",
+        "progress-impress-boxes.pdf",
+        "progress-word-multi.pdf",
     ];
     for file in files {
         let path = format!("{GEN}{file}");

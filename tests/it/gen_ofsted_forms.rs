@@ -53,7 +53,8 @@ fn a_performance_report_that_mentions_ofsted_is_a_committee_report_with_doubt() 
     assert_eq!(e.document_type, DocumentType::CommitteeReport);
     assert!(e.inspection.is_none());
     assert!(e.judgements.is_empty());
-    assert_eq!(codes(&e), vec![WarningCode::DocumentTypeUncertain]);
+    // The paper names no council either (issue 17's authority pass says so).
+    assert_eq!(codes(&e), vec![WarningCode::DocumentTypeUncertain, WarningCode::AuthorityUnknown]);
     assert_eq!(e.warnings[0].page, Some(1));
     assert!(e.warnings[0].message.contains("runner-up is ofsted_report"), "{}", e.warnings[0].message);
 }

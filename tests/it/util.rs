@@ -79,11 +79,6 @@ pub fn read_csv(path: &Path) -> (Vec<String>, Vec<std::collections::HashMap<Stri
     (header, rows)
 }
 
-/// Converts a generated paper (`tests/gen/pdfs/NAME`) that must read.
-pub fn generated(name: &str) -> Extraction {
-    extract(&format!("../tests/gen/pdfs/{name}"))
-}
-
 /// An amount as the contract prints it ("-1200000"), for comparing with figures read in the PDF.
 pub fn money(m: Option<councilpdf::contract::Money>) -> Option<String> {
     m.map(|m| m.to_string())
