@@ -19,8 +19,12 @@ pub const MAX_FORM_DEPTH: usize = 12;
 /// invocation. A dense real page needs about 10,000; deterministic, unlike a time limit.
 pub const PAGE_BUDGET: u64 = 250_000;
 
-/// The whole document's drawing stops after this much work (5,000 pages sharing one heavy
-/// stream would each stay within the page budget).
+/// Work an ordinary dense page may always do, whatever the document has spent: real packs of
+/// thousands of pages (about 10,000 units a page) are never cut by the document's budget.
+pub const ORDINARY_PAGE_WORK: u64 = 20_000;
+
+/// The whole document's drawing stops after this much work beyond each page's ordinary work
+/// (5,000 pages sharing one heavy stream would each stay within the page budget).
 pub const DOCUMENT_BUDGET: u64 = 30_000_000;
 
 /// A ToUnicode map may map at most this many codes (a real font maps a few thousand).
@@ -587,6 +591,11 @@ fn vet_cmap(data: &[u8]) -> Result<Option<Vec<u8>>, &'static str> {
     Ok(fixed)
 }
 
+/// The part of a page's work that counts against the document's budget.
+fn excess(work: u64) -> u64 {
+    work.saturating_sub(ORDINARY_PAGE_WORK)
+}
+
 /// The streams drawn as page content or as XObjects (not images).
 fn content_stream_ids(doc: &Document, pages: &[(u32, ObjectId)]) -> BTreeSet<ObjectId> {
     let mut ids: BTreeSet<ObjectId> = pages.iter().flat_map(|(_, p)| doc.get_page_contents(*p)).collect();
@@ -805,14 +814,14 @@ impl<'d> FormGraph<'d> {
             let owner = self.page_resources_owner(page);
             let key = (self.doc.get_page_contents(page), owner);
             let (work, replacement, cut) = match seen.get(&key) {
-                Some(r) if self.spent.saturating_add(r.0) <= DOCUMENT_BUDGET => r.clone(),
+                Some(r) if self.spent.saturating_add(excess(r.0)) <= DOCUMENT_BUDGET => r.clone(),
                 _ => {
                     let r = self.page(page, owner);
                     seen.insert(key, r.clone());
                     r
                 }
             };
-            self.spent = self.spent.saturating_add(work);
+            self.spent = self.spent.saturating_add(excess(work));
             if cut {
                 over_budget.push((
                     num,
@@ -833,7 +842,8 @@ impl<'d> FormGraph<'d> {
     /// (work, new content when it changes, whether the budget cut it).
     fn page(&mut self, page: ObjectId, owner: Option<ObjectId>) -> (u64, Option<Vec<u8>>, bool) {
         let content = self.doc.get_page_content(page).unwrap_or_default();
-        let budget = PAGE_BUDGET.min(DOCUMENT_BUDGET.saturating_sub(self.spent));
+        let budget =
+            PAGE_BUDGET.min(ORDINARY_PAGE_WORK.saturating_add(DOCUMENT_BUDGET.saturating_sub(self.spent)));
         let mut work = 0u64;
         let mut stop: Option<usize> = None;
         let mut edits = Edits::default();
