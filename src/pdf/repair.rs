@@ -1161,6 +1161,49 @@ mod tests {
         assert!(vet_cmap(&[0xA5; 4096]).is_err(), "binary garbage");
     }
 
+    /// `pages` pages all drawing one content stream of `ops` operators (one unit each).
+    fn pages_of_work(pages: usize, ops: usize) -> Document {
+        use lopdf::dictionary;
+        let mut doc = Document::with_version("1.5");
+        let content = doc.add_object(Stream::new(dictionary! {}, b"0 0 m\n".repeat(ops)));
+        let tree = doc.new_object_id();
+        let kids: Vec<Object> = (0..pages)
+            .map(|_| {
+                doc.add_object(dictionary! {
+                    "Type" => "Page", "Parent" => tree, "Contents" => content,
+                    "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                })
+                .into()
+            })
+            .collect();
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            tree,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => tree });
+        doc.trailer.set("Root", catalog);
+        doc
+    }
+
+    #[test]
+    fn ordinary_pages_never_spend_the_documents_budget_heavy_ones_do() {
+        let limits = Limits { max_pages: 100_000, ..Limits::default() };
+        // 2,500 dense but ordinary pages (15,000 units each, 37.5 million in all): every page
+        // is read, although their sum passes the document's budget.
+        let mut ordinary = pages_of_work(2_500, 15_000);
+        assert!(2_500 * 15_000 > DOCUMENT_BUDGET);
+        assert_eq!(repair(&mut ordinary, &limits).over_budget, vec![]);
+        // 300 heavy pages (200,000 units each, 180,000 beyond the ordinary): the document's
+        // budget is spent after 30 million / 180,000 = 166 pages, and every later page is cut.
+        let mut heavy = pages_of_work(300, 200_000);
+        let cut = repair(&mut heavy, &limits).over_budget;
+        let first = cut.first().map(|(page, _)| *page);
+        assert_eq!(first, Some(167), "{:?}", cut.first());
+        assert_eq!(cut.len(), 300 - 166);
+        assert!(cut.iter().all(|(_, message)| message.contains("the document's budget spent")));
+    }
+
     #[test]
     fn embedded_encodings_are_rewritten_as_pdf_extract_reads_them() {
         let cmap = b"1 begincodespacerange <00> <FF> endcodespacerange\n1 begincidrange\n<20> <7E> 1\nendcidrange\n1 begincidchar\n<41> 500\nendcidchar";
