@@ -1192,7 +1192,7 @@ mod tests {
         // 2,500 dense but ordinary pages (15,000 units each, 37.5 million in all): every page
         // is read, although their sum passes the document's budget.
         let mut ordinary = pages_of_work(2_500, 15_000);
-        assert!(2_500 * 15_000 > DOCUMENT_BUDGET);
+        const { assert!(2_500 * 15_000 > DOCUMENT_BUDGET) };
         assert_eq!(repair(&mut ordinary, &limits).over_budget, vec![]);
         // 300 heavy pages (200,000 units each, 180,000 beyond the ordinary): the document's
         // budget is spent after 30 million / 180,000 = 166 pages, and every later page is cut.
