@@ -62,15 +62,6 @@ fn every_fixture_names_its_authority() {
             None,
             1,
         ),
-        // No council title printed; "Kent" in every directorate line (first on page 5): the
-        // table's one council for Kent.
-        (
-            "real/kcc-budget-monitoring-appendix-key-service-statement.pdf",
-            "Kent County Council",
-            Some(County),
-            Some("E10000016"),
-            5,
-        ),
         // Item 8: "Kent County Council Integrated Care Strategy (KCC ICS) Delivery Plan".
         (
             "real/kcc-cabinet-2025-01-30-agenda-frontsheet.pdf",
@@ -88,15 +79,6 @@ fn every_fixture_names_its_authority() {
         ),
         (
             "real/kcc-cabinet-2025-01-30-printed-minutes.pdf",
-            "Kent County Council",
-            Some(County),
-            Some("E10000016"),
-            1,
-        ),
-        // "Proposed Council Tax", "the County Council" are no names; "Kent" 31 times and the
-        // officers' kent.gov.uk addresses on page 1: the table's one council for Kent.
-        (
-            "real/kcc-draft-revenue-budget-mtfp-2025-28.pdf",
             "Kent County Council",
             Some(County),
             Some("E10000016"),
@@ -147,6 +129,51 @@ fn every_fixture_names_its_authority() {
     ];
     for (file, name, kind, code, page) in cases {
         named(file, &extract(file), (name, *kind, *code, *page));
+    }
+}
+
+/// Papers that never print their council's name in full: the table's one council for the
+/// place they name over and over is the best reading, given with a warning that says so.
+#[test]
+fn a_council_inferred_from_its_place_is_given_with_a_warning() {
+    let cases: &[(Case, usize)] = &[
+        // No council title printed ("KCC" only, in running text); "Kent" in every directorate
+        // line (first on page 5).
+        (
+            (
+                "real/kcc-budget-monitoring-appendix-key-service-statement.pdf",
+                "Kent County Council",
+                Some(County),
+                Some("E10000016"),
+                5,
+            ),
+            19,
+        ),
+        // "Proposed Council Tax", "the County Council" are no names; "Kent" over and over and
+        // the officers' kent.gov.uk addresses on page 1.
+        (
+            (
+                "real/kcc-draft-revenue-budget-mtfp-2025-28.pdf",
+                "Kent County Council",
+                Some(County),
+                Some("E10000016"),
+                1,
+            ),
+            36,
+        ),
+    ];
+    for &((file, name, kind, code, page), mentions) in cases {
+        let e = extract(file);
+        let a = e.authority.as_ref().unwrap_or_else(|| panic!("{file}: no authority"));
+        assert_eq!(
+            (a.name.as_str(), a.kind, a.code.as_deref(), a.provenance.page),
+            (name, kind, code, page),
+            "{file}"
+        );
+        let w: Vec<_> = e.warnings.iter().filter(|w| w.code == WarningCode::AuthorityUnknown).collect();
+        assert_eq!(w.len(), 1, "{file}: {w:?}");
+        let want = format!("{name} is inferred from \"Kent\", named {mentions} times");
+        assert!(w[0].message.contains(&want), "{file}: {}", w[0].message);
     }
 }
 

@@ -155,6 +155,8 @@ struct Found {
     name: String,
     page: u32,
     bbox: BBox,
+    /// (place, mentions) when the name is not printed but completed from the table.
+    inferred: Option<(String, usize)>,
 }
 
 pub fn extract(ctx: &Context, out: &mut Extraction) {
@@ -191,6 +193,17 @@ pub fn extract(ctx: &Context, out: &mut Extraction) {
             Some(found.page),
         ));
     }
+    if let Some((place, mentions)) = &found.inferred {
+        // The best reading, and a warning that it is not printed.
+        out.warnings.push(Warning::new(
+            WarningCode::AuthorityUnknown,
+            format!(
+                "no council is named in full: {} is inferred from \"{place}\", named {mentions} times, the only council for that place in the table",
+                found.name
+            ),
+            Some(found.page),
+        ));
+    }
     let kind = hit.as_ref().map(|h| h.row.kind).or(words_kind);
     out.authority = Some(Authority {
         name: found.name,
@@ -220,7 +233,7 @@ fn ofsted_subject(ctx: &Context) -> Option<Found> {
             .filter(|s| s.chars().count() <= MAX_SUBJECT_CHARS && is_proper_name(s));
         if let Some(subject) = subject {
             let name = full_name(ctx, &subject).unwrap_or(subject);
-            return Some(Found { name, page: p.number, bbox });
+            return Some(Found { name, page: p.number, bbox, inferred: None });
         }
     }
     None
@@ -237,11 +250,16 @@ fn heading(ctx: &Context) -> Option<Found> {
             if let Some(c) = HEADING.captures(&text).and_then(|c| c.get(1)) {
                 let name = c.as_str().trim_end_matches(',');
                 if is_proper_name(name) {
-                    return Some(Found { name: as_printed(ctx, name), page: p.number, bbox: l.bbox });
+                    return Some(Found {
+                        name: as_printed(ctx, name),
+                        page: p.number,
+                        bbox: l.bbox,
+                        inferred: None,
+                    });
                 }
             }
             if school_report && SCHOOL.is_match(&text) {
-                return Some(Found { name: text, page: p.number, bbox: l.bbox });
+                return Some(Found { name: text, page: p.number, bbox: l.bbox, inferred: None });
             }
         }
     }
@@ -254,7 +272,12 @@ fn parliament(ctx: &Context) -> Option<Found> {
         for l in head_lines(p) {
             for house in ["House of Lords", "House of Commons"] {
                 if l.text.contains(house) {
-                    return Some(Found { name: house.to_string(), page: p.number, bbox: l.bbox });
+                    return Some(Found {
+                        name: house.to_string(),
+                        page: p.number,
+                        bbox: l.bbox,
+                        inferred: None,
+                    });
                 }
             }
         }
@@ -322,7 +345,7 @@ fn most_named(ctx: &Context) -> Option<Found> {
             return Some(table_pick);
         }
     }
-    Some(Found { name, page, bbox })
+    Some(Found { name, page, bbox, inferred: None })
 }
 
 /// The principal council whose place the paper names most often, at least
@@ -345,7 +368,7 @@ fn place_in_table(ctx: &Context) -> Option<Found> {
             _ => {}
         }
     }
-    let (row, _) = best.filter(|_| !tie)?;
+    let (row, mentions) = best.filter(|_| !tie)?;
     let stem = table::stem(&row.name);
     if rows.iter().filter(|r| table::stem(&r.name) == stem).count() != 1 {
         return None;
@@ -354,7 +377,7 @@ fn place_in_table(ctx: &Context) -> Option<Found> {
     let (page, bbox) = ctx.layout.pages.iter().find_map(|p| {
         head_lines(p).find(|l| place_mentions(&l.text.to_lowercase(), &stem) > 0).map(|l| (p.number, l.bbox))
     })?;
-    Some(Found { name, page, bbox })
+    Some(Found { name, page, bbox, inferred: Some((row.name.clone(), mentions)) })
 }
 
 /// Every line of the paper, body and furniture, lower case, one space between lines.
