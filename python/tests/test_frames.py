@@ -124,3 +124,20 @@ def dump(db_path):
     with sqlite3.connect(db_path) as db:
         tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         return {t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+
+
+def test_authority_is_in_the_document_and_its_row():
+    # "Somerset County Council is an active and caring corporate parent" (paragraph 38); the
+    # inspection was in July 2022, before Somerset Council (E06000066) replaced the county.
+    doc = councilpdf.extract(OFSTED)
+    assert (doc["authority"]["name"], doc["authority"]["kind"], doc["authority"]["code"]) == (
+        "Somerset County Council",
+        "county",
+        "E10000027",
+    )
+    row = councilpdf.to_frames([doc])["documents"].iloc[0]
+    assert (row["authority"], row["authority_kind"], row["authority_code"]) == (
+        "Somerset County Council",
+        "county",
+        "E10000027",
+    )
