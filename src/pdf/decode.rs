@@ -225,11 +225,12 @@ fn run_length(data: &[u8], limit: usize) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use lopdf::Dictionary;
 
-    fn deflate(data: &[u8]) -> Vec<u8> {
+    /// zlib-compressed `data`, for tests that build Flate streams (here and in `walk`).
+    pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
         let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         e.write_all(data).unwrap();
         e.finish().unwrap()

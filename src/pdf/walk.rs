@@ -498,14 +498,8 @@ impl<T, F: Fn(RawPage) -> T> pdf_extract::OutputDev for Demux<'_, T, F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::decode::tests::deflate;
     use lopdf::{dictionary, Stream};
-    use std::io::Write;
-
-    fn deflate(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
 
     fn form(filters: &[&str], data: Vec<u8>) -> Object {
         let names = filters.iter().map(|f| Object::Name(f.as_bytes().to_vec())).collect();
