@@ -60,7 +60,21 @@ pub struct PageGraphics {
     pub images: Vec<[f64; 4]>,
     /// Operators walked, for the budget.
     pub ops: usize,
+    /// The page's content cut to the operations pdf-extract acts on for text (text state and
+    /// showing, `q`/`Q`/`cm`, `gs`, form `Do`), each copied byte for byte and in order, so
+    /// pdf-extract shows the same glyphs from it without parsing the paths, colours, clips and
+    /// marked content our own walk has read already. None when our reader left the stream to
+    /// lopdf or stopped early: pdf-extract then reads the page's own content.
+    pub text_only: Option<Vec<u8>>,
 }
+
+/// The operators of a page's content that pdf-extract's text output depends on: everything it
+/// acts on but paths, painting, colour and line state (which move no glyph). Anything not listed
+/// is ignored by pdf-extract or changes only what it draws.
+const TEXT_OPERATORS: [&str; 22] = [
+    "BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", "\"", "q",
+    "Q", "cm", "gs", "Do",
+];
 
 /// Bounds that keep a hostile content stream from costing more than a page is worth.
 const MAX_FORM_DEPTH: usize = 12;
@@ -297,13 +311,32 @@ impl<'a> Walker<'a> {
         base: Matrix,
         depth: usize,
     ) {
-        let Ok(content) = super::lex::decode(content) else { return };
+        let data = content;
+        // The page's own stream (not a form's) is also cut down for pdf-extract.
+        let (content, spans) = if depth == 0 {
+            match super::lex::decode_with_spans(data) {
+                Ok(read) => read,
+                Err(_) => return,
+            }
+        } else {
+            match super::lex::decode(data) {
+                Ok(read) => (read, None),
+                Err(_) => return,
+            }
+        };
+        let mut text_only = spans.as_ref().map(|_| Vec::with_capacity(data.len() / 2));
         let mut stack: Vec<GState> = Vec::new();
         let mut path: Vec<PathItem> = Vec::new();
-        for op in &content.operations {
+        for (i, op) in content.operations.iter().enumerate() {
             self.out.ops += 1;
             if self.out.ops > MAX_OPS_PER_PAGE {
                 return;
+            }
+            if let (Some(out), Some(span)) = (text_only.as_mut(), spans.as_ref().and_then(|s| s.get(i))) {
+                if TEXT_OPERATORS.contains(&op.operator.as_str()) && !self.is_image_call(op, resources) {
+                    out.extend_from_slice(data.get(span.clone()).unwrap_or_default());
+                    out.push(b'\n');
+                }
             }
             let o = &op.operands;
             match op.operator.as_str() {
@@ -436,6 +469,20 @@ impl<'a> Walker<'a> {
                 path.clear();
             }
         }
+        if depth == 0 {
+            self.out.text_only = text_only;
+        }
+    }
+
+    /// A `Do` that paints an image (pdf-extract would read its emptied data as a content stream).
+    fn is_image_call(&self, op: &lopdf::content::Operation, resources: Option<&'a Dictionary>) -> bool {
+        if op.operator != "Do" {
+            return false;
+        }
+        let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) else { return false };
+        let Some(xobjects) = resources.and_then(|r| self.sub_dict(r, b"XObject")) else { return false };
+        matches!(self.dict_get(xobjects, name), Some(Object::Stream(s))
+            if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image"))
     }
 
     fn run(&mut self, gs: &GState, base: Matrix) {

@@ -28,11 +28,34 @@ pub(super) fn decode(data: &[u8]) -> lopdf::Result<Content<Vec<Operation>>> {
     }
 }
 
+/// The operations of a content stream as [`decode`] gives them and, when this reader read the
+/// stream itself, where each one lies in `data`: from its first operand (or the operator when it
+/// has none) to the end of the operator. Copying those bytes, a space between each, gives a
+/// stream lopdf reads as exactly those operations.
+///
+/// # Errors
+/// As [`decode`].
+pub(super) fn decode_with_spans(
+    data: &[u8],
+) -> lopdf::Result<(Content<Vec<Operation>>, Option<Vec<std::ops::Range<usize>>>)> {
+    let mut spans = Vec::new();
+    match operations_at(data, Some(&mut spans)) {
+        Some(operations) => Ok((Content { operations }, Some(spans))),
+        None => Content::decode(data).map(|c| (c, None)),
+    }
+}
+
 /// The operations, or None where this reader might differ from lopdf's.
 fn operations(data: &[u8]) -> Option<Vec<Operation>> {
+    operations_at(data, None)
+}
+
+/// [`operations`], recording each operation's span in `spans` when given.
+fn operations_at(data: &[u8], mut spans: Option<&mut Vec<std::ops::Range<usize>>>) -> Option<Vec<Operation>> {
     let mut lx = Lexer { data, at: 0 };
     let mut ops = Vec::new();
     let mut operands: Vec<Object> = Vec::new();
+    let mut first_operand = None;
     loop {
         lx.skip_content_space();
         let Some(&c) = data.get(lx.at) else { break };
@@ -49,7 +72,11 @@ fn operations(data: &[u8]) -> Option<Vec<Operation>> {
             }
             let operator = std::str::from_utf8(word).ok()?.to_string();
             ops.push(Operation { operator, operands: std::mem::take(&mut operands) });
+            if let Some(spans) = spans.as_deref_mut() {
+                spans.push(first_operand.take().unwrap_or(start)..lx.at);
+            }
         } else {
+            first_operand.get_or_insert(lx.at);
             operands.push(lx.object(0, false)?);
         }
     }

@@ -191,9 +191,21 @@ pub fn read_with<T: Send>(
     limits: &Limits,
     per_page: impl Fn(RawPage) -> T + Sync,
 ) -> Result<(DocInfo, Vec<T>), PdfError> {
+    read_cut(bytes, limits, per_page, true)
+}
+
+/// [`read_with`]; `cut` as [`walk::read_pages`] takes it.
+fn read_cut<T: Send>(
+    bytes: &[u8],
+    limits: &Limits,
+    per_page: impl Fn(RawPage) -> T + Sync,
+    cut: bool,
+) -> Result<(DocInfo, Vec<T>), PdfError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(PdfError::TooLarge(bytes.len() as u64, limits.max_file_bytes));
     }
+    // Before anything runs on the pool (the repairs scan pages on it too).
+    walk::init_pool();
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         let what = if bytes.is_empty() {
@@ -254,12 +266,12 @@ pub fn read_with<T: Send>(
         repairs.push(format!("only the first {} of {} pages were read", limits.max_pages, page_count));
     }
     let jobs = &page_ids[..page_ids.len().min(limits.max_pages as usize)];
-    let mut pages = walk::read_pages(&mut doc, jobs, &per_page);
+    let mut pages = walk::read_pages(&mut doc, jobs, &per_page, cut);
     // A page that failed may select a font its resources lack: add one and read it again.
     for (i, &(num, id)) in jobs.iter().enumerate() {
         let Some(slot) = pages.get_mut(i) else { continue };
         if !slot.0 && repair::repair_page(&mut doc, id) {
-            let again = walk::read_pages(&mut doc, &[(num, id)], &per_page);
+            let again = walk::read_pages(&mut doc, &[(num, id)], &per_page, cut);
             if let Some(again) = again.into_iter().next().filter(|a| a.0) {
                 repairs.push(format!(
                     "page {num}: a font missing from the page resources was replaced by Helvetica"
@@ -499,4 +511,51 @@ fn place(frame: &PageFrame, g: &UserGlyph, runs: &[RunInfo]) -> Option<Glyph> {
         upright,
         invisible: render_mode == 3 || render_mode == 7,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// pdf-extract reading each page's content cut to its text operations shows what it shows
+    /// from the whole content: the same glyphs (text, place, size, font, colour), rules, fills,
+    /// problems and repairs, on every PDF the tests hold (the corpus, the generated papers and
+    /// the hostile files).
+    #[test]
+    fn the_text_cut_shows_what_the_whole_content_shows() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [
+            "fixtures",
+            "fixtures/real",
+            "tests/gen/pdfs",
+            "tests/hostile",
+            "tests/check",
+            "tests/check/real",
+        ];
+        let mut files: Vec<_> = dirs
+            .iter()
+            .filter_map(|d| std::fs::read_dir(root.join(d)).ok())
+            .flat_map(|entries| entries.flatten().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 100, "expected the fixture and test PDFs, found {}", files.len());
+        let limits = Limits::default();
+        let mut glyphs = 0usize;
+        for f in files {
+            let bytes = std::fs::read(&f).expect("readable PDF");
+            let mut read = |cut| {
+                read_cut(&bytes, &limits, |p| p, cut)
+                    .map(|(info, pages)| {
+                        glyphs += pages.iter().map(|p| p.glyphs.len()).sum::<usize>() * usize::from(cut);
+                        format!("{info:?}\n{pages:?}")
+                    })
+                    .map_err(|e| e.to_string())
+            };
+            let cut = read(true);
+            assert!(cut == read(false), "{}: the cut content reads differently", f.display());
+        }
+        assert!(glyphs > 100_000, "only {glyphs} glyphs read: the comparison compared little");
+    }
 }

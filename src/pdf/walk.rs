@@ -26,6 +26,9 @@ use super::{convert_graphics, inherited, place, reading_frame, rect_of, Limits, 
 const MIN_PAGES_PER_CHUNK: usize = 8;
 /// Weight of a page in the split besides its content bytes (fonts, resources, layout).
 const PAGE_WEIGHT_BYTES: usize = 4_096;
+/// Pages walked ahead of pdf-extract in one run: their cut content and our walk's facts are
+/// alive together, so this bounds what a chunk holds beyond the page being read.
+const WINDOW_PAGES: usize = 32;
 /// pdf-extract's glyphs kept per page at most (a hostile page can show millions).
 const MAX_GLYPHS_PER_PAGE: usize = 2_000_000;
 /// Stack of the page threads: the depth bounds (form nesting, object nesting) were set for
@@ -38,7 +41,7 @@ const INFLATED_HERE: [&[u8]; 2] = [b"FlateDecode", b"LZWDecode"];
 
 /// Makes the global rayon pool with stacks as deep as the main thread's, once, unless the
 /// caller built it first.
-fn init_pool() {
+pub(super) fn init_pool() {
     static INIT: std::sync::Once = std::sync::Once::new();
     INIT.call_once(|| {
         let _ = rayon::ThreadPoolBuilder::new().stack_size(PAGE_THREAD_STACK).build_global();
@@ -56,6 +59,29 @@ fn init_pool() {
 pub(super) fn inflate_contents(doc: &mut Document, limits: &Limits) {
     let mut ids: Vec<ObjectId> = doc.page_iter().flat_map(|p| doc.get_page_contents(p)).collect();
     ids.extend(doc.objects.iter().filter(|(_, o)| is_form(o)).map(|(id, _)| *id));
+    // Font streams pdf-extract decodes again for every page that uses the font: the ToUnicode
+    // and encoding CMaps and the Type 1 and CFF programs it reads encodings from.
+    let mut font_files2 = Vec::new();
+    for o in doc.objects.values() {
+        let Object::Dictionary(d) = o else { continue };
+        for key in [&b"ToUnicode"[..], b"Encoding", b"FontFile", b"FontFile3"] {
+            if let Ok(Object::Reference(id)) = d.get(key) {
+                ids.push(*id);
+            }
+        }
+        if let Ok(Object::Reference(id)) = d.get(b"FontFile2") {
+            font_files2.push(*id);
+        }
+    }
+    // pdf-extract inflates a TrueType program for every page that uses the font and never
+    // reads it; nothing else does either, so its data is dropped once here.
+    for id in font_files2 {
+        if let Some(Object::Stream(s)) = doc.objects.get_mut(&id) {
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(Vec::new());
+        }
+    }
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
@@ -87,15 +113,19 @@ fn is_form(o: &Object) -> bool {
 
 /// Reads `jobs` (page number, page id), in parallel on the current rayon pool, and returns
 /// for each page whether it was readable and what `per_page` made of it, in `jobs` order.
+///
+/// With `cut` (always, but in a test that compares both ways), pdf-extract reads each page's
+/// content cut to its text operations ([`PageGraphics::text_only`]); without, the content itself.
 pub(super) fn read_pages<T: Send>(
     doc: &mut Document,
     jobs: &[(u32, ObjectId)],
     per_page: &(impl Fn(RawPage) -> T + Sync),
+    cut: bool,
 ) -> Vec<(bool, T)> {
     init_pool();
     let ranges = split(doc, jobs, rayon::current_num_threads());
     if ranges.len() <= 1 {
-        return read_chunk(doc, jobs, per_page);
+        return read_chunk(doc, jobs, per_page, cut);
     }
     let mut copies: Vec<Document> = (1..ranges.len()).map(|_| doc.clone()).collect();
     let mut docs: Vec<&mut Document> = Vec::with_capacity(ranges.len());
@@ -104,7 +134,7 @@ pub(super) fn read_pages<T: Send>(
     let parts: Vec<Vec<(bool, T)>> = docs
         .into_par_iter()
         .zip(ranges.into_par_iter())
-        .map(|(d, r)| read_chunk(d, jobs.get(r).unwrap_or_default(), per_page))
+        .map(|(d, r)| read_chunk(d, jobs.get(r).unwrap_or_default(), per_page, cut))
         .collect();
     parts.into_iter().flatten().collect()
 }
@@ -250,6 +280,7 @@ fn read_chunk<T: Send>(
     doc: &mut Document,
     jobs: &[(u32, ObjectId)],
     per_page: &(impl Fn(RawPage) -> T + Sync),
+    cut: bool,
 ) -> Vec<(bool, T)> {
     let mut out: Vec<Option<(bool, T)>> = (0..jobs.len()).map(|_| None).collect();
     // Missing and blank pages first: pdf-extract never sees them (it would fail on a blank page
@@ -277,7 +308,17 @@ fn read_chunk<T: Send>(
 
     let mut done = 0usize;
     while done < pending.len() {
-        let Some(restore) = point_catalog_at(doc, pending[done..].iter().filter_map(|&i| jobs.get(i))) else {
+        let window = &pending[done..pending.len().min(done + WINDOW_PAGES)];
+        // Our walk of each page of the window first; pdf-extract then reads each page's content
+        // cut to its text operations (see `PageGraphics::text_only`), put in for this run only.
+        let mut prepared: Vec<Option<Prepared>> =
+            window.iter().map(|&i| jobs.get(i).and_then(|&(_, id)| prepare(doc, id))).collect();
+        if !cut {
+            prepared.iter_mut().flatten().for_each(|p| p.graphics.text_only = None);
+        }
+        let swapped = swap_in_text_only(doc, window.iter().filter_map(|&i| jobs.get(i)), &mut prepared);
+        let Some(restore) = point_catalog_at(doc, window.iter().filter_map(|&i| jobs.get(i))) else {
+            swapped.undo(doc);
             // No catalog to point: every remaining page fails as pdf-extract would.
             fail_rest(doc, jobs, &pending[done..], &mut out, per_page, "no catalog");
             break;
@@ -286,7 +327,8 @@ fn read_chunk<T: Send>(
         let mut dev = Demux {
             doc: doc_ref,
             jobs,
-            pending: &pending[done..],
+            pending: window,
+            prepared,
             next: 0,
             current: None,
             out: &mut out,
@@ -296,6 +338,7 @@ fn read_chunk<T: Send>(
         let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc(doc_ref, &mut dev)));
         if let Some(p) = dev.panic.take() {
             restore.undo(doc);
+            swapped.undo(doc);
             resume_unwind(p);
         }
         let (next, current) = (dev.next, dev.current.take());
@@ -306,6 +349,7 @@ fn read_chunk<T: Send>(
         };
         done += next;
         restore.undo(doc);
+        swapped.undo(doc);
         let Some(problem) = problem else {
             if next == 0 {
                 // pdf-extract showed none of the pages it was given: read them one at a time.
@@ -356,6 +400,50 @@ fn fail_rest<T>(
     }
 }
 
+/// Page `/Contents` replaced for one run of pdf-extract, to put back after it.
+struct Swapped {
+    /// (page, its `/Contents` as it was, the stream put in its place).
+    pages: Vec<(ObjectId, Option<Object>, ObjectId)>,
+}
+
+impl Swapped {
+    fn undo(self, doc: &mut Document) {
+        for (page, contents, added) in self.pages {
+            doc.objects.remove(&added);
+            if let Ok(d) = doc.get_dictionary_mut(page) {
+                match contents {
+                    Some(c) => d.set("Contents", c),
+                    None => {
+                        d.remove(b"Contents");
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Points each page that has a text-only cut of its content at a new stream holding it.
+fn swap_in_text_only<'j>(
+    doc: &mut Document,
+    pages: impl Iterator<Item = &'j (u32, ObjectId)>,
+    prepared: &mut [Option<Prepared>],
+) -> Swapped {
+    let mut swapped = Swapped { pages: Vec::new() };
+    for (&(_, id), prep) in pages.zip(prepared) {
+        let Some(text) = prep.as_mut().and_then(|p| p.graphics.text_only.take()) else { continue };
+        if doc.get_dictionary(id).is_err() || swapped.pages.iter().any(|s| s.0 == id) {
+            continue;
+        }
+        let added = doc.add_object(lopdf::Stream::new(Dictionary::new(), text));
+        if let Ok(d) = doc.get_dictionary_mut(id) {
+            let old = d.get(b"Contents").ok().cloned();
+            d.set("Contents", Object::Reference(added));
+            swapped.pages.push((id, old, added));
+        }
+    }
+    swapped
+}
+
 /// The catalog's `/Pages` as it was, to put back after a run.
 struct Restore {
     root: ObjectId,
@@ -404,6 +492,8 @@ struct Demux<'a, T, F> {
     jobs: &'a [(u32, ObjectId)],
     /// Indices into `jobs` of the pages this run reads, in order.
     pending: &'a [usize],
+    /// Our walk of each of `pending`, taken at its `begin_page`.
+    prepared: Vec<Option<Prepared>>,
     /// How many of `pending` have ended.
     next: usize,
     current: Option<(Prepared, Shown)>,
@@ -423,7 +513,11 @@ impl<T, F: Fn(RawPage) -> T> pdf_extract::OutputDev for Demux<'_, T, F> {
         let Some(&(_, id)) = self.pending.get(self.next).and_then(|&i| self.jobs.get(i)) else {
             return Err(pdf_extract::OutputError::PdfError(lopdf::Error::PageNumberNotFound(0)));
         };
-        let prep = prepare(self.doc, id)
+        let prep = self
+            .prepared
+            .get_mut(self.next)
+            .and_then(Option::take)
+            .or_else(|| prepare(self.doc, id))
             .ok_or(pdf_extract::OutputError::PdfError(lopdf::Error::ObjectNotFound(id)))?;
         self.current = Some((prep, Shown::default()));
         Ok(())
