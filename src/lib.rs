@@ -198,12 +198,21 @@ fn convert_inner(mut source: Source, bytes: &[u8], options: &Options) -> Output 
     extract::run_all(&ctx, &mut out);
 
     // 5. Records that contradict each other, against the dates printed in the paper.
-    let paper_dates: Vec<String> = layout
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .flat_map(|l| extract::read::dates::find_dates(&l.text).into_iter().map(|(d, _)| d))
-        .collect();
+    // Pages in parallel, their dates kept in page order.
+    let paper_dates: Vec<String> = {
+        use rayon::prelude::*;
+        let per_page: Vec<Vec<String>> = layout
+            .pages
+            .par_iter()
+            .map(|p| {
+                p.lines
+                    .iter()
+                    .flat_map(|l| extract::read::dates::find_dates(&l.text).into_iter().map(|(d, _)| d))
+                    .collect()
+            })
+            .collect();
+        per_page.into_iter().flatten().collect()
+    };
     consistency::check(&mut out, &paper_dates);
     Output::Ok(Box::new(out))
 }

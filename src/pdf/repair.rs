@@ -807,16 +807,30 @@ impl<'d> FormGraph<'d> {
         over_budget: &mut Vec<(u32, String)>,
     ) -> Vec<(ObjectId, Vec<u8>)> {
         let mut out = Vec::new();
+        // The work of each page that draws no form, read for all pages in parallel.
+        let plain: Vec<Option<u64>> = {
+            use rayon::prelude::*;
+            let graph = &*self;
+            pages
+                .par_iter()
+                .map(|&(_, page)| graph.plain_work(page, graph.page_resources_owner(page)))
+                .collect()
+        };
         // Pages sharing the same content and resources get the same answer.
         let mut seen: HashMap<(Vec<ObjectId>, Option<ObjectId>), (u64, Option<Vec<u8>>, bool)> =
             HashMap::new();
-        for &(num, page) in pages {
+        for (&(num, page), plain) in pages.iter().zip(plain) {
             let owner = self.page_resources_owner(page);
             let key = (self.doc.get_page_contents(page), owner);
             let (work, replacement, cut) = match seen.get(&key) {
                 Some(r) if self.spent.saturating_add(excess(r.0)) <= DOCUMENT_BUDGET => r.clone(),
                 _ => {
-                    let r = self.page(page, owner);
+                    // A page within its budget that draws no form is left as it is ([`Self::page`]
+                    // would count the same work and change nothing); any other is walked here.
+                    let r = match plain {
+                        Some(work) if work <= self.page_budget() => (work, None, false),
+                        _ => self.page(page, owner),
+                    };
                     seen.insert(key, r.clone());
                     r
                 }
@@ -839,11 +853,32 @@ impl<'d> FormGraph<'d> {
         out
     }
 
+    /// What the next page may spend: its own budget, or less once the document's is spent.
+    fn page_budget(&self) -> u64 {
+        PAGE_BUDGET.min(ORDINARY_PAGE_WORK.saturating_add(DOCUMENT_BUDGET.saturating_sub(self.spent)))
+    }
+
+    /// The work of a page's content, counted as [`Self::page`] counts it, when it invokes no
+    /// form; None when it does (forms are costed in page order, with what is cut on the way).
+    fn plain_work(&self, page: ObjectId, owner: Option<ObjectId>) -> Option<u64> {
+        let content = self.doc.get_page_content(page).unwrap_or_default();
+        let mut work = 0u64;
+        let mut draws_form = false;
+        scan::scan_content(&content, |op| {
+            if op.operator == b"Do" && op.name.and_then(|n| self.resolve(owner, n)).is_some() {
+                draws_form = true;
+                return false;
+            }
+            work = work.saturating_add(1 + op.string_bytes as u64);
+            true
+        });
+        (!draws_form).then_some(work)
+    }
+
     /// (work, new content when it changes, whether the budget cut it).
     fn page(&mut self, page: ObjectId, owner: Option<ObjectId>) -> (u64, Option<Vec<u8>>, bool) {
         let content = self.doc.get_page_content(page).unwrap_or_default();
-        let budget =
-            PAGE_BUDGET.min(ORDINARY_PAGE_WORK.saturating_add(DOCUMENT_BUDGET.saturating_sub(self.spent)));
+        let budget = self.page_budget();
         let mut work = 0u64;
         let mut stop: Option<usize> = None;
         let mut edits = Edits::default();

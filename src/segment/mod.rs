@@ -189,18 +189,31 @@ pub fn segment_with_doubt(
 ) -> (DocumentType, Vec<Section>, Option<Warning>) {
     let mut sections: Vec<Section> = Vec::new();
     let mut prev_shape: Option<Shape> = None;
-    for page in &layout.pages {
-        let kind_here = if is_blank(page) {
-            Some(SectionKind::Blank)
-        } else if page.number == 1
-            && (is_front_sheet(page) || is_covering_letter(page))
-            && announced(page) != Some(SectionKind::Minutes)
-        {
-            Some(SectionKind::Cover)
-        } else {
-            announced(page)
-        };
-        let s = shape(page);
+    // What each page says of itself, read for all pages in parallel.
+    let own: Vec<(Option<SectionKind>, Shape)> = {
+        use rayon::prelude::*;
+        layout
+            .pages
+            .par_iter()
+            .map(|page| {
+                let kind_here = if is_blank(page) {
+                    Some(SectionKind::Blank)
+                } else {
+                    let announced = announced(page);
+                    if page.number == 1
+                        && (is_front_sheet(page) || is_covering_letter(page))
+                        && announced != Some(SectionKind::Minutes)
+                    {
+                        Some(SectionKind::Cover)
+                    } else {
+                        announced
+                    }
+                };
+                (kind_here, shape(page))
+            })
+            .collect()
+    };
+    for (page, (kind_here, s)) in layout.pages.iter().zip(own) {
         let current = sections.last().map(|x| x.kind);
         let shape_changed = prev_shape.is_some_and(|p| p != s);
         prev_shape = Some(s);

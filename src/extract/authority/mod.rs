@@ -324,21 +324,31 @@ fn full_name(ctx: &Context, place: &str) -> Option<String> {
 /// often still (and with one row in the table) wins over a partner council named in passing
 /// ("Kent" 31 times, "Medway Council" once).
 fn most_named(ctx: &Context) -> Option<Found> {
+    // The names on each page (pages in parallel), counted in page order.
+    let named: Vec<Vec<(String, u32, BBox)>> = {
+        use rayon::prelude::*;
+        ctx.layout
+            .pages
+            .par_iter()
+            .map(|p| {
+                head_lines(p)
+                    .flat_map(|l| names_in(&l.text).into_iter().map(|n| (n, p.number, l.bbox)))
+                    .collect()
+            })
+            .collect()
+    };
     let mut counts: Vec<(String, usize, u32, BBox)> = Vec::new();
-    for p in &ctx.layout.pages {
-        for l in head_lines(p) {
-            for name in names_in(&l.text) {
-                match counts.iter_mut().find(|(n, ..)| *n == name) {
-                    Some(e) => e.1 += 1,
-                    None => counts.push((name, 1, p.number, l.bbox)),
-                }
-            }
+    for (name, page, bbox) in named.into_iter().flatten() {
+        match counts.iter_mut().find(|(n, ..)| *n == name) {
+            Some(e) => e.1 += 1,
+            None => counts.push((name, 1, page, bbox)),
         }
     }
     let text = all_text(ctx);
     let place_count = |n: &str| place_mentions(&text, &table::stem(n));
-    // Most named first; on a tie, the one whose place the paper names most.
-    counts.sort_by_key(|(n, k, ..)| std::cmp::Reverse((*k, place_count(n))));
+    // Most named first; on a tie, the one whose place the paper names most (each place counted
+    // once: the sort keeps equal names in the order they were first met).
+    counts.sort_by_cached_key(|(n, k, ..)| std::cmp::Reverse((*k, place_count(n))));
     let (name, _, page, bbox) = counts.into_iter().next()?;
     if let Some(table_pick) = place_in_table(ctx) {
         if place_count(&table_pick.name) > place_count(&name) {
@@ -356,8 +366,13 @@ fn place_in_table(ctx: &Context) -> Option<Found> {
     let rows = table::rows();
     let mut best: Option<(&table::Row, usize)> = None;
     let mut tie = false;
-    for r in rows.iter().filter(|r| r.official_name.is_some()) {
-        let k = place_mentions(&text, &table::stem(&r.name));
+    // Every place counted over the whole text: the rows in parallel, then weighed in order.
+    let candidates: Vec<&table::Row> = rows.iter().filter(|r| r.official_name.is_some()).collect();
+    let counts: Vec<usize> = {
+        use rayon::prelude::*;
+        candidates.par_iter().map(|r| place_mentions(&text, &table::stem(&r.name))).collect()
+    };
+    for (r, k) in candidates.into_iter().zip(counts) {
         match best {
             Some((_, b)) if k < b => {}
             Some((_, b)) if k == b => tie = true,

@@ -138,7 +138,31 @@ fn shared_header_unit(grid: &Grid) -> Option<u32> {
 fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
     let mut found = Vec::new();
     let mut run = Run::default();
-    for (at, page) in ctx.layout.pages.iter().enumerate() {
+    // What each page gives on its own (its tables' grids; the grid of its words when none of its
+    // tables is a savings table), read for all pages in parallel; the run below only adds
+    // carried columns.
+    let alone: Vec<(Vec<Option<Grid>>, Option<Option<Grid>>)> = {
+        use rayon::prelude::*;
+        ctx.layout
+            .pages
+            .par_iter()
+            .map(|page| {
+                let own: Vec<Option<Grid>> = page
+                    .tables
+                    .iter()
+                    .map(|t| {
+                        read::grid::from_table(page, t, None)
+                            .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                    })
+                    .collect();
+                let words = own.iter().all(Option::is_none).then(|| {
+                    read::grid::from_words(page).filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                });
+                (own, words)
+            })
+            .collect()
+    };
+    for ((at, page), (own_grids, words_grid)) in ctx.layout.pages.iter().enumerate().zip(alone) {
         // The run (its unit, directorate and totals) goes on over pages that follow each other;
         // a table takes the run's columns only where the layout says it continues the last
         // table of the previous page.
@@ -146,9 +170,7 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
         // Each grid, and whether it took the columns (and header) of the table it continues.
         let grids: Vec<(Grid, bool)> = {
             let mut from_tables: Vec<(Grid, bool)> = Vec::new();
-            for t in &page.tables {
-                let own = read::grid::from_table(page, t, None)
-                    .filter(|g| is_savings_table(&g.headers(), &g.kinds()));
+            for (t, own) in page.tables.iter().zip(own_grids) {
                 let carried = || {
                     run.columns
                         .as_deref()
@@ -160,8 +182,10 @@ fn read_tables(ctx: &Context, out: &mut Extraction) -> Vec<TableUnit> {
                 }
             }
             if from_tables.is_empty() {
-                read::grid::from_words(page)
-                    .filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                words_grid
+                    .unwrap_or_else(|| {
+                        read::grid::from_words(page).filter(|g| is_savings_table(&g.headers(), &g.kinds()))
+                    })
                     .map(|g| (g, false))
                     .into_iter()
                     .collect()
