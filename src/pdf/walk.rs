@@ -50,7 +50,8 @@ pub(super) fn init_pool() {
 
 /// Inflates every page content stream and form XObject in place (Filter removed), once, so
 /// the repairs, our walk and pdf-extract read the same decoded bytes instead of each
-/// decompressing them again. Decoding goes through the bounded decoder ([`decode::decode_chain`]):
+/// decompressing them again, and the font streams pdf-extract reads again for every page that
+/// uses them. Decoding goes through the bounded decoder ([`decode::decode_chain`]):
 /// no stage of a chain ever produces more than `max_stream_bytes + 1` bytes. A stream that
 /// does not decode within the bound is left as it is, for the repairs to defuse as a bomb; one
 /// whose chain or parameters the bounded decoder does not decode exactly as lopdf would (other
@@ -283,8 +284,7 @@ fn read_chunk<T: Send>(
     cut: bool,
 ) -> Vec<(bool, T)> {
     let mut out: Vec<Option<(bool, T)>> = (0..jobs.len()).map(|_| None).collect();
-    // Missing and blank pages first: pdf-extract never sees them (it would fail on a blank page
-    // without a MediaBox that needs nothing read).
+    // Missing pages first: pdf-extract never sees them.
     let mut pending: Vec<usize> = Vec::with_capacity(jobs.len());
     for (i, &(number, id)) in jobs.iter().enumerate() {
         if doc.get_dictionary(id).is_err() {
@@ -293,26 +293,35 @@ fn read_chunk<T: Send>(
             out[i] = Some((false, per_page(page)));
             continue;
         }
-        let blank = catch_unwind(AssertUnwindSafe(|| {
-            doc.get_page_content(id).unwrap_or_default().iter().all(|b| b.is_ascii_whitespace())
-        }))
-        .unwrap_or(false);
-        if blank {
-            if let Some(prep) = prepare(doc, id).filter(|p| p.blank) {
-                out[i] = Some((true, per_page(finish_blank(number, prep))));
-                continue;
-            }
-        }
         pending.push(i);
     }
 
     let mut done = 0usize;
     while done < pending.len() {
-        let window = &pending[done..pending.len().min(done + WINDOW_PAGES)];
-        // Our walk of each page of the window first; pdf-extract then reads each page's content
-        // cut to its text operations (see `PageGraphics::text_only`), put in for this run only.
-        let mut prepared: Vec<Option<Prepared>> =
-            window.iter().map(|&i| jobs.get(i).and_then(|&(_, id)| prepare(doc, id))).collect();
+        // Our walk of the next pages first (each page's content decoded for it and dropped after);
+        // pdf-extract then reads each page's content cut to its text operations (see
+        // `PageGraphics::text_only`), put in for this run only. Blank pages are finished here:
+        // pdf-extract never sees them (it would fail on a blank page without a MediaBox that
+        // needs nothing read).
+        let mut prepared: Vec<Option<Prepared>> = Vec::with_capacity(WINDOW_PAGES);
+        let mut end = done;
+        while end < pending.len() && prepared.len() < WINDOW_PAGES {
+            let (number, id) = jobs[pending[end]];
+            match prepare(doc, id) {
+                Some(prep) if prep.blank => {
+                    out[pending[end]] = Some((true, per_page(finish_blank(number, prep))));
+                    pending.remove(end);
+                }
+                prep => {
+                    prepared.push(prep);
+                    end += 1;
+                }
+            }
+        }
+        let window = &pending[done..end];
+        if window.is_empty() {
+            break;
+        }
         if !cut {
             prepared.iter_mut().flatten().for_each(|p| p.graphics.text_only = None);
         }
