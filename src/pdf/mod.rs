@@ -486,7 +486,7 @@ fn reading_frame(frame: PageFrame, glyphs: &[UserGlyph]) -> PageFrame {
         .unwrap_or(frame)
 }
 
-fn place(frame: &PageFrame, g: &UserGlyph, runs: &[RunInfo]) -> Option<Glyph> {
+fn place(frame: &PageFrame, g: UserGlyph, runs: &[RunInfo]) -> Option<Glyph> {
     let (ox, oy) = frame.to_visual(g.origin.0, g.origin.1);
     let (ax, _) = frame.vec_to_visual(g.adv.0, g.adv.1);
     let (ux, uy) = frame.vec_to_visual(g.up.0, g.up.1);
@@ -494,12 +494,12 @@ fn place(frame: &PageFrame, g: &UserGlyph, runs: &[RunInfo]) -> Option<Glyph> {
     if !(0.5..=1000.0).contains(&size) {
         return None;
     }
-    let upright = is_upright(frame, g);
+    let upright = is_upright(frame, &g);
     let (x0, x1) = if upright { (ox, ox + ax.max(0.0)) } else { (ox, ox + size * 0.5) };
     let run = g.run.and_then(|i| runs.get(i));
     let render_mode = run.map(|r| r.render_mode).unwrap_or(0);
     Some(Glyph {
-        text: g.text.clone(),
+        text: g.text,
         x0,
         x1,
         top: oy - size * 0.8,

@@ -251,7 +251,7 @@ fn finish(number: u32, prep: Prepared, shown: Shown, problem: Option<String>) ->
     // When our walk and pdf-extract disagree on how many strings the page shows, font facts
     // could sit on the wrong glyphs: drop them rather than mislead.
     let runs: &[RunInfo] = if runs_matched { &graphics.runs } else { &[] };
-    page.glyphs = shown.glyphs.iter().filter_map(|g| place(&frame, g, runs)).collect();
+    page.glyphs = shown.glyphs.into_iter().filter_map(|g| place(&frame, g, runs)).collect();
     page.glyph_count = page.glyphs.len();
     convert_graphics(&graphics, &frame, &mut page);
     page
