@@ -298,8 +298,7 @@ fn read_chunk<T: Send>(
 
     let mut done = 0usize;
     while done < pending.len() {
-        // Our walk of the next pages first (each page's content decoded for it and dropped after);
-        // pdf-extract then reads each page's content cut to its text operations (see
+        // Our walk of the next pages first; pdf-extract then reads each page's content cut to its text operations (see
         // `PageGraphics::text_only`), put in for this run only. Blank pages are finished here:
         // pdf-extract never sees them (it would fail on a blank page without a MediaBox that
         // needs nothing read).
