@@ -528,6 +528,7 @@ mod tests {
         let dirs = [
             "fixtures",
             "fixtures/real",
+            "fixtures/synthetic",
             "tests/gen/pdfs",
             "tests/hostile",
             "tests/check",
@@ -540,7 +541,7 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")))
             .collect();
         files.sort();
-        assert!(files.len() >= 100, "expected the fixture and test PDFs, found {}", files.len());
+        assert!(files.len() >= 140, "expected the fixture and test PDFs, found {}", files.len());
         let limits = Limits::default();
         let mut glyphs = 0usize;
         for f in files {
