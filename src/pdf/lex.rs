@@ -30,7 +30,7 @@ pub(super) fn decode(data: &[u8]) -> lopdf::Result<Content<Vec<Operation>>> {
 
 /// The operations of a content stream as [`decode`] gives them and, when this reader read the
 /// stream itself, where each one lies in `data`: from its first operand (or the operator when it
-/// has none) to the end of the operator. Copying those bytes, a space between each, gives a
+/// has none) to the end of the operator. Copying those bytes, a line break after each, gives a
 /// stream lopdf reads as exactly those operations.
 ///
 /// # Errors
