@@ -807,20 +807,23 @@ impl<'d> FormGraph<'d> {
         over_budget: &mut Vec<(u32, String)>,
     ) -> Vec<(ObjectId, Vec<u8>)> {
         let mut out = Vec::new();
-        // The work of each page that draws no form, read for all pages in parallel.
-        let plain: Vec<Option<u64>> = {
+        // Each page's resources owner, and its work when it draws no form, read for all pages in
+        // parallel.
+        let plain: Vec<(Option<ObjectId>, Option<u64>)> = {
             use rayon::prelude::*;
             let graph = &*self;
             pages
                 .par_iter()
-                .map(|&(_, page)| graph.plain_work(page, graph.page_resources_owner(page)))
+                .map(|&(_, page)| {
+                    let owner = graph.page_resources_owner(page);
+                    (owner, graph.plain_work(page, owner))
+                })
                 .collect()
         };
         // Pages sharing the same content and resources get the same answer.
         let mut seen: HashMap<(Vec<ObjectId>, Option<ObjectId>), (u64, Option<Vec<u8>>, bool)> =
             HashMap::new();
-        for (&(num, page), plain) in pages.iter().zip(plain) {
-            let owner = self.page_resources_owner(page);
+        for (&(num, page), (owner, plain)) in pages.iter().zip(plain) {
             let key = (self.doc.get_page_contents(page), owner);
             let (work, replacement, cut) = match seen.get(&key) {
                 Some(r) if self.spent.saturating_add(excess(r.0)) <= DOCUMENT_BUDGET => r.clone(),
