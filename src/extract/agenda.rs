@@ -614,15 +614,15 @@ mod tests {
     }
 
     fn line(x: f64, top: f64, text: &str) -> Line {
-        use crate::layout::BBox;
-        Line {
+        use crate::layout::{BBox, LineData};
+        Line::new(LineData {
             words: Default::default(),
             bbox: BBox { x0: x, top, x1: x + 300.0, bottom: top + 11.0 },
             text: text.into(),
             size: 11.0,
             bold: false,
             bullet: None,
-        }
+        })
     }
 
     fn page(lines: Vec<Line>) -> Page {

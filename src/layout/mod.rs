@@ -108,7 +108,7 @@ fn finish_page(raw: RawPage, lines: Vec<Line>, marks: Vec<furniture::Mark>, prin
         }
         // A stamp the body line ran into: the stamp is set aside, the rest stays body.
         let (mut kept, mut set_aside) = (Vec::new(), Vec::new());
-        for (w, word) in l.words.into_iter().enumerate() {
+        for (w, word) in l.words.iter().cloned().enumerate() {
             match mine.iter().find(|m| m.word == Some(w)) {
                 Some(m) => set_aside.push((m.header, word)),
                 None => kept.push(word),

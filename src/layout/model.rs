@@ -137,8 +137,54 @@ impl Serialize for Words {
 }
 
 /// Words on one baseline that belong together (a column's line, or a cell's line).
+///
+/// A page holds each line in several places (its reading-order lines, its blocks, its table
+/// cells), so a line is a shared handle: a clone costs a pointer, and a page's memory grows with
+/// its lines once, not once per view. Fields read through it as through a `&LineData`; writing
+/// one (`line.text = …`) copies the line first when another view still holds it.
+#[derive(Clone)]
+pub struct Line(Arc<LineData>);
+
+impl Line {
+    pub fn new(data: LineData) -> Line {
+        Line(Arc::new(data))
+    }
+}
+
+impl From<LineData> for Line {
+    fn from(data: LineData) -> Line {
+        Line::new(data)
+    }
+}
+
+impl std::ops::Deref for Line {
+    type Target = LineData;
+    fn deref(&self) -> &LineData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Line {
+    fn deref_mut(&mut self) -> &mut LineData {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl std::fmt::Debug for Line {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Line {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// What a [`Line`] holds.
 #[derive(Debug, Clone, Serialize)]
-pub struct Line {
+pub struct LineData {
     pub words: Words,
     pub bbox: BBox,
     /// Words joined by single spaces.
@@ -152,7 +198,7 @@ pub struct Line {
     pub bullet: Option<String>,
 }
 
-impl Line {
+impl LineData {
     /// The text after any leading bullet.
     pub fn body(&self) -> &str {
         match &self.bullet {

@@ -4,7 +4,7 @@
 //! rows into words at gaps wider than a fraction of the font size, and words into line
 //! fragments at gaps wide enough to be a column gutter or where a vertical rule runs between.
 
-use super::model::{BBox, Line, Word};
+use super::model::{BBox, Line, LineData, Word};
 use crate::pdf::{Glyph, Rule};
 
 /// A word before it is placed in a line; `sup` marks a raised, smaller word (footnote marker).
@@ -425,7 +425,7 @@ pub fn line_from_words(words: Vec<Word>) -> Line {
         }
         _ => text,
     };
-    Line { words: words.into(), bbox, text, size, bold, bullet }
+    Line::new(LineData { words: words.into(), bbox, text, size, bold, bullet })
 }
 
 fn mode(sorted: &[f64]) -> Option<f64> {
