@@ -17,12 +17,14 @@ const MAX_DEPTH: usize = 16;
 /// Integers with more digits than this go to lopdf (they may overflow an i64).
 const MAX_INT_DIGITS: usize = 18;
 
-/// The operations of a content stream, as lopdf's `Content::decode` reads them.
+/// The operations of a content stream, as lopdf's `Content::decode` reads them, but for the
+/// bytes of the strings this reader reads itself: those are left empty (our walk counts the
+/// strings a page shows and never reads them, and a table-heavy page shows thousands).
 ///
 /// # Errors
 /// As lopdf's: the stream is not a content stream it can read.
 pub(super) fn decode(data: &[u8]) -> lopdf::Result<Content<Vec<Operation>>> {
-    match operations(data) {
+    match operations_at(data, None, false) {
         Some(operations) => Ok(Content { operations }),
         None => Content::decode(data),
     }
@@ -31,7 +33,8 @@ pub(super) fn decode(data: &[u8]) -> lopdf::Result<Content<Vec<Operation>>> {
 /// The operations of a content stream as [`decode`] gives them and, when this reader read the
 /// stream itself, where each one lies in `data`: from its first operand (or the operator when it
 /// has none) to the end of the operator. Copying those bytes, a line break after each, gives a
-/// stream lopdf reads as exactly those operations.
+/// stream lopdf reads as exactly those operations (with their strings' bytes, which [`decode`]
+/// leaves out).
 ///
 /// # Errors
 /// As [`decode`].
@@ -39,20 +42,27 @@ pub(super) fn decode_with_spans(
     data: &[u8],
 ) -> lopdf::Result<(Content<Vec<Operation>>, Option<Vec<std::ops::Range<usize>>>)> {
     let mut spans = Vec::new();
-    match operations_at(data, Some(&mut spans)) {
+    match operations_at(data, Some(&mut spans), false) {
         Some(operations) => Ok((Content { operations }, Some(spans))),
         None => Content::decode(data).map(|c| (c, None)),
     }
 }
 
-/// The operations, or None where this reader might differ from lopdf's.
+/// The operations, strings and all, or None where this reader might differ from lopdf's.
+#[cfg(test)]
 fn operations(data: &[u8]) -> Option<Vec<Operation>> {
-    operations_at(data, None)
+    operations_at(data, None, true)
 }
 
-/// [`operations`], recording each operation's span in `spans` when given.
-fn operations_at(data: &[u8], mut spans: Option<&mut Vec<std::ops::Range<usize>>>) -> Option<Vec<Operation>> {
-    let mut lx = Lexer { data, at: 0 };
+/// [`operations`], recording each operation's span in `spans` when given, and the bytes of
+/// strings only with `strings` (without, each string is read and checked as before, and left
+/// empty).
+fn operations_at(
+    data: &[u8],
+    mut spans: Option<&mut Vec<std::ops::Range<usize>>>,
+    strings: bool,
+) -> Option<Vec<Operation>> {
+    let mut lx = Lexer { data, at: 0, strings };
     let mut ops = Vec::new();
     let mut operands: Vec<Object> = Vec::new();
     let mut first_operand = None;
@@ -103,6 +113,8 @@ fn is_regular(c: u8) -> bool {
 struct Lexer<'a> {
     data: &'a [u8],
     at: usize,
+    /// Keep the bytes of strings (else they are read, checked and dropped).
+    strings: bool,
 }
 
 impl Lexer<'_> {
@@ -227,6 +239,12 @@ impl Lexer<'_> {
     fn literal(&mut self) -> Option<Vec<u8>> {
         self.at += 1;
         let mut out = Vec::new();
+        let keep = self.strings;
+        let push = |out: &mut Vec<u8>, b: u8| {
+            if keep {
+                out.push(b);
+            }
+        };
         let mut depth = 0usize;
         loop {
             let c = self.peek()?;
@@ -237,12 +255,12 @@ impl Lexer<'_> {
                     if depth > MAX_DEPTH {
                         return None;
                     }
-                    out.push(c);
+                    push(&mut out, c);
                 }
                 b')' if depth == 0 => return Some(out),
                 b')' => {
                     depth -= 1;
-                    out.push(c);
+                    push(&mut out, c);
                 }
                 b'\\' => {
                     let e = self.peek()?;
@@ -259,7 +277,7 @@ impl Lexer<'_> {
                                     _ => break,
                                 }
                             }
-                            out.push(v as u8);
+                            push(&mut out, v as u8);
                         }
                         b'\r' => {
                             if self.peek() == Some(b'\n') {
@@ -267,15 +285,15 @@ impl Lexer<'_> {
                             }
                         }
                         b'\n' => {}
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(b'\x08'),
-                        b'f' => out.push(b'\x0C'),
-                        other => out.push(other),
+                        b'n' => push(&mut out, b'\n'),
+                        b'r' => push(&mut out, b'\r'),
+                        b't' => push(&mut out, b'\t'),
+                        b'b' => push(&mut out, b'\x08'),
+                        b'f' => push(&mut out, b'\x0C'),
+                        other => push(&mut out, other),
                     }
                 }
-                other => out.push(other),
+                other => push(&mut out, other),
             }
         }
     }
@@ -284,6 +302,7 @@ impl Lexer<'_> {
     fn hex(&mut self) -> Option<Vec<u8>> {
         self.at += 1;
         let mut out = Vec::new();
+        let keep = self.strings;
         let mut high: Option<u8> = None;
         loop {
             self.skip_space();
@@ -298,7 +317,9 @@ impl Lexer<'_> {
             };
             match high.take() {
                 None => {
-                    out.push(v << 4);
+                    if keep {
+                        out.push(v << 4);
+                    }
                     high = Some(v);
                 }
                 Some(_) => {
@@ -321,6 +342,42 @@ mod tests {
             .unwrap_or_else(|| panic!("fast path refused {:?}", String::from_utf8_lossy(data)));
         let theirs = Content::decode(data).expect("lopdf reads it").operations;
         assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{}", String::from_utf8_lossy(data));
+    }
+
+    /// The operations with every string's bytes left out, as [`decode`] gives them.
+    fn without_string_bytes(ops: Vec<Operation>) -> Vec<Operation> {
+        fn empty(o: Object) -> Object {
+            match o {
+                Object::String(_, f) => Object::String(Vec::new(), f),
+                Object::Array(items) => Object::Array(items.into_iter().map(empty).collect()),
+                Object::Dictionary(d) => {
+                    Object::Dictionary(d.into_iter().map(|(k, v)| (k, empty(v))).collect())
+                }
+                other => other,
+            }
+        }
+        ops.into_iter()
+            .map(|op| Operation {
+                operator: op.operator,
+                operands: op.operands.into_iter().map(empty).collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn decode_reads_every_string_but_keeps_none_of_its_bytes() {
+        for data in [
+            &b"BT [(A) -120 (B\\051) 3.] TJ <48 65 6c6C 6> Tj ET"[..],
+            b"/P <</MCID 0 /Lang (en)>> BDC (a\\\nb\\101(nested)) Tj EMC",
+        ] {
+            let full = operations(data).expect("fast path");
+            let lean = decode(data).expect("read").operations;
+            assert_eq!(format!("{lean:?}"), format!("{:?}", without_string_bytes(full)));
+        }
+        // A string the fast path cannot read still sends the stream to lopdf, bytes and all.
+        let deep = format!("{}x{} Tj", "(".repeat(MAX_DEPTH + 2), ")".repeat(MAX_DEPTH + 2));
+        let lopdf = Content::decode(deep.as_bytes()).expect("lopdf reads it").operations;
+        assert_eq!(format!("{:?}", decode(deep.as_bytes()).expect("read").operations), format!("{lopdf:?}"));
     }
 
     #[test]
@@ -384,6 +441,13 @@ mod tests {
                     fast += 1;
                     let theirs = Content::decode(&data).map(|c| c.operations).unwrap_or_default();
                     assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{}", p.display());
+                    let lean = decode(&data).expect("read above").operations;
+                    assert_eq!(
+                        format!("{lean:?}"),
+                        format!("{:?}", without_string_bytes(ours)),
+                        "{}",
+                        p.display()
+                    );
                 }
             }
         }
