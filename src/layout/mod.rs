@@ -183,3 +183,35 @@ fn body_size(lines: &[Line]) -> f64 {
     }
     counts.into_iter().max_by_key(|c| c.1).map(|c| c.0).filter(|s| *s > 0.0).unwrap_or(10.0)
 }
+
+#[cfg(test)]
+mod tests {
+    /// A page's blocks and its tables' cells hold the page's own lines, not copies: the layout of
+    /// every page is kept until the extractors have run, so a copy per view would double it.
+    #[test]
+    fn blocks_and_cells_share_the_pages_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let (mut blocks, mut cells) = (0, 0);
+        for name in [
+            "somerset-cf-scrutiny-2022-10-03-agenda-pack.pdf",
+            "somerset-childrens-transformation-progress-2024-06.pdf",
+        ] {
+            let bytes = std::fs::read(root.join(name)).expect("fixture");
+            let Ok(raw) = crate::pdf::read(&bytes, &Default::default()) else { panic!("{name} reads") };
+            for page in super::build(&raw).pages {
+                let held = |l: &super::Line| page.lines.iter().any(|p| p.is_same(l));
+                for l in page.blocks.iter().flat_map(|b| &b.lines) {
+                    assert!(held(l), "{name} p{}: block line {:?} is a copy", page.number, l.text);
+                    blocks += 1;
+                }
+                for l in
+                    page.tables.iter().flat_map(|t| &t.rows).flat_map(|r| &r.cells).flat_map(|c| &c.line_objs)
+                {
+                    assert!(held(l), "{name} p{}: cell line {:?} is a copy", page.number, l.text);
+                    cells += 1;
+                }
+            }
+        }
+        assert!(blocks > 500 && cells > 100, "{blocks} block lines, {cells} cell lines");
+    }
+}

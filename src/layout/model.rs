@@ -149,6 +149,11 @@ impl Line {
     pub fn new(data: LineData) -> Line {
         Line(Arc::new(data))
     }
+
+    /// The same line, not an equal copy (two views of one line share it).
+    pub fn is_same(&self, other: &Line) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl From<LineData> for Line {
