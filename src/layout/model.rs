@@ -156,12 +156,6 @@ impl Line {
     }
 }
 
-impl From<LineData> for Line {
-    fn from(data: LineData) -> Line {
-        Line::new(data)
-    }
-}
-
 impl std::ops::Deref for Line {
     type Target = LineData;
     fn deref(&self) -> &LineData {

@@ -1,5 +1,5 @@
 //! A fast content-stream tokenizer for our own walk, giving exactly the operations lopdf's
-//! `Content::decode` gives.
+//! `Content::decode` gives, but for the bytes of strings, which the walk never reads.
 //!
 //! lopdf's parser is built from parser combinators and cost about a fifth of a conversion's
 //! instructions on a table-heavy pack (the 44-page budget report: 475 M of 2,170 M). This one
