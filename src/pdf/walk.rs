@@ -417,14 +417,20 @@ struct Swapped {
 impl Swapped {
     fn undo(self, doc: &mut Document) {
         for (page, contents, added) in self.pages {
-            doc.objects.remove(&added);
-            if let Ok(d) = doc.get_dictionary_mut(page) {
-                match contents {
-                    Some(c) => d.set("Contents", c),
-                    None => {
-                        d.remove(b"Contents");
-                    }
-                }
+            put_back(doc, added, page, b"Contents", contents);
+        }
+    }
+}
+
+/// Undoes one swap: removes the object `added` for a run and sets `owner`'s `key` back to
+/// what it was (`None`: the key was absent).
+fn put_back(doc: &mut Document, added: ObjectId, owner: ObjectId, key: &[u8], was: Option<Object>) {
+    doc.objects.remove(&added);
+    if let Ok(d) = doc.get_dictionary_mut(owner) {
+        match was {
+            Some(v) => d.set(key.to_vec(), v),
+            None => {
+                d.remove(key);
             }
         }
     }
@@ -461,15 +467,7 @@ struct Restore {
 
 impl Restore {
     fn undo(self, doc: &mut Document) {
-        doc.objects.remove(&self.node);
-        if let Ok(cat) = doc.get_dictionary_mut(self.root) {
-            match self.pages {
-                Some(p) => cat.set("Pages", p),
-                None => {
-                    cat.remove(b"Pages");
-                }
-            }
-        }
+        put_back(doc, self.node, self.root, b"Pages", self.pages);
     }
 }
 
