@@ -995,13 +995,13 @@ fn item_start(line: &Line) -> (Option<&str>, String) {
     let Some(b) = line.bullet.as_deref() else {
         return (None, line.text.clone());
     };
-    let glued = b.chars().all(char::is_alphanumeric) && line.words.first().is_some_and(|w| w.text != b);
+    let glued = b.chars().all(char::is_alphanumeric) && line.words.first().is_some_and(|w| *w.text != *b);
     if glued {
         let text = line
             .words
             .iter()
             .filter(|w| !w.text.starts_with('\u{2070}'))
-            .map(|w| w.text.as_str())
+            .map(|w| &*w.text)
             .collect::<Vec<_>>()
             .join(" ");
         return (None, text);
@@ -1179,13 +1179,13 @@ mod tests {
                     .map(|w| {
                         let width = w.chars().count() as f64 * size * 0.5;
                         let word = crate::layout::Word {
-                            text: w.to_string(),
+                            text: w.into(),
                             bbox: BBox { x0: at, top, x1: at + width, bottom: top + size },
                             size,
                             bold,
                             italic: false,
                             color: [0, 0, 0],
-                            font: "Test".into(),
+                            font: std::sync::Arc::new("Test".into()),
                         };
                         at += width + size * 0.3;
                         word

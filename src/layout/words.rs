@@ -184,7 +184,7 @@ fn make_word(gs: &[&Glyph]) -> RawWord {
     let first = gs[0];
     RawWord {
         word: Word {
-            text: text.trim().to_string(),
+            text: text.trim().into(),
             bbox,
             size,
             bold: gs.iter().all(|g| g.font.bold),
@@ -367,7 +367,7 @@ pub fn make_line(words: Vec<RawWord>) -> Line {
         .into_iter()
         .map(|mut w| {
             if w.sup {
-                w.word.text = format!("\u{2070}{}", w.word.text);
+                w.word.text = format!("\u{2070}{}", w.word.text).into();
             }
             w.word
         })
@@ -402,11 +402,11 @@ pub fn line_from_words(words: Vec<Word>) -> Line {
     let size = mode(&sizes).unwrap_or(0.0);
     let bold = !words.is_empty() && words.iter().all(|w| w.bold || w.text.starts_with('\u{2070}'));
     // A lone "o" is Word's second-level bullet only when set in another font than the text.
-    let lone_ok = |w: &Word| w.text != "o" || words.get(1).is_some_and(|n| n.font != w.font);
+    let lone_ok = |w: &Word| &*w.text != "o" || words.get(1).is_some_and(|n| n.font != w.font);
     let bullet = words
         .first()
         .filter(|w| is_bullet(&w.text) && words.len() > 1 && lone_ok(w))
-        .map(|w| w.text.clone())
+        .map(|w| w.text.to_string())
         .or_else(|| {
             // A bullet glued to its first word: "•Text".
             let first = words.first()?;
@@ -480,7 +480,7 @@ mod tests {
     }
 
     fn texts(glyphs: &[Glyph]) -> Vec<String> {
-        words(glyphs).into_iter().map(|w| w.word.text).collect()
+        words(glyphs).into_iter().map(|w| w.word.text.into()).collect()
     }
 
     #[test]

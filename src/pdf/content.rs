@@ -14,7 +14,7 @@ use super::geom::Matrix;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FontInfo {
     /// Shared with every word set in the font.
-    pub name: Arc<str>,
+    pub name: Arc<String>,
     pub bold: bool,
     pub italic: bool,
     pub symbolic: bool,

@@ -80,7 +80,7 @@ impl Grid {
 }
 
 fn words_text(line: &Line) -> String {
-    line.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    line.words.iter().map(|w| &*w.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Gives every column a kind once all are known: the first unnamed text column describes the saving.
@@ -414,7 +414,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                         let (x, y) = ((w.bbox.x0 + w.bbox.x1) / 2.0, (w.bbox.top + w.bbox.bottom) / 2.0);
                         x > c.bbox.x0 && x < c.bbox.x1 && y > c.bbox.top && y < c.bbox.bottom
                     })
-                    .map(|w| w.text.as_str())
+                    .map(|w| &*w.text)
                     .collect();
                 *t = inside.join(" ");
             }
@@ -463,7 +463,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                             && !is_nil_word(&w.text)
                             && w.text.chars().any(char::is_alphabetic);
                         if wordy && on_desc_line {
-                            spilled.push(Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.clone() });
+                            spilled.push(Placed { top: l.bbox.top, x0: w.bbox.x0, text: w.text.to_string() });
                             moved = true;
                         } else {
                             kept.push(&w.text);
@@ -483,7 +483,7 @@ fn body_rows(body: &[crate::layout::Row], columns: &[Column], stray: &[&Word]) -
                         l.words.iter().map(move |w| Placed {
                             top: l.bbox.top,
                             x0: w.bbox.x0,
-                            text: w.text.clone(),
+                            text: w.text.to_string(),
                         })
                     });
                     spilled.extend(own);
@@ -766,7 +766,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
         }
         for phrase in phrases {
             let (Some(first), Some(w)) = (phrase.first(), phrase.last()) else { continue };
-            let words = phrase.iter().map(|w| (w.bbox.top, w.bbox.x0, w.text.clone()));
+            let words = phrase.iter().map(|w| (w.bbox.top, w.bbox.x0, w.text.to_string()));
             // A header word wider than its right-aligned figures belongs to the column whose
             // span (its figures' left edge less an em, to its right edge) holds the word's centre.
             let centre = (w.bbox.x0 + w.bbox.x1) / 2.0;
@@ -889,7 +889,7 @@ pub fn from_words(page: &Page) -> Option<Grid> {
             cells: cells
                 .into_iter()
                 .map(|ws| GridCell {
-                    text: ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "),
+                    text: ws.iter().map(|w| &*w.text).collect::<Vec<_>>().join(" "),
                     fill: None,
                 })
                 .collect(),
