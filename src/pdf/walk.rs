@@ -128,7 +128,7 @@ pub(super) fn read_pages<T: Send>(
     if ranges.len() <= 1 {
         return read_chunk(doc, jobs, per_page, cut);
     }
-    let mut copies: Vec<Document> = (1..ranges.len()).map(|_| doc.clone()).collect();
+    let mut copies: Vec<Document> = ranges[1..].iter().map(|r| copy_for_chunk(doc, jobs, r)).collect();
     let mut docs: Vec<&mut Document> = Vec::with_capacity(ranges.len());
     docs.push(doc);
     docs.extend(copies.iter_mut());
@@ -138,6 +138,34 @@ pub(super) fn read_pages<T: Send>(
         .map(|(d, r)| read_chunk(d, jobs.get(r).unwrap_or_default(), per_page, cut))
         .collect();
     parts.into_iter().flatten().collect()
+}
+
+/// A copy of `doc` for the thread that reads `jobs[chunk]`: without the other pages' objects
+/// and the content streams only they draw (a page object alone holds some 7 KB of lopdf's
+/// objects, and a pack's page content is most of its bytes), which that thread never reads.
+/// They are taken out of `doc` while it is cloned and put back after.
+fn copy_for_chunk(doc: &mut Document, jobs: &[(u32, ObjectId)], chunk: &std::ops::Range<usize>) -> Document {
+    let ours: std::collections::HashSet<ObjectId> = jobs
+        .get(chunk.clone())
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|&(_, id)| std::iter::once(id).chain(doc.get_page_contents(id)))
+        .collect();
+    let mut theirs: Vec<ObjectId> = Vec::new();
+    for (i, &(_, id)) in jobs.iter().enumerate() {
+        if !chunk.contains(&i) {
+            theirs.push(id);
+            theirs.extend(doc.get_page_contents(id));
+        }
+    }
+    theirs.retain(|id| !ours.contains(id));
+    theirs.sort_unstable();
+    theirs.dedup();
+    let taken: Vec<(ObjectId, Object)> =
+        theirs.into_iter().filter_map(|id| doc.objects.remove(&id).map(|o| (id, o))).collect();
+    let copy = doc.clone();
+    doc.objects.extend(taken);
+    copy
 }
 
 /// Contiguous ranges of `jobs` of about equal weight (content bytes), at most `threads`.
@@ -600,6 +628,47 @@ mod tests {
     use super::*;
     use crate::pdf::decode::tests::deflate;
     use lopdf::{dictionary, Stream};
+
+    /// Four pages: 1 and 2 draw stream A, 3 draws A and B, 4 draws C. The copy for pages 3-4
+    /// keeps their objects and every stream they draw (A too, which page 1 shares), and lacks
+    /// pages 1 and 2; the document itself is left as it was.
+    #[test]
+    fn a_chunks_copy_holds_its_pages_and_what_they_draw() {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let mut stream = |text: &str| doc.add_object(Stream::new(dictionary! {}, text.as_bytes().to_vec()));
+        let (a, b, c) = (stream("A"), stream("B"), stream("C"));
+        let contents = [
+            Object::Reference(a),
+            Object::Reference(a),
+            Object::Array(vec![Object::Reference(a), Object::Reference(b)]),
+            Object::Reference(c),
+        ];
+        let jobs: Vec<(u32, ObjectId)> = contents
+            .into_iter()
+            .zip(1..)
+            .map(|(c, n)| {
+                (n, doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => c }))
+            })
+            .collect();
+        let kids: Vec<Object> = jobs.iter().map(|&(_, id)| Object::Reference(id)).collect();
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 4 }),
+        );
+        let before = format!("{:?}", doc.objects);
+        let copy = copy_for_chunk(&mut doc, &jobs, &(2..4));
+        assert_eq!(format!("{:?}", doc.objects), before, "the document is left as it was");
+        for id in [jobs[2].1, jobs[3].1, a, b, c, pages_id] {
+            assert_eq!(copy.objects.get(&id), doc.objects.get(&id));
+        }
+        assert!(!copy.objects.contains_key(&jobs[0].1) && !copy.objects.contains_key(&jobs[1].1));
+        // The copy for pages 1-2 keeps A and lacks B and C, which only pages 3 and 4 draw.
+        let copy = copy_for_chunk(&mut doc, &jobs, &(0..2));
+        assert!(
+            copy.objects.contains_key(&a) && !copy.objects.contains_key(&b) && !copy.objects.contains_key(&c)
+        );
+    }
 
     fn form(filters: &[&str], data: Vec<u8>) -> Object {
         let names = filters.iter().map(|f| Object::Name(f.as_bytes().to_vec())).collect();
