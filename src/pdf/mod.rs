@@ -8,6 +8,7 @@ mod lex;
 mod repair;
 mod scan;
 mod walk;
+pub(crate) use walk::init_pool;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -266,12 +267,13 @@ fn read_cut<T: Send>(
         repairs.push(format!("only the first {} of {} pages were read", limits.max_pages, page_count));
     }
     let jobs = &page_ids[..page_ids.len().min(limits.max_pages as usize)];
-    let mut pages = walk::read_pages(&mut doc, jobs, &per_page, cut);
+    // Each page's object and content are dropped as soon as it is read (not a failed page's).
+    let mut pages = walk::read_pages(&mut doc, jobs, &per_page, cut, true);
     // A page that failed may select a font its resources lack: add one and read it again.
     for (i, &(num, id)) in jobs.iter().enumerate() {
         let Some(slot) = pages.get_mut(i) else { continue };
         if !slot.0 && repair::repair_page(&mut doc, id) {
-            let again = walk::read_pages(&mut doc, &[(num, id)], &per_page, cut);
+            let again = walk::read_pages(&mut doc, &[(num, id)], &per_page, cut, false);
             if let Some(again) = again.into_iter().next().filter(|a| a.0) {
                 repairs.push(format!(
                     "page {num}: a font missing from the page resources was replaced by Helvetica"

@@ -15,6 +15,7 @@
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use rayon::prelude::*;
 use std::any::Any;
+use std::collections::HashMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use super::content::{PageGraphics, RunInfo, Walker};
@@ -41,7 +42,7 @@ const INFLATED_HERE: [&[u8]; 2] = [b"FlateDecode", b"LZWDecode"];
 
 /// Makes the global rayon pool with stacks as deep as the main thread's, once, unless the
 /// caller built it first.
-pub(super) fn init_pool() {
+pub(crate) fn init_pool() {
     static INIT: std::sync::Once = std::sync::Once::new();
     INIT.call_once(|| {
         let _ = rayon::ThreadPoolBuilder::new().stack_size(PAGE_THREAD_STACK).build_global();
@@ -117,27 +118,96 @@ fn is_form(o: &Object) -> bool {
 ///
 /// With `cut` (always, but in a test that compares both ways), pdf-extract reads each page's
 /// content cut to its text operations ([`PageGraphics::text_only`]); without, the content itself.
+///
+/// With `release`, each page's object and the content streams no page still to read draws are
+/// dropped from the document as soon as the page is read (see [`Release`]): the document must
+/// not be read for those pages again. A page that fails is kept, to be read again.
 pub(super) fn read_pages<T: Send>(
     doc: &mut Document,
     jobs: &[(u32, ObjectId)],
     per_page: &(impl Fn(RawPage) -> T + Sync),
     cut: bool,
+    release: bool,
 ) -> Vec<(bool, T)> {
     init_pool();
     let ranges = split(doc, jobs, rayon::current_num_threads());
     if ranges.len() <= 1 {
-        return read_chunk(doc, jobs, per_page, cut);
+        let release = release.then(|| Release::new(doc, jobs, std::iter::empty()));
+        return read_chunk(doc, jobs, per_page, cut, release);
     }
+    // The document itself reads the first chunk and keeps every other chunk's pages and
+    // streams: a page that fails on a copy is read again from it.
+    let releases: Vec<Option<Release>> = ranges
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let others = jobs.iter().enumerate().filter(|&(i, _)| k == 0 && !r.contains(&i)).map(|(_, j)| j);
+            release.then(|| Release::new(doc, jobs.get(r.clone()).unwrap_or_default(), others))
+        })
+        .collect();
     let mut copies: Vec<Document> = ranges[1..].iter().map(|r| copy_for_chunk(doc, jobs, r)).collect();
     let mut docs: Vec<&mut Document> = Vec::with_capacity(ranges.len());
     docs.push(doc);
     docs.extend(copies.iter_mut());
     let parts: Vec<Vec<(bool, T)>> = docs
         .into_par_iter()
-        .zip(ranges.into_par_iter())
-        .map(|(d, r)| read_chunk(d, jobs.get(r).unwrap_or_default(), per_page, cut))
+        .zip(ranges.into_par_iter().zip(releases))
+        .map(|(d, (r, release))| read_chunk(d, jobs.get(r).unwrap_or_default(), per_page, cut, release))
         .collect();
     parts.into_iter().flatten().collect()
+}
+
+/// What a chunk's document may drop as its pages are read, so that the PDF layer's memory
+/// does not grow with the pages already read: a page object (some 7 KB of lopdf's objects)
+/// once no job still to read is that page, and a content stream once no such page draws it.
+/// Kept whatever the count: whatever `keep` lists (pages read from elsewhere that may be read
+/// again from this document), a page that is another page's `/Parent` (a malformed tree
+/// inherits through it), and a stream with a `/Subtype` (a form or image that is drawn too).
+struct Release {
+    /// Jobs still to read that are, or draw, the object.
+    uses: HashMap<ObjectId, usize>,
+}
+
+impl Release {
+    fn new<'j>(
+        doc: &Document,
+        jobs: &[(u32, ObjectId)],
+        keep: impl Iterator<Item = &'j (u32, ObjectId)>,
+    ) -> Release {
+        let mut uses: HashMap<ObjectId, usize> = HashMap::new();
+        for &(_, id) in jobs {
+            for obj in std::iter::once(id).chain(doc.get_page_contents(id)) {
+                *uses.entry(obj).or_default() += 1;
+            }
+        }
+        let parents = jobs
+            .iter()
+            .filter_map(|&(_, id)| doc.get_dictionary(id).ok()?.get(b"Parent").ok()?.as_reference().ok());
+        let kept: Vec<ObjectId> = keep
+            .flat_map(|&(_, id)| std::iter::once(id).chain(doc.get_page_contents(id)))
+            .chain(parents.collect::<Vec<_>>())
+            .collect();
+        for obj in kept {
+            uses.insert(obj, usize::MAX);
+        }
+        Release { uses }
+    }
+
+    /// Page `id` has been read.
+    fn page_read(&mut self, doc: &mut Document, id: ObjectId) {
+        for obj in std::iter::once(id).chain(doc.get_page_contents(id)) {
+            let Some(n) = self.uses.get_mut(&obj) else { continue };
+            if *n == usize::MAX {
+                continue;
+            }
+            *n = n.saturating_sub(1);
+            let drawn_elsewhere =
+                matches!(doc.objects.get(&obj), Some(Object::Stream(s)) if s.dict.has(b"Subtype"));
+            if *n == 0 && !drawn_elsewhere {
+                doc.objects.remove(&obj);
+            }
+        }
+    }
 }
 
 /// A copy of `doc` for the thread that reads `jobs[chunk]`: without the other pages' objects
@@ -310,6 +380,7 @@ fn read_chunk<T: Send>(
     jobs: &[(u32, ObjectId)],
     per_page: &(impl Fn(RawPage) -> T + Sync),
     cut: bool,
+    mut release: Option<Release>,
 ) -> Vec<(bool, T)> {
     let mut out: Vec<Option<(bool, T)>> = (0..jobs.len()).map(|_| None).collect();
     // Missing pages first: pdf-extract never sees them.
@@ -338,6 +409,9 @@ fn read_chunk<T: Send>(
                 Some(prep) if prep.blank => {
                     out[pending[end]] = Some((true, per_page(finish_blank(number, prep))));
                     pending.remove(end);
+                    if let Some(r) = release.as_mut() {
+                        r.page_read(doc, id);
+                    }
                 }
                 prep => {
                     prepared.push(prep);
@@ -386,6 +460,11 @@ fn read_chunk<T: Send>(
         done += next;
         restore.undo(doc);
         swapped.undo(doc);
+        if let Some(r) = release.as_mut() {
+            for &i in &window[..next.min(window.len())] {
+                r.page_read(doc, jobs[i].1);
+            }
+        }
         let Some(problem) = problem else {
             if next == 0 {
                 // pdf-extract showed none of the pages it was given: read them one at a time.
@@ -667,6 +746,42 @@ mod tests {
         let copy = copy_for_chunk(&mut doc, &jobs, &(0..2));
         assert!(
             copy.objects.contains_key(&a) && !copy.objects.contains_key(&b) && !copy.objects.contains_key(&c)
+        );
+    }
+
+    /// Pages 1-3 are this chunk's, page 4 another's (kept: it may be read again from this
+    /// document). 1 and 2 draw stream A, 3 draws a form-typed stream F, 4 draws A and B.
+    /// Page 2 is listed twice (a malformed tree), and page 3's /Parent is page 1.
+    #[test]
+    fn read_pages_and_the_streams_only_they_draw_are_dropped() {
+        let mut doc = Document::with_version("1.5");
+        let a = doc.add_object(Stream::new(dictionary! {}, b"A".to_vec()));
+        let b = doc.add_object(Stream::new(dictionary! {}, b"B".to_vec()));
+        let f = doc.add_object(Stream::new(dictionary! { "Subtype" => "Form" }, b"F".to_vec()));
+        let p1 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => a });
+        let p2 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => a });
+        let p3 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => f, "Parent" => p1 });
+        let p4 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => vec![a.into(), b.into()] });
+        let jobs = [(1, p1), (2, p2), (3, p3), (4, p2)];
+        let mut release = Release::new(&doc, &jobs, [(5, p4)].iter());
+        release.page_read(&mut doc, p2);
+        assert!(doc.objects.contains_key(&p2), "page 2 is still to be read again");
+        release.page_read(&mut doc, p2);
+        assert!(!doc.objects.contains_key(&p2));
+        assert!(doc.objects.contains_key(&a), "page 1 and the other chunk's page 4 draw A");
+        release.page_read(&mut doc, p3);
+        assert!(!doc.objects.contains_key(&p3));
+        assert!(doc.objects.contains_key(&f), "a form may be drawn elsewhere");
+        release.page_read(&mut doc, p1);
+        assert!(doc.objects.contains_key(&p1), "page 3 inherits through page 1");
+        assert!(
+            doc.objects.contains_key(&a) && doc.objects.contains_key(&b) && doc.objects.contains_key(&p4)
+        );
+        // Without the other chunk's page, A goes with the last page of this chunk that draws it.
+        let mut release = Release::new(&doc, &[(4, p4)], std::iter::empty());
+        release.page_read(&mut doc, p4);
+        assert!(
+            !doc.objects.contains_key(&p4) && !doc.objects.contains_key(&a) && !doc.objects.contains_key(&b)
         );
     }
 
