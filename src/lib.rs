@@ -156,7 +156,13 @@ pub fn failure(source: Source, code: ErrorCode, message: impl Into<String>) -> O
 /// ```
 pub fn convert(file_name: &str, bytes: &[u8], options: &Options) -> Output {
     let source = source_of(file_name, bytes);
-    match catch_unwind(AssertUnwindSafe(|| convert_inner(source.clone(), bytes, options))) {
+    // The whole conversion runs on a page thread (`rayon::join` from outside the pool runs
+    // there): the document is then loaded and dropped on the threads that lay out the pages,
+    // and the allocator reuses what each page's read frees, where memory freed by a thread
+    // that allocates no more (the caller's) would stay mapped.
+    pdf::init_pool();
+    let run = || rayon::join(|| convert_inner(source.clone(), bytes, options), || ()).0;
+    match catch_unwind(AssertUnwindSafe(run)) {
         Ok(out) => out,
         Err(_) => failure(source, ErrorCode::Internal, "internal error while converting this file"),
     }
