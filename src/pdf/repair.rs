@@ -629,11 +629,10 @@ fn compact_cmap(map: &HashMap<u32, Vec<u8>>) -> Vec<u8> {
         }
         out.push(b')');
     }
+    // Two bytes when the code fits in two (the parser reads any width as a number).
     fn code(out: &mut Vec<u8>, c: u32) {
-        match u16::try_from(c) {
-            Ok(c) => literal(out, &c.to_be_bytes()),
-            Err(_) => literal(out, &c.to_be_bytes()),
-        }
+        let bytes = c.to_be_bytes();
+        literal(out, if c <= 0xFFFF { &bytes[2..] } else { &bytes });
     }
     // The value a run's next code must map to for the run to go on (the parser steps a
     // two-byte start as u16 and a four-byte one as u32).

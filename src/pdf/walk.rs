@@ -132,7 +132,7 @@ pub(super) fn read_pages<T: Send>(
     init_pool();
     let ranges = split(doc, jobs, rayon::current_num_threads());
     if ranges.len() <= 1 {
-        let release = release.then(|| Release::new(doc, jobs, std::iter::empty()));
+        let release = release.then(|| Release::new(doc, jobs, &[]));
         return read_chunk(doc, jobs, per_page, cut, release);
     }
     // The document itself reads the first chunk and keeps every other chunk's pages and
@@ -141,7 +141,8 @@ pub(super) fn read_pages<T: Send>(
         .iter()
         .enumerate()
         .map(|(k, r)| {
-            let others = jobs.iter().enumerate().filter(|&(i, _)| k == 0 && !r.contains(&i)).map(|(_, j)| j);
+            // Chunks are contiguous from the first page: the others' pages follow the first's.
+            let others: &[(u32, ObjectId)] = if k == 0 { jobs.get(r.end..).unwrap_or_default() } else { &[] };
             release.then(|| Release::new(doc, jobs.get(r.clone()).unwrap_or_default(), others))
         })
         .collect();
@@ -157,6 +158,11 @@ pub(super) fn read_pages<T: Send>(
     parts.into_iter().flatten().collect()
 }
 
+/// A page's object and the content streams it draws.
+fn page_and_contents(doc: &Document, page: ObjectId) -> impl Iterator<Item = ObjectId> {
+    std::iter::once(page).chain(doc.get_page_contents(page))
+}
+
 /// What a chunk's document may drop as its pages are read, so that the PDF layer's memory
 /// does not grow with the pages already read: a page object (some 7 KB of lopdf's objects)
 /// once no job still to read is that page, and a content stream once no such page draws it.
@@ -169,14 +175,10 @@ struct Release {
 }
 
 impl Release {
-    fn new<'j>(
-        doc: &Document,
-        jobs: &[(u32, ObjectId)],
-        keep: impl Iterator<Item = &'j (u32, ObjectId)>,
-    ) -> Release {
+    fn new(doc: &Document, jobs: &[(u32, ObjectId)], keep: &[(u32, ObjectId)]) -> Release {
         let mut uses: HashMap<ObjectId, usize> = HashMap::new();
         for &(_, id) in jobs {
-            for obj in std::iter::once(id).chain(doc.get_page_contents(id)) {
+            for obj in page_and_contents(doc, id) {
                 *uses.entry(obj).or_default() += 1;
             }
         }
@@ -184,7 +186,8 @@ impl Release {
             .iter()
             .filter_map(|&(_, id)| doc.get_dictionary(id).ok()?.get(b"Parent").ok()?.as_reference().ok());
         let kept: Vec<ObjectId> = keep
-            .flat_map(|&(_, id)| std::iter::once(id).chain(doc.get_page_contents(id)))
+            .iter()
+            .flat_map(|&(_, id)| page_and_contents(doc, id))
             .chain(parents.collect::<Vec<_>>())
             .collect();
         for obj in kept {
@@ -195,7 +198,7 @@ impl Release {
 
     /// Page `id` has been read.
     fn page_read(&mut self, doc: &mut Document, id: ObjectId) {
-        for obj in std::iter::once(id).chain(doc.get_page_contents(id)) {
+        for obj in page_and_contents(doc, id) {
             let Some(n) = self.uses.get_mut(&obj) else { continue };
             if *n == usize::MAX {
                 continue;
@@ -219,7 +222,7 @@ fn copy_for_chunk(doc: &mut Document, jobs: &[(u32, ObjectId)], chunk: &std::ops
         .get(chunk.clone())
         .unwrap_or_default()
         .iter()
-        .flat_map(|&(_, id)| std::iter::once(id).chain(doc.get_page_contents(id)))
+        .flat_map(|&(_, id)| page_and_contents(doc, id))
         .collect();
     let mut theirs: Vec<ObjectId> = Vec::new();
     for (i, &(_, id)) in jobs.iter().enumerate() {
@@ -763,7 +766,7 @@ mod tests {
         let p3 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => f, "Parent" => p1 });
         let p4 = doc.add_object(dictionary! { "Type" => "Page", "Contents" => vec![a.into(), b.into()] });
         let jobs = [(1, p1), (2, p2), (3, p3), (4, p2)];
-        let mut release = Release::new(&doc, &jobs, [(5, p4)].iter());
+        let mut release = Release::new(&doc, &jobs, &[(5, p4)]);
         release.page_read(&mut doc, p2);
         assert!(doc.objects.contains_key(&p2), "page 2 is still to be read again");
         release.page_read(&mut doc, p2);
@@ -778,7 +781,7 @@ mod tests {
             doc.objects.contains_key(&a) && doc.objects.contains_key(&b) && doc.objects.contains_key(&p4)
         );
         // Without the other chunk's page, A goes with the last page of this chunk that draws it.
-        let mut release = Release::new(&doc, &[(4, p4)], std::iter::empty());
+        let mut release = Release::new(&doc, &[(4, p4)], &[]);
         release.page_read(&mut doc, p4);
         assert!(
             !doc.objects.contains_key(&p4) && !doc.objects.contains_key(&a) && !doc.objects.contains_key(&b)
