@@ -262,7 +262,7 @@ fn check_font_maps(doc: &mut Document, limits: &Limits) -> Vec<String> {
                     let vetted = match role {
                         CmapRole::ToUnicode => vet_cmap(&text).map(|v| {
                             clamped += usize::from(v.clamped);
-                            Some(v.text)
+                            v.text
                         }),
                         CmapRole::Encoding => vet_encoding_cmap(&text).map(Some),
                     };
@@ -541,9 +541,9 @@ fn vet_encoding_cmap(data: &[u8]) -> Result<Vec<u8>, &'static str> {
 struct VettedCmap {
     /// Some of its ranges were wider than a two-byte code space, and were clamped.
     clamped: bool,
-    /// The map as pdf-extract is to read it: [`compact_cmap`]'s text when that reads back as
-    /// the same map, else the text given (clamped).
-    text: Vec<u8>,
+    /// The text to put in place of the stream's: [`compact_cmap`]'s when that reads back as
+    /// the same map, else the clamped text; None: the stream stays as it is.
+    text: Option<Vec<u8>>,
 }
 
 /// Ok: the map can be used, as `text` says; Err: unusable.
@@ -604,8 +604,8 @@ fn vet_cmap(data: &[u8]) -> Result<VettedCmap, &'static str> {
     let compact = compact_cmap(&map);
     let same = catch_unwind(AssertUnwindSafe(|| adobe_cmap_parser::get_unicode_map(&compact)));
     let text = match same {
-        Ok(Ok(again)) if again == map => compact,
-        _ => fixed.unwrap_or_else(|| data.to_vec()),
+        Ok(Ok(again)) if again == map => Some(compact),
+        _ => fixed,
     };
     Ok(VettedCmap { clamped, text })
 }
@@ -1284,7 +1284,7 @@ mod tests {
         let wide = b"1 beginbfrange\n<000000> <0100FF> <0000>\nendbfrange";
         let clamped = vet_cmap(wide).unwrap();
         assert!(clamped.clamped);
-        let map = adobe_cmap_parser::get_unicode_map(&clamped.text).unwrap();
+        let map = adobe_cmap_parser::get_unicode_map(clamped.text.as_deref().expect("rewritten")).unwrap();
         assert_eq!((map.len(), map.get(&0xFFFF), map.get(&0x10000)), (65_536, Some(&vec![0xFF, 0xFF]), None));
         // A range of printable ASCII: one literal range, no preamble.
         let small = b"1 beginbfrange\n<20> <7E> <0020>\nendbfrange";
@@ -1293,13 +1293,16 @@ mod tests {
             vetted,
             VettedCmap {
                 clamped: false,
-                text: b"1 beginbfrange\n(\x00 )(\x00~)(\x00 )\nendbfrange\n".to_vec()
+                text: Some(b"1 beginbfrange\n(\x00 )(\x00~)(\x00 )\nendbfrange\n".to_vec())
             }
         );
         let identity = b"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange";
         let vetted = vet_cmap(identity).unwrap();
         assert!(!vetted.clamped);
-        assert_eq!(adobe_cmap_parser::get_unicode_map(&vetted.text).unwrap().len(), 65_536);
+        assert_eq!(
+            adobe_cmap_parser::get_unicode_map(vetted.text.as_deref().expect("rewritten")).unwrap().len(),
+            65_536
+        );
         let mut nested = b"1 beginbfchar\n<20> <0041>\nendbfchar\n".to_vec();
         nested.extend(std::iter::repeat_n(b'[', 1000));
         assert_eq!(vet_cmap(&nested), Err("nested too deep"));
@@ -1322,16 +1325,17 @@ endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
         assert_eq!(original.len(), 6 + 10 + 26);
         let vetted = vet_cmap(producer).unwrap();
         assert!(!vetted.clamped);
-        assert!(vetted.text.len() * 2 < producer.len(), "{}", String::from_utf8_lossy(&vetted.text));
-        assert!(!vetted.text.starts_with(b"/CIDInit"));
-        assert_eq!(adobe_cmap_parser::get_unicode_map(&vetted.text).unwrap(), original);
+        let text = vetted.text.expect("rewritten");
+        assert!(text.len() * 2 < producer.len(), "{}", String::from_utf8_lossy(&text));
+        assert!(!text.starts_with(b"/CIDInit"));
+        assert_eq!(adobe_cmap_parser::get_unicode_map(&text).unwrap(), original);
         // "(" ")" "\\" as values: escaped; "(" and ")" on consecutive codes form a range; a
         // pair of surrogates and a ligature ("fi") are four-byte values, each on its own.
-        let has = |part: &[u8]| vetted.text.windows(part.len()).any(|w| w == part);
+        let has = |part: &[u8]| text.windows(part.len()).any(|w| w == part);
         assert!(has(b"\n(\x00\x05)(\x00\x06)(\x00\\()\n"));
         assert!(has(b"\n(\x00\x07)(\x00\\\\)\n"));
         assert!(has(b"\n(\x00\x09)(\xD8\x3D\xDE\x00)\n(\x00\x0A)(\x00\x66\x00\x69)\n"));
-        assert!(has(b"3 beginbfrange\n"), "{}", String::from_utf8_lossy(&vetted.text));
+        assert!(has(b"3 beginbfrange\n"), "{}", String::from_utf8_lossy(&text));
     }
 
     /// `pages` pages all drawing one content stream of `ops` operators (one unit each).
